@@ -1,0 +1,85 @@
+"""The ``groupement-rules`` command (docs/cli.md).
+
+Exit status: 0 when the question was answered, 1 when a ``check-*`` command
+(or ``report``) found an error-level finding, 2 for bad input or usage, with
+one clear line on standard error and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ._version import __version__
+from .errors import InputError
+
+#: Each module exposes ``register(subparsers)``; a domain adds its commands here.
+COMMAND_MODULES: tuple[str, ...] = ("groupement_rules.commands.convention",)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line, with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def iso_date(value: str) -> dt.date:
+    """An argparse type for ISO dates, with a clear message for 2026-02-30."""
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a valid date: {value!r} (expected YYYY-MM-DD)"
+        ) from None
+
+
+def common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+    """The options every answering command has."""
+    if json_flag:
+        parser.add_argument("--json", action="store_true", help="print the decision as JSON")
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="groupement-rules",
+        description=(
+            "Explained decisions on the e-primo groupement de commandes convention and on "
+            "municipal council séances (CGCT)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except InputError as e:
+        print(f"groupement-rules: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

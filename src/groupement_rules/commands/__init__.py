@@ -1,0 +1,1 @@
+"""CLI subcommands, one module per domain (see ``cli.COMMAND_MODULES``)."""

@@ -1,0 +1,162 @@
+"""CLI commands of the convention (SPEC Part A): withdraw, windows, status, timeline,
+check-adherent, and the main job ``report``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from importlib import resources
+
+from ..cli import EXIT_FINDINGS, EXIT_OK, common, iso_date
+from ..convention.policy import load_convention
+from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
+from ..decision import Decision
+from ..errors import InputError
+from ..policy import Policy
+from ..readers.adherent import adherent_from_dict, load_adherent
+from ..render import render_text, to_json
+
+#: Sections of ``report`` added by other domains: each returns decisions to show.
+REPORT_SECTIONS: list[Callable[[argparse.Namespace], list[Decision]]] = []
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    return load_convention(args.policy)
+
+
+def _emit(args: argparse.Namespace, d: Decision) -> None:
+    if args.json:
+        print(to_json(d.to_dict(args.lang)))
+    else:
+        print(render_text(d, args.lang))
+
+
+def _policy_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a convention policy file (TOML); default: the embedded e-primo convention",
+    )
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    policy = _policy(args)
+    if args.received:
+        d = withdrawal(policy, received_on=args.date, reading="received")
+    else:
+        d = withdrawal(policy, sent_on=args.date, reading="sent")
+    _emit(args, d)
+    return EXIT_OK
+
+
+def cmd_windows(args: argparse.Namespace) -> int:
+    _emit(args, withdrawal_windows(_policy(args)))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    _emit(args, status_on(_policy(args), args.date))
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    _emit(args, timeline(_policy(args)))
+    return EXIT_OK
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    on: dt.date | None = args.on
+    return on if on is not None else dt.date.today()
+
+
+def cmd_check_adherent(args: argparse.Namespace) -> int:
+    policy = _policy(args)
+    adherent = load_adherent(args.file)
+    d = check_adherent(policy, adherent, _today(args))
+    _emit(args, d)
+    return EXIT_FINDINGS if d.has_errors() else EXIT_OK
+
+
+def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
+    """The embedded seed adherent (Le Lion d'Angers, délibération of 2026-02-02), checked."""
+    ref = resources.files("groupement_rules") / "data" / "seed-adherent.json"
+    adherent = adherent_from_dict(json.loads(ref.read_text(encoding="utf-8")), "seed-adherent")
+    return check_adherent(policy, adherent, on)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    policy = _policy(args)
+    on = _today(args)
+    decisions = [
+        timeline(policy),
+        withdrawal_windows(policy),
+        seed_adherent_decision(policy, on),
+    ]
+    for section in REPORT_SECTIONS:
+        decisions.extend(section(args))
+    if args.json:
+        print(
+            to_json(
+                {
+                    "format": "groupement-rules/report/1",
+                    "on": on.isoformat(),
+                    "decisions": [d.to_dict(args.lang) for d in decisions],
+                }
+            )
+        )
+    else:
+        print("\n\n".join(render_text(d, args.lang) for d in decisions))
+    return EXIT_FINDINGS if any(d.has_errors() for d in decisions) else EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "withdraw",
+        help="if the withdrawal letter is sent on DATE, is it valid and when does it take effect?",
+    )
+    p.add_argument("date", type=iso_date, metavar="DATE", help="date of the letter (YYYY-MM-DD)")
+    p.add_argument(
+        "--received",
+        action="store_true",
+        help="DATE is the day the rectorat receives the letter (the cautious reading)",
+    )
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_withdraw)
+
+    p = sub.add_parser("windows", help="when could an adherent withdraw? the notice window(s)")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_windows)
+
+    p = sub.add_parser("status", help="status of an adhesion on DATE")
+    p.add_argument("date", type=iso_date, metavar="DATE")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("timeline", help="every key date of the convention with its article")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("check-adherent", help="check one adherent's file (JSON or TOML)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_check_adherent)
+
+    p = sub.add_parser(
+        "report",
+        help="the main job: timeline, withdrawal window and the seed adherent (and séance)",
+    )
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="as of DATE (default: today)")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_report)
+
+
+__all__ = ["REPORT_SECTIONS", "InputError", "register"]

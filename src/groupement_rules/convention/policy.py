@@ -1,0 +1,131 @@
+"""The policy schema of a groupement de commandes convention, and its loader.
+
+SPEC A.1: every fact of the convention lives in a policy file, one value per
+key, each with the article it comes from. The embedded default is
+``policies/eprimo-2026.toml``; another groupement's convention is another file
+with the same keys, loaded with :func:`load_convention` (CLI ``--policy``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..legal_time import add_months
+from ..policy import ParamSpec, Policy, PolicyError, line_of, load_policy, read_policy_text
+
+DEFAULT_POLICY = "eprimo-2026.toml"
+
+
+def _positive(v: Any) -> str | None:
+    return None if v > 0 else "must be a positive number"
+
+
+def _non_negative(v: Any) -> str | None:
+    return None if v >= 0 else "must be zero or more"
+
+
+def _reading(v: Any) -> str | None:
+    return None if v in ("sent", "received") else "must be 'sent' or 'received'"
+
+
+def _percent(v: Any) -> str | None:
+    return None if 0 <= v <= 100 else "must be a percentage between 0 and 100"
+
+
+def _departements(v: Any) -> str | None:
+    bad = [d for d in v if not re.fullmatch(r"0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-8]|98\d", d)]
+    return f"not département codes: {bad}" if bad else None
+
+
+def _annexes(v: Any) -> str | None:
+    return None if all(a >= 1 for a in v) else "annex numbers start at 1"
+
+
+def _month(v: Any) -> str | None:
+    return None if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", v) else "expected YYYY-MM"
+
+
+#: What a convention policy file may hold (SPEC A.1).
+SCHEMA: dict[str, ParamSpec] = {
+    "coordinator": ParamSpec("str"),
+    "coordinator_address": ParamSpec("str", required=False),
+    "legal_basis": ParamSpec("str", required=False),
+    "adhesion_deadline": ParamSpec("date"),
+    "adhesion_act": ParamSpec("str", check=_reading),
+    "tender_earliest_launch": ParamSpec("date", required=False),
+    "market_notification_planned": ParamSpec("str", required=False, check=_month),
+    "market_start": ParamSpec("date"),
+    "initial_period_months": ParamSpec("int", check=_positive),
+    "renewal_months": ParamSpec("int", check=_positive),
+    "max_tacit_renewals": ParamSpec("int", check=_non_negative),
+    "total_months": ParamSpec("int", check=_positive),
+    "convention_end": ParamSpec("date"),
+    "withdrawal_forbidden_months": ParamSpec("int", check=_non_negative),
+    "withdrawal_notice_months": ParamSpec("int", check=_positive),
+    "withdrawal_request_date": ParamSpec("str", check=_reading),
+    "exclusion_requires_judgment": ParamSpec("bool"),
+    "minimum_order_months": ParamSpec("int", check=_positive),
+    "purchase_order_equals_need": ParamSpec("bool"),
+    "invoicing": ParamSpec("str", required=False),
+    "award_weight_price": ParamSpec("int", required=False, check=_percent),
+    "award_weight_quality": ParamSpec("int", required=False, check=_percent),
+    "eligible_member_kinds": ParamSpec("list[str]"),
+    "territory_departements": ParamSpec("list[str]", check=_departements),
+    "representation_modes": ParamSpec("list[str]"),
+    "required_annexes": ParamSpec("list[int]", check=_annexes),
+    "authorisation_must_be_transmitted": ParamSpec("bool"),
+    "litigation_court": ParamSpec("str", required=False),
+}
+
+
+def _consistency(policy: Policy, text: str) -> None:
+    """Cross-checks of the convention's own figures (art. 2, 6, 8 state them twice)."""
+    v = policy.value
+    name = policy.path or policy.id
+
+    def fail(key: str, msg: str) -> PolicyError:
+        return PolicyError(name, f"params.{key}", line_of(text, f"params.{key}"), msg)
+
+    total = v("initial_period_months") + v("max_tacit_renewals") * v("renewal_months")
+    if total != v("total_months"):
+        raise fail(
+            "total_months",
+            f"{v('total_months')} months stated, but initial + renewals × renewal = {total}",
+        )
+    end = add_months(v("market_start"), total)
+    if end != v("convention_end"):
+        raise fail(
+            "convention_end",
+            f"{v('convention_end')} stated, but market_start + {total} months = {end}",
+        )
+    if v("withdrawal_forbidden_months") > total:
+        raise fail("withdrawal_forbidden_months", "longer than the whole convention")
+    if v("withdrawal_notice_months") > v("initial_period_months"):
+        raise fail("withdrawal_notice_months", "longer than the initial period")
+    if "award_weight_price" in policy.params and "award_weight_quality" in policy.params:
+        s = v("award_weight_price") + v("award_weight_quality")
+        if s != 100:
+            raise fail("award_weight_quality", f"award weights add up to {s} %, not 100 %")
+
+
+def load_convention(path: str | Path | None = None, *, text: str | None = None) -> Policy:
+    """Load a convention policy file (the embedded e-primo convention by default)."""
+    if path is None and text is None:
+        return default_convention()
+    if text is None:
+        assert path is not None
+        text = read_policy_text(path)
+    policy = load_policy(path or "<policy>", SCHEMA, kind="convention", text=text)
+    _consistency(policy, text)
+    return policy
+
+
+@functools.cache
+def default_convention() -> Policy:
+    """The embedded e-primo 2026–2030 convention (``policies/eprimo-2026.toml``)."""
+    ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
+    return load_convention(f"policies/{DEFAULT_POLICY}", text=ref.read_text(encoding="utf-8"))

@@ -1,0 +1,157 @@
+"""The calendar of a convention, computed once per policy (SPEC A.2, A.3, A.4).
+
+With M the market start, the initial period and each tacit renewal are
+half-open periods of months. Every boundary is computed from M in one step
+(``M + (initial + k × renewal) months``), never by chaining additions, because
+month addition is not associative at month ends (CPC art. 641 al. 2).
+
+Before the end of each period that can be renewed there is one notice window,
+« les deux mois qui précèdent la fin de la première période » (art. 3): the
+half-open interval ``[B − notice months, B)``. The e-primo convention, renewable
+once, has exactly one window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import attrs
+
+from ..decision import ComputedDate
+from ..legal_time import ONE_DAY, Period, shift_months
+from ..policy import Policy
+
+
+@attrs.frozen
+class Window:
+    """A withdrawal notice window before the end boundary of a renewable period."""
+
+    index: int  # 1 for the window before the end of the first period
+    period: Period  # [boundary − notice months, boundary)
+    boundary: dt.date  # the withdrawal takes effect on this day
+    engaged_until_if_missed: dt.date  # the next boundary: engagement when the window is missed
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.period.first_day
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.period.last_day
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            **self.period.to_dict(),
+            "effective_on": self.boundary.isoformat(),
+        }
+
+
+@attrs.frozen(eq=False)
+class Schedule:
+    """Every key date of a convention, with the arithmetic behind each."""
+
+    policy: Policy
+    start: dt.date
+    periods: tuple[Period, ...]  # initial period, then each possible renewal
+    windows: tuple[Window, ...]
+    withdrawal_allowed_from: dt.date  # first day a withdrawal may take effect
+    dates: tuple[ComputedDate, ...]
+
+    @property
+    def end(self) -> dt.date:
+        """End boundary of the last possible period (the convention ends that day)."""
+        return self.periods[-1].end
+
+    @property
+    def first_period(self) -> Period:
+        return self.periods[0]
+
+    def period_index(self, day: dt.date) -> int | None:
+        """0 for the initial period, k for the k-th renewal, None outside."""
+        for i, p in enumerate(self.periods):
+            if day in p:
+                return i
+        return None
+
+    def window_for(self, day: dt.date) -> tuple[Window | None, Window | None]:
+        """(window containing ``day``, next window opening after ``day``)."""
+        for w in self.windows:
+            if day in w.period:
+                return w, None
+            if day < w.first_day:
+                return None, w
+        return None, None
+
+
+@functools.cache
+def schedule(policy: Policy) -> Schedule:
+    """The schedule of ``policy``, computed once and cached per policy object."""
+    v = policy.value
+    m: dt.date = v("market_start")
+    initial: int = v("initial_period_months")
+    renewal: int = v("renewal_months")
+    renewals: int = v("max_tacit_renewals")
+    notice: int = v("withdrawal_notice_months")
+    forbidden: int = v("withdrawal_forbidden_months")
+    c_start = policy.citation("market_start")
+    c_dur = policy.citation("initial_period_months")
+    c_notice = policy.citation("withdrawal_notice_months")
+
+    dates: list[ComputedDate] = [
+        ComputedDate("market_start", m, "date d'entrée en vigueur du marché", c_start),
+        ComputedDate(
+            "adhesion_deadline",
+            v("adhesion_deadline"),
+            "date limite d'envoi de la convention signée",
+            policy.citation("adhesion_deadline"),
+        ),
+    ]
+    shifts = [shift_months(m, initial + k * renewal) for k in range(renewals + 1)]
+    periods: list[Period] = []
+    prev = m
+    for k, sh in enumerate(shifts, start=1):
+        periods.append(Period(prev, sh.value))
+        dates.append(sh.computed(f"period_{k}_end", c_dur))
+        prev = sh.value
+    allowed_from_shift = shift_months(m, forbidden)
+    dates.append(
+        allowed_from_shift.computed(
+            "withdrawal_allowed_from", policy.citation("withdrawal_forbidden_months")
+        )
+    )
+    windows: list[Window] = []
+    for k, sh in enumerate(shifts[:-1], start=1):
+        boundary = sh.value
+        if boundary < allowed_from_shift.value:
+            continue
+        opens = shift_months(boundary, -notice)
+        w = Window(len(windows) + 1, Period(opens.value, boundary), boundary, shifts[k].value)
+        windows.append(w)
+        i = w.index
+        dates.append(opens.computed(f"window_{i}_first_day", c_notice))
+        dates.append(
+            ComputedDate(
+                f"window_{i}_last_day",
+                boundary - ONE_DAY,
+                f"{boundary.isoformat()} − 1 jour",
+                c_notice,
+            )
+        )
+    dates.append(
+        ComputedDate(
+            "convention_end",
+            periods[-1].end,
+            f"{m.isoformat()} + {initial + renewals * renewal} mois",
+            policy.citation("convention_end"),
+        )
+    )
+    return Schedule(
+        policy=policy,
+        start=m,
+        periods=tuple(periods),
+        windows=tuple(windows),
+        withdrawal_allowed_from=allowed_from_shift.value,
+        dates=tuple(dates),
+    )

@@ -1,0 +1,319 @@
+"""Explained decisions: what every rule of the library returns.
+
+A :class:`Decision` answers one question. It carries the question and its
+inputs, the answer (a string enum, never a bare boolean), every date the rule
+computed and how, the findings (stable codes, SPEC A.7 and B.4), the readings
+of ambiguous sentences that were used, and the identity of the policy data.
+
+``Decision.to_dict()`` emits the versioned JSON format documented in
+``docs/decision-format.md`` (``"format": "groupement-rules/decision/1"``);
+``Decision.from_dict()`` reads it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+FORMAT = "groupement-rules/decision/1"
+
+#: JSON-ready values only: str, int, float, bool, None, lists and dicts of them.
+JSONValue = Any
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is (SPEC A.7)."""
+
+    ERROR = "error"  # the rule is broken
+    WARNING = "warning"  # something does not add up, or cannot be checked
+    INFO = "info"  # a fact worth showing
+
+
+@attrs.frozen
+class Citation:
+    """A typed reference to the text a rule or value comes from.
+
+    ``source`` names the text (``"convention e-primo"``, ``"CGCT"``, ``"CPC"``),
+    ``article`` the article within it (``"art. 3"``, ``"L2121-17"``).
+    """
+
+    source: str
+    article: str
+    url: str | None = None
+    legifrance_id: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source}, {self.article}"
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        out: dict[str, JSONValue] = {"source": self.source, "article": self.article}
+        if self.url is not None:
+            out["url"] = self.url
+        if self.legifrance_id is not None:
+            out["legifrance_id"] = self.legifrance_id
+        out["text"] = str(self)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> Citation:
+        return cls(
+            source=data["source"],
+            article=data["article"],
+            url=data.get("url"),
+            legifrance_id=data.get("legifrance_id"),
+        )
+
+
+def cites(*citations: Citation) -> tuple[Citation, ...]:
+    """Deduplicate citations, keeping their order."""
+    seen: dict[Citation, None] = {}
+    for c in citations:
+        seen.setdefault(c, None)
+    return tuple(seen)
+
+
+@attrs.frozen
+class Finding:
+    """One observation of a rule: a stable code, a severity, two messages.
+
+    ``values`` holds the values the rule compared (JSON-ready), so that a
+    reader can redo the check. ``deliberation``, ``row`` and ``column`` locate
+    the finding inside a séance or a CSV file when that applies.
+    """
+
+    code: str
+    severity: Severity
+    message_fr: str
+    message_en: str
+    citation: Citation
+    values: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    deliberation: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def message(self, lang: str = "fr") -> str:
+        return self.message_en if lang == "en" else self.message_fr
+
+    def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
+        out: dict[str, JSONValue] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+            "messages": {"fr": self.message_fr, "en": self.message_en},
+            "citation": self.citation.to_dict(),
+            "values": dict(self.values),
+            "deliberation": self.deliberation,
+        }
+        if self.row is not None:
+            out["row"] = self.row
+        if self.column is not None:
+            out["column"] = self.column
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> Finding:
+        return cls(
+            code=data["code"],
+            severity=Severity(data["severity"]),
+            message_fr=data["messages"]["fr"],
+            message_en=data["messages"]["en"],
+            citation=Citation.from_dict(data["citation"]),
+            values=dict(data.get("values", {})),
+            deliberation=data.get("deliberation"),
+            row=data.get("row"),
+            column=data.get("column"),
+        )
+
+
+@attrs.frozen
+class Interpretation:
+    """A reading chosen where the text allows more than one (DESIGN "Ambiguity is named")."""
+
+    key: str
+    value: str
+    alternatives: tuple[str, ...]
+    description_fr: str
+    description_en: str
+    citation: Citation
+
+    def description(self, lang: str = "fr") -> str:
+        return self.description_en if lang == "en" else self.description_fr
+
+    def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
+        return {
+            "key": self.key,
+            "value": self.value,
+            "alternatives": list(self.alternatives),
+            "description": self.description(lang),
+            "descriptions": {"fr": self.description_fr, "en": self.description_en},
+            "citation": self.citation.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> Interpretation:
+        return cls(
+            key=data["key"],
+            value=data["value"],
+            alternatives=tuple(data["alternatives"]),
+            description_fr=data["descriptions"]["fr"],
+            description_en=data["descriptions"]["en"],
+            citation=Citation.from_dict(data["citation"]),
+        )
+
+
+@attrs.frozen
+class ComputedDate:
+    """A date a rule computed, with the arithmetic that produced it.
+
+    ``how`` shows the operation (``"2026-07-19 + 24 mois"``); ``note`` is set
+    when a rule of computation moved the date, e.g. CPC art. 641 al. 2 when the
+    target month has no such day (31 → 30).
+    """
+
+    name: str
+    value: dt.date
+    how: str
+    citation: Citation
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        return {
+            "name": self.name,
+            "value": self.value.isoformat(),
+            "how": self.how,
+            "citation": self.citation.to_dict(),
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> ComputedDate:
+        return cls(
+            name=data["name"],
+            value=dt.date.fromisoformat(data["value"]),
+            how=data["how"],
+            citation=Citation.from_dict(data["citation"]),
+            note=data.get("note"),
+        )
+
+
+@attrs.frozen
+class PolicyRef:
+    """Which policy data a decision was computed with."""
+
+    id: str
+    title: str
+    version: str
+    last_verified_on: dt.date | None = None
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "version": self.version,
+            "last_verified_on": (
+                self.last_verified_on.isoformat() if self.last_verified_on else None
+            ),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> PolicyRef:
+        lv = data.get("last_verified_on")
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            version=data["version"],
+            last_verified_on=dt.date.fromisoformat(lv) if lv else None,
+        )
+
+
+def _freeze_findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Decision:
+    """The explained answer to one question.
+
+    ``answer`` is a value of the question's answer enum (e.g. ``"allowed"``).
+    ``data`` holds the question-specific, JSON-ready payload that integrators
+    read at the top level of the JSON (``effective_on``, ``window``...).
+    """
+
+    question: str
+    answer: str
+    inputs: Mapping[str, JSONValue]
+    policy: PolicyRef | None
+    dates: tuple[ComputedDate, ...] = ()
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_freeze_findings)
+    interpretations: tuple[Interpretation, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    data: Mapping[str, JSONValue] = attrs.field(factory=dict)
+
+    # -- queries -----------------------------------------------------------
+    def codes(self) -> list[str]:
+        """The finding codes, in order (what tests and integrators filter on)."""
+        return [f.code for f in self.findings]
+
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def date(self, name: str) -> dt.date:
+        """The computed date called ``name``."""
+        for d in self.dates:
+            if d.name == name:
+                return d.value
+        raise KeyError(name)
+
+    # -- JSON ----------------------------------------------------------------
+    def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
+        out: dict[str, JSONValue] = {
+            "format": FORMAT,
+            "question": self.question,
+            "answer": self.answer,
+        }
+        reserved = set(out) | {
+            "inputs",
+            "policy",
+            "dates",
+            "findings",
+            "interpretations",
+            "citations",
+            "data_keys",
+        }
+        for key, value in self.data.items():
+            if key in reserved:
+                raise ValueError(f"decision data key {key!r} is reserved")
+            out[key] = value
+        out.update(
+            {
+                "inputs": dict(self.inputs),
+                "policy": self.policy.to_dict() if self.policy else None,
+                "dates": [d.to_dict() for d in self.dates],
+                "findings": [f.to_dict(lang) for f in self.findings],
+                "interpretations": [i.to_dict(lang) for i in self.interpretations],
+                "citations": [c.to_dict() for c in self.citations],
+                "data_keys": list(self.data),
+            }
+        )
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, JSONValue]) -> Decision:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} document (format={data.get('format')!r})")
+        policy = data.get("policy")
+        return cls(
+            question=data["question"],
+            answer=data["answer"],
+            inputs=dict(data["inputs"]),
+            policy=PolicyRef.from_dict(policy) if policy else None,
+            dates=tuple(ComputedDate.from_dict(d) for d in data["dates"]),
+            findings=tuple(Finding.from_dict(f) for f in data["findings"]),
+            interpretations=tuple(Interpretation.from_dict(i) for i in data["interpretations"]),
+            citations=tuple(Citation.from_dict(c) for c in data["citations"]),
+            data={k: data[k] for k in data["data_keys"]},
+        )

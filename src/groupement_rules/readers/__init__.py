@@ -1,0 +1,1 @@
+"""Readers: the edges where documents become facts (DESIGN "Data flows one way")."""

@@ -1,0 +1,210 @@
+"""Strict reading of JSON or TOML documents into facts.
+
+:func:`load_document` reads a file as JSON or TOML (by extension, or by content
+when the extension says nothing); :class:`Fields` reads one object's keys with
+types, refusing unknown keys, and names the key path in every error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_text(path: str | Path) -> str:
+    """A file's UTF-8 text, or an :class:`InputError` saying why not."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(name, e.strerror or str(e)) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(name, f"file too large ({len(data)} bytes; at most {MAX_BYTES})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            name, f"not UTF-8 text (byte {e.start}: {e.reason}); convert the file to UTF-8"
+        ) from None
+    if "\x00" in text:
+        raise InputError(name, "binary file (contains NUL bytes), not text")
+    return text
+
+
+def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, Any]:
+    """Parse JSON or TOML text into a top-level object."""
+    if fmt is None:
+        suffix = Path(name).suffix.lower()
+        fmt = "toml" if suffix == ".toml" else "json" if suffix == ".json" else None
+    if fmt is None:
+        fmt = "json" if text.lstrip().startswith(("{", "[")) else "toml"
+    if not text.strip():
+        raise InputError(name, "empty file")
+    if fmt == "json":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{name}:{e.lineno}", f"invalid JSON: {e.msg}") from None
+        except RecursionError:
+            raise InputError(name, "invalid JSON: nested too deeply") from None
+    else:
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise InputError(name, f"invalid TOML: {e}") from None
+        except RecursionError:
+            raise InputError(name, "invalid TOML: nested too deeply") from None
+    if not isinstance(doc, dict):
+        raise InputError(name, f"expected an object at the top level, got {type(doc).__name__}")
+    return doc
+
+
+def load_document(path: str | Path) -> dict[str, Any]:
+    """Read a JSON or TOML file into a top-level object."""
+    return parse_document(read_text(path), str(path))
+
+
+class Fields:
+    """Typed access to one object's keys; unknown keys and bad values are errors.
+
+    ``where`` is the path shown in errors (``"adherent.json: orders[2]"``).
+    """
+
+    def __init__(self, data: Any, where: str, known: tuple[str, ...]) -> None:
+        if not isinstance(data, Mapping):
+            raise InputError(where, f"expected an object, got {_kind(data)}")
+        for key in data:
+            if key not in known:
+                raise InputError(
+                    f"{where}.{key}" if where else str(key),
+                    f"unknown key (known: {', '.join(known)})",
+                )
+        self.data = data
+        self.where = where
+
+    def path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def raw(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def string(self, key: str, required: bool = False) -> str | None:
+        v = self.data.get(key)
+        if v is None:
+            if required:
+                raise InputError(self.path(key), "missing")
+            return None
+        if not isinstance(v, str) or not v.strip():
+            raise InputError(self.path(key), f"expected a non-empty string, got {_kind(v)}")
+        return v.strip()
+
+    def req_string(self, key: str) -> str:
+        v = self.string(key, required=True)
+        assert v is not None
+        return v
+
+    def date(self, key: str, required: bool = False) -> dt.date | None:
+        v = self.data.get(key)
+        if v is None:
+            if required:
+                raise InputError(self.path(key), "missing date")
+            return None
+        return parse_date(v, self.path(key))
+
+    def req_date(self, key: str) -> dt.date:
+        v = self.date(key, required=True)
+        assert v is not None
+        return v
+
+    def integer(self, key: str, required: bool = False, minimum: int | None = 0) -> int | None:
+        v = self.data.get(key)
+        if v is None:
+            if required:
+                raise InputError(self.path(key), "missing number")
+            return None
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise InputError(self.path(key), f"expected a whole number, got {_kind(v)}")
+        if minimum is not None and v < minimum:
+            raise InputError(self.path(key), f"must be {minimum} or more, got {v}")
+        return v
+
+    def boolean(self, key: str, default: bool | None = None) -> bool | None:
+        v = self.data.get(key)
+        if v is None:
+            return default
+        if not isinstance(v, bool):
+            raise InputError(self.path(key), f"expected true or false, got {_kind(v)}")
+        return v
+
+    def array(self, key: str) -> list[Any]:
+        v = self.data.get(key)
+        if v is None:
+            return []
+        if not isinstance(v, list):
+            raise InputError(self.path(key), f"expected a list, got {_kind(v)}")
+        return v
+
+    def objects(self, key: str, known: tuple[str, ...]) -> Iterator[Fields]:
+        for i, item in enumerate(self.array(key)):
+            yield Fields(item, f"{self.path(key)}[{i}]", known)
+
+    def object(self, key: str, known: tuple[str, ...]) -> Fields | None:
+        v = self.data.get(key)
+        if v is None:
+            return None
+        return Fields(v, self.path(key), known)
+
+    def strings(self, key: str) -> list[str]:
+        out = []
+        for i, v in enumerate(self.array(key)):
+            if not isinstance(v, str) or not v.strip():
+                raise InputError(f"{self.path(key)}[{i}]", f"expected a name, got {_kind(v)}")
+            out.append(v.strip())
+        return out
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    """An ISO date (``YYYY-MM-DD``) from a string or a TOML date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(where, f"expected a date YYYY-MM-DD, got {_kind(value)}")
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(where, f"not a valid date: {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _kind(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return f"boolean {str(v).lower()}"
+    if isinstance(v, int | float):
+        return f"number {v!r}"
+    if isinstance(v, str):
+        return f"string {v[:40]!r}"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, Mapping):
+        return "an object"
+    return type(v).__name__

@@ -1,0 +1,1 @@
+"""SPEC Part B: municipal council séances and their vote counts (CGCT)."""

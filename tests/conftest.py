@@ -1,0 +1,25 @@
+"""Shared test fixtures: the shared/ folder beside the repository, when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+# Deterministic, modest property tests in CI; more examples locally with
+# HYPOTHESIS_PROFILE=thorough.
+settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile("ci")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared/ folder (seeds, data); tests that need it skip without it."""
+    if not SHARED.is_dir():
+        pytest.skip("shared/ folder not present beside the repository")
+    return SHARED
