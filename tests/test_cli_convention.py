@@ -137,7 +137,7 @@ def test_other_policy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 def test_bad_input_exits_2_with_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code == 2
     assert needle in err
     assert len(err.strip().splitlines()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -79,9 +80,9 @@ def test_periods_from_one_anchor_tile_without_gap_or_overlap(
 ) -> None:
     cumulative = [sum(lengths[: i + 1]) for i in range(len(lengths))]
     bounds = [start] + [add_months(start, c) for c in cumulative]
-    periods = [Period(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    periods = [Period(a, b) for a, b in itertools.pairwise(bounds)]
     assert sum(p.days for p in periods) == (bounds[-1] - start).days
-    for p, q in zip(periods, periods[1:], strict=False):
+    for p, q in itertools.pairwise(periods):
         assert p.end == q.start
 
 
