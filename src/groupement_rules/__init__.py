@@ -1,6 +1,8 @@
 """groupement-rules: French public texts as executable policy.
 
 The public API: the nouns (facts, policy, decisions) and the questions.
+Names are loaded on first use (PEP 562), so ``import groupement_rules`` stays
+light and a program pays only for the parts it touches.
 
 >>> from groupement_rules import default_convention, withdrawal
 >>> import datetime as dt
@@ -9,23 +11,42 @@ The public API: the nouns (facts, policy, decisions) and the questions.
 ('allowed', '2028-07-19')
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .convention.facts import Adherent, Authorisation, Exclusion, Order, WithdrawalLetter
-from .convention.policy import default_convention, load_convention
-from .convention.rules import (
-    AdhesionAnswer,
-    Status,
-    WithdrawalAnswer,
-    check_adherent,
-    status_on,
-    timeline,
-    withdrawal,
-    withdrawal_windows,
-)
-from .convention.schedule import Schedule, schedule
-from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
-from .errors import InputError
-from .policy import Policy, PolicyError
+
+#: public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "Adherent": "convention.facts",
+    "Authorisation": "convention.facts",
+    "Exclusion": "convention.facts",
+    "Order": "convention.facts",
+    "WithdrawalLetter": "convention.facts",
+    "default_convention": "convention.policy",
+    "load_convention": "convention.policy",
+    "AdhesionAnswer": "convention.rules",
+    "Status": "convention.rules",
+    "WithdrawalAnswer": "convention.rules",
+    "check_adherent": "convention.rules",
+    "status_on": "convention.rules",
+    "timeline": "convention.rules",
+    "withdrawal": "convention.rules",
+    "withdrawal_windows": "convention.rules",
+    "Schedule": "convention.schedule",
+    "schedule": "convention.schedule",
+    "Citation": "decision",
+    "ComputedDate": "decision",
+    "Decision": "decision",
+    "Finding": "decision",
+    "Interpretation": "decision",
+    "Severity": "decision",
+    "InputError": "errors",
+    "Policy": "policy",
+    "PolicyError": "policy",
+}
 
 __all__ = [
     "Adherent",
@@ -56,3 +77,35 @@ __all__ = [
     "withdrawal",
     "withdrawal_windows",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'groupement_rules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from .convention.facts import Adherent, Authorisation, Exclusion, Order, WithdrawalLetter
+    from .convention.policy import default_convention, load_convention
+    from .convention.rules import (
+        AdhesionAnswer,
+        Status,
+        WithdrawalAnswer,
+        check_adherent,
+        status_on,
+        timeline,
+        withdrawal,
+        withdrawal_windows,
+    )
+    from .convention.schedule import Schedule, schedule
+    from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
+    from .errors import InputError
+    from .policy import Policy, PolicyError

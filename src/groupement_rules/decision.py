@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -76,34 +77,83 @@ def cites(*citations: Citation) -> tuple[Citation, ...]:
     return tuple(seen)
 
 
-@attrs.frozen
+class _MessageFormatter(string.Formatter):
+    """Formats message templates; the ``:d`` spec writes an ISO date the French way."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "d" and isinstance(value, str) and len(value) == 10:
+            return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _MessageFormatter()
+
+
+@attrs.frozen(eq=False)
 class Finding:
     """One observation of a rule: a stable code, a severity, two messages.
 
     ``values`` holds the values the rule compared (JSON-ready), so that a
     reader can redo the check. ``deliberation``, ``row`` and ``column`` locate
     the finding inside a séance or a CSV file when that applies.
+
+    With ``template=True`` the two messages are format strings over ``values``
+    (``"Un courrier du {request_date:d} …"``; ``:d`` writes an ISO date as
+    19/07/2028), formatted only when read: a rule answering millions of
+    questions does not pay for text nobody reads, and the text cannot say
+    anything the values do not.
     """
 
     code: str
     severity: Severity
-    message_fr: str
-    message_en: str
+    _fr: str = attrs.field(alias="message_fr")
+    _en: str = attrs.field(alias="message_en")
     citation: Citation
     values: Mapping[str, JSONValue] = attrs.field(factory=dict)
     deliberation: str | None = None
     row: int | None = None
     column: str | None = None
+    template: bool = attrs.field(default=False, kw_only=True)
+
+    @property
+    def message_fr(self) -> str:
+        return _FORMATTER.vformat(self._fr, (), self.values) if self.template else self._fr
+
+    @property
+    def message_en(self) -> str:
+        return _FORMATTER.vformat(self._en, (), self.values) if self.template else self._en
 
     def message(self, lang: str = "fr") -> str:
         return self.message_en if lang == "en" else self.message_fr
 
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.code,
+            self.severity,
+            self.message_fr,
+            self.message_en,
+            self.citation,
+            dict(self.values),
+            self.deliberation,
+            self.row,
+            self.column,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.severity, self.message_fr, self.deliberation, self.row))
+
     def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
+        fr, en = self.message_fr, self.message_en
         out: dict[str, JSONValue] = {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message(lang),
-            "messages": {"fr": self.message_fr, "en": self.message_en},
+            "message": en if lang == "en" else fr,
+            "messages": {"fr": fr, "en": en},
             "citation": self.citation.to_dict(),
             "values": dict(self.values),
             "deliberation": self.deliberation,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -132,5 +131,7 @@ def load_convention(path: str | Path | None = None, *, text: str | None = None) 
 @functools.cache
 def default_convention() -> Policy:
     """The embedded e-primo 2026–2030 convention (``policies/eprimo-2026.toml``)."""
+    from importlib import resources
+
     ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
     return load_convention(f"policies/{DEFAULT_POLICY}", text=ref.read_text(encoding="utf-8"))

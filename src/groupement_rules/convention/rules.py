@@ -12,8 +12,20 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Iterable
+from types import MappingProxyType
 
-from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity, cites
+import attrs
+
+from ..decision import (
+    Citation,
+    ComputedDate,
+    Decision,
+    Finding,
+    Interpretation,
+    PolicyRef,
+    Severity,
+    cites,
+)
 from ..legal_time import ONE_DAY, last_day_of_month, months_period
 from ..policy import Policy
 from .facts import Adherent, Exclusion, WithdrawalLetter
@@ -53,7 +65,8 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _fr(d: dt.date) -> str:
-    return d.strftime("%d/%m/%Y")
+    """A date as French texts write it: 19/07/2028."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 # -- interpretations --------------------------------------------------------
@@ -217,6 +230,133 @@ def withdrawal_windows(policy: Policy) -> Decision:
     )
 
 
+# Messages of the withdrawal findings: templates over the finding's values,
+# formatted only when read (``:d`` writes an ISO date as 19/07/2028).
+_TOO_EARLY = (
+    "Un courrier du {request_date:d} est trop précoce : le retrait n'est pas possible durant "
+    "les {forbidden_months} premiers mois et seul compte un courrier adressé du "
+    "{window_first_day:d} au {window_last_day:d} inclus ; ce courrier ne vaut pas demande de "
+    "retrait.",
+    "A letter dated {request_date} is too early: withdrawal is not possible during the first "
+    "{forbidden_months} months and only a letter sent from {window_first_day} to "
+    "{window_last_day} inclusive counts; this letter is no request.",
+)
+_TOO_LATE = (
+    "Un courrier du {request_date:d} est trop tardif (la fenêtre s'est fermée le "
+    "{window_last_day:d}) : l'adhérent reste engagé jusqu'au {engaged_until:d}, seule une "
+    "exclusion prononcée par le juge pouvant y mettre fin avant.",
+    "A letter dated {request_date} is too late (the window closed on {window_last_day}): the "
+    "adherent stays engaged until {engaged_until}; only an exclusion by a judge can end it "
+    "earlier.",
+)
+_TOO_LATE_NO_WINDOW = (
+    "Un courrier du {request_date:d} ne peut valoir retrait : la convention n'ouvre aucune "
+    "fenêtre de retrait et l'adhérent reste engagé jusqu'au {engaged_until:d}.",
+    "A letter dated {request_date} cannot be a withdrawal: the convention opens no withdrawal "
+    "window and the adherent stays engaged until {engaged_until}.",
+)
+_NOT_MEMBER = {
+    "excluded": (
+        "Au {request_date:d}, l'adhérent a été exclu par décision du juge : aucune fenêtre de "
+        "retrait ne s'applique.",
+        "On {request_date}, the adherent was excluded by a judge's decision: no withdrawal "
+        "window applies.",
+    ),
+    "withdrawn": (
+        "Au {request_date:d}, l'adhérent s'est déjà retiré : aucune fenêtre de retrait ne "
+        "s'applique.",
+        "On {request_date}, the adherent has already withdrawn: no withdrawal window applies.",
+    ),
+    "convention-ended": (
+        "Au {request_date:d}, la convention a pris fin le {ended_on:d} : aucune fenêtre de "
+        "retrait ne s'applique.",
+        "On {request_date}, the convention ended on {ended_on}: no withdrawal window applies.",
+    ),
+    "not-renewed": (
+        "Au {request_date:d}, le marché n'a pas été renouvelé et a pris fin le {ended_on:d} : "
+        "aucune fenêtre de retrait ne s'applique.",
+        "On {request_date}, the market was not renewed and ended on {ended_on}: no withdrawal "
+        "window applies.",
+    ),
+}
+_READING_CHANGES = (
+    "Selon l'autre lecture ({other_reading} : {other_date:d}), la réponse serait "
+    "« {other_answer} » et non « {answer} ».",
+    "Under the other reading ({other_reading}: {other_date}), the answer would be "
+    "'{other_answer}', not '{answer}'.",
+)
+
+
+@attrs.frozen(eq=False)
+class _WithdrawalContext:
+    """What every withdrawal question on one policy shares, computed once.
+
+    Answering for 1 530 adherents × every day of the convention must not
+    recompute the window, its citations or its JSON each time (issue 6).
+    """
+
+    sch: Schedule
+    ref: PolicyRef
+    cit_window: Citation
+    cit_end: Citation
+    cit_reading: Citation
+    forbidden: int
+    citations: tuple[Citation, ...]
+    window_dicts: tuple[dict[str, object], ...]
+    windows_list: list[dict[str, object]]
+    allowed_dates: tuple[tuple[ComputedDate, ...], ...]  # per window: dates + engaged_until
+
+    default_reading: str
+    end_iso: str
+    end_last_iso: str
+    interpretations: dict[str, tuple[Interpretation, ...]]
+    _ended: dict[dt.date, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
+    memo: dict[tuple[object, ...], Decision] = attrs.field(factory=dict)
+
+    def ended_dates(self, ended_at: dt.date) -> tuple[ComputedDate, ...]:
+        cache = self._ended
+        if ended_at not in cache:
+            cache[ended_at] = (
+                *self.sch.dates,
+                ComputedDate(
+                    "engaged_until",
+                    ended_at,
+                    "fin de l'engagement faute de retrait valable",
+                    self.cit_end,
+                ),
+            )
+        return cache[ended_at]
+
+
+@functools.cache
+def _context(policy: Policy) -> _WithdrawalContext:
+    sch = schedule(policy)
+    cit = _window_citation(policy)
+    window_dicts = tuple(w.to_dict() for w in sch.windows)
+    return _WithdrawalContext(
+        sch=sch,
+        ref=policy.ref,
+        cit_window=cit,
+        cit_end=policy.citation("convention_end"),
+        cit_reading=policy.citation("withdrawal_request_date"),
+        forbidden=policy.value("withdrawal_forbidden_months"),
+        default_reading=policy.value("withdrawal_request_date"),
+        end_iso=sch.end.isoformat(),
+        end_last_iso=(sch.end - ONE_DAY).isoformat(),
+        interpretations={r: (reading_interpretation(policy, r),) for r in ("sent", "received")},
+        citations=cites(policy.citation("withdrawal_forbidden_months"), cit),
+        window_dicts=window_dicts,
+        windows_list=list(window_dicts),
+        allowed_dates=tuple(
+            (
+                *sch.dates,
+                ComputedDate("engaged_until", w.boundary, "effet du retrait", cit),
+            )
+            for w in sch.windows
+        ),
+    )
+
+
 def withdrawal(
     policy: Policy,
     *,
@@ -238,8 +378,40 @@ def withdrawal(
     ``reading`` chooses the date that counts (``"sent"`` or ``"received"``;
     default: the policy's ``withdrawal_request_date``). The other facts describe
     an adherent that may no longer be a member.
+
+    The function is pure, so the same question on the same policy (1 500
+    schools asking about the same day) gets the same immutable decision from a
+    bounded per-policy memo instead of being recomputed.
     """
-    reading = reading or policy.value("withdrawal_request_date")
+    ctx = _context(policy)
+    key = (sent_on, received_on, reading, withdrawn_from, exclusion, renewals)
+    memo = ctx.memo
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    decision = _withdrawal(
+        policy, ctx, sent_on, received_on, reading, withdrawn_from, exclusion, renewals
+    )
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = decision
+    return decision
+
+
+_MEMO_SIZE = 1 << 16
+
+
+def _withdrawal(
+    policy: Policy,
+    ctx: _WithdrawalContext,
+    sent_on: dt.date | None,
+    received_on: dt.date | None,
+    reading: str | None,
+    withdrawn_from: dt.date | None,
+    exclusion: Exclusion | None,
+    renewals: int | None,
+) -> Decision:
+    reading = reading or ctx.default_reading
     if reading not in ("sent", "received"):
         raise ValueError(f"reading must be 'sent' or 'received', not {reading!r}")
     day = sent_on if reading == "sent" else received_on
@@ -250,19 +422,16 @@ def withdrawal(
         )
     if sent_on and received_on and received_on < sent_on:
         raise ValueError(f"received_on ({received_on}) is before sent_on ({sent_on})")
-    sch = schedule(policy)
-    cit = _window_citation(policy)
+    sch = ctx.sch
     answer, window = _classify(sch, day)
     findings: list[Finding] = []
-    ended_at = _ended_at(sch, renewals)
+    ended_at = sch.end if renewals is None else _ended_at(sch, renewals)
+    ended_iso = ctx.end_iso if ended_at is sch.end else ended_at.isoformat()
+    day_iso = day.isoformat()
 
     # Already out of the groupement: no window applies.
     not_member_reason = None
-    if (
-        exclusion is not None
-        and exclusion.judgment_on is not None
-        and day >= exclusion.effective_on
-    ):
+    if exclusion and exclusion.judgment_on is not None and day >= exclusion.effective_on:
         not_member_reason = "excluded"
     elif withdrawn_from is not None and day >= withdrawn_from:
         not_member_reason = "withdrawn"
@@ -270,72 +439,51 @@ def withdrawal(
         not_member_reason = "convention-ended" if ended_at == sch.end else "not-renewed"
     if not_member_reason is not None:
         answer = WithdrawalAnswer.NOT_MEMBER
-        fr = {
-            "excluded": "l'adhérent a été exclu par décision du juge",
-            "withdrawn": "l'adhérent s'est déjà retiré",
-            "convention-ended": f"la convention a pris fin le {_fr(ended_at)}",
-            "not-renewed": f"le marché n'a pas été renouvelé et a pris fin le {_fr(ended_at)}",
-        }[not_member_reason]
-        en = {
-            "excluded": "the adherent was excluded by a judge's decision",
-            "withdrawn": "the adherent has already withdrawn",
-            "convention-ended": f"the convention ended on {ended_at.isoformat()}",
-            "not-renewed": f"the market was not renewed and ended on {ended_at.isoformat()}",
-        }[not_member_reason]
+        fr, en = _NOT_MEMBER[not_member_reason]
         findings.append(
             Finding(
                 "withdrawal-not-member",
                 Severity.ERROR,
-                f"Au {_fr(day)}, {fr} : aucune fenêtre de retrait ne s'applique.",
-                f"On {day.isoformat()}, {en}: no withdrawal window applies.",
-                policy.citation("convention_end")
-                if "ended" in not_member_reason or not_member_reason == "not-renewed"
-                else cit,
-                {"request_date": day.isoformat(), "reason": not_member_reason},
+                fr,
+                en,
+                ctx.cit_end
+                if not_member_reason in ("convention-ended", "not-renewed")
+                else ctx.cit_window,
+                {"request_date": day_iso, "reason": not_member_reason, "ended_on": ended_iso},
+                template=True,
             )
         )
     elif answer is WithdrawalAnswer.TOO_EARLY:
         assert window is not None
+        wd = ctx.window_dicts[window.index - 1]
         findings.append(
             Finding(
                 "withdrawal-too-early",
                 Severity.ERROR,
-                f"Un courrier du {_fr(day)} est trop précoce : le retrait n'est pas possible "
-                f"durant les {policy.value('withdrawal_forbidden_months')} premiers mois et seul "
-                f"compte un courrier adressé du {_fr(window.first_day)} au "
-                f"{_fr(window.last_day)} inclus ; ce courrier ne vaut pas demande de retrait.",
-                f"A letter dated {day.isoformat()} is too early: withdrawal is not possible "
-                f"during the first {policy.value('withdrawal_forbidden_months')} months and only "
-                f"a letter sent from {window.first_day.isoformat()} to "
-                f"{window.last_day.isoformat()} inclusive counts; this letter is no request.",
-                cit,
+                _TOO_EARLY[0],
+                _TOO_EARLY[1],
+                ctx.cit_window,
                 {
-                    "request_date": day.isoformat(),
-                    "window_first_day": window.first_day.isoformat(),
-                    "window_last_day": window.last_day.isoformat(),
+                    "request_date": day_iso,
+                    "window_first_day": wd["first_day"],
+                    "window_last_day": wd["last_day"],
+                    "forbidden_months": ctx.forbidden,
                 },
+                template=True,
             )
         )
     elif answer is WithdrawalAnswer.TOO_LATE:
-        last = sch.windows[-1].last_day.isoformat() if sch.windows else None
+        last = ctx.window_dicts[-1]["last_day"] if ctx.window_dicts else None
+        fr, en = _TOO_LATE if last else _TOO_LATE_NO_WINDOW
         findings.append(
             Finding(
                 "withdrawal-too-late",
                 Severity.ERROR,
-                f"Un courrier du {_fr(day)} est trop tardif"
-                + (f" (la fenêtre s'est fermée le {_fr(sch.windows[-1].last_day)})" if last else "")
-                + f" : l'adhérent reste engagé jusqu'au {_fr(ended_at)}, seule une exclusion "
-                "prononcée par le juge pouvant y mettre fin avant.",
-                f"A letter dated {day.isoformat()} is too late"
-                + (f" (the window closed on {last})" if last else "")
-                + f": the adherent stays engaged until {ended_at.isoformat()}; only an exclusion "
-                "by a judge can end it earlier.",
-                cit,
-                {
-                    "request_date": day.isoformat(),
-                    "window_last_day": last,
-                    "engaged_until": ended_at.isoformat(),
-                },
+                fr,
+                en,
+                ctx.cit_window,
+                {"request_date": day_iso, "window_last_day": last, "engaged_until": ended_iso},
+                template=True,
             )
         )
 
@@ -344,69 +492,68 @@ def withdrawal(
     if other_day is not None and not_member_reason is None:
         other_answer, _ = _classify(sch, other_day)
         if other_answer is not answer:
-            other = "received" if reading == "sent" else "sent"
             findings.append(
                 Finding(
                     "reading-changes-answer",
                     Severity.WARNING,
-                    f"Selon l'autre lecture ({other}: {_fr(other_day)}), la réponse serait "
-                    f"« {other_answer.value} » et non « {answer.value} ».",
-                    f"Under the other reading ({other}: {other_day.isoformat()}), the answer "
-                    f"would be '{other_answer.value}', not '{answer.value}'.",
-                    policy.citation("withdrawal_request_date"),
+                    _READING_CHANGES[0],
+                    _READING_CHANGES[1],
+                    ctx.cit_reading,
                     {
                         "reading": reading,
-                        "other_reading": other,
+                        "answer": answer.value,
+                        "other_reading": "received" if reading == "sent" else "sent",
+                        "other_date": other_day.isoformat(),
                         "other_answer": other_answer.value,
                     },
+                    template=True,
                 )
             )
 
-    effective = window.boundary if answer is WithdrawalAnswer.ALLOWED and window else None
-    engaged_until = (
-        effective
-        if effective is not None
-        else (None if answer is WithdrawalAnswer.NOT_MEMBER else ended_at)
-    )
-    dates = sch.dates
-    if engaged_until is not None:
-        dates = (
-            *dates,
-            ComputedDate(
-                "engaged_until",
-                engaged_until,
-                "effet du retrait" if effective else "fin de l'engagement faute de retrait valable",
-                cit if effective else policy.citation("convention_end"),
-            ),
-        )
-    data: dict[str, object] = {
-        "request_date": day.isoformat(),
-        "reading": reading,
-        "effective_on": _iso(effective),
-        "window": window.to_dict() if window else None,
-        "windows": [w.to_dict() for w in sch.windows],
-        "engaged_until": _iso(engaged_until),
-        "engaged_last_day": _iso(engaged_until - ONE_DAY if engaged_until else None),
-        "window_opens_on": (
-            window.first_day.isoformat()
-            if window and answer is WithdrawalAnswer.TOO_EARLY
-            else None
-        ),
-    }
+    if answer is WithdrawalAnswer.ALLOWED:
+        assert window is not None
+        wd = ctx.window_dicts[window.index - 1]
+        effective: object = wd["effective_on"]
+        engaged_until: object = effective
+        engaged_last: object = wd["last_day"]
+        dates = ctx.allowed_dates[window.index - 1]
+    elif answer is WithdrawalAnswer.NOT_MEMBER:
+        effective = engaged_until = engaged_last = None
+        dates = sch.dates
+    else:
+        effective = None
+        engaged_until = ended_iso
+        engaged_last = ctx.end_last_iso if ended_at is sch.end else (ended_at - ONE_DAY).isoformat()
+        dates = ctx.ended_dates(ended_at)
     return Decision(
         question="withdrawal",
         answer=answer.value,
         inputs={
-            "sent_on": _iso(sent_on),
-            "received_on": _iso(received_on),
+            "sent_on": day_iso if day is sent_on else _iso(sent_on),
+            "received_on": day_iso if day is received_on else _iso(received_on),
             "reading": reading,
         },
-        policy=policy.ref,
+        policy=ctx.ref,
         dates=dates,
         findings=findings,
-        interpretations=(reading_interpretation(policy, reading),),
-        citations=cites(policy.citation("withdrawal_forbidden_months"), cit),
-        data=data,
+        interpretations=ctx.interpretations[reading],
+        citations=ctx.citations,
+        data=MappingProxyType(
+            {
+                "request_date": day_iso,
+                "reading": reading,
+                "effective_on": effective,
+                "window": ctx.window_dicts[window.index - 1] if window else None,
+                "windows": ctx.windows_list,
+                "engaged_until": engaged_until,
+                "engaged_last_day": engaged_last,
+                "window_opens_on": (
+                    ctx.window_dicts[window.index - 1]["first_day"]
+                    if window and answer is WithdrawalAnswer.TOO_EARLY
+                    else None
+                ),
+            }
+        ),
     )
 
 

@@ -58,6 +58,11 @@ class Schedule:
     windows: tuple[Window, ...]
     withdrawal_allowed_from: dt.date  # first day a withdrawal may take effect
     dates: tuple[ComputedDate, ...]
+    _bounds: tuple[tuple[dt.date, dt.date, Window], ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        bounds = tuple((w.first_day, w.boundary, w) for w in self.windows)
+        object.__setattr__(self, "_bounds", bounds)
 
     @property
     def end(self) -> dt.date:
@@ -77,11 +82,11 @@ class Schedule:
 
     def window_for(self, day: dt.date) -> tuple[Window | None, Window | None]:
         """(window containing ``day``, next window opening after ``day``)."""
-        for w in self.windows:
-            if day in w.period:
-                return w, None
-            if day < w.first_day:
+        for first, end, w in self._bounds:
+            if day < first:
                 return None, w
+            if day < end:
+                return w, None
         return None, None
 
 

@@ -1,0 +1,135 @@
+"""Benchmarks of groupement-rules, printed as ratios against baselines run in the same process.
+
+Run: ``python benchmarks/run.py`` (``--quick`` for smaller sizes). Not part of the
+test suite: nothing here passes or fails, it reports figures and their goals
+(docs/performance.md records them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+SECTIONS: list[tuple[str, Callable[[argparse.Namespace], None]]] = []
+
+
+def section(name: str) -> Callable[[Callable[[argparse.Namespace], None]], Callable[..., None]]:
+    def register(fn: Callable[[argparse.Namespace], None]) -> Callable[..., None]:
+        SECTIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def report(label: str, value: str, goal: str = "") -> None:
+    print(f"  {label:<58} {value:>18}   {('goal: ' + goal) if goal else ''}")
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+@section("import time")
+def bench_import(args: argparse.Namespace) -> None:
+    runs = 5 if args.quick else 20
+    lib = "import groupement_rules"
+    base = "import attrs, dateutil.relativedelta, tomllib"
+    t_lib: list[float] = []
+    t_base: list[float] = []
+    for _ in range(runs):  # interleaved, so both see the same machine state
+        t_base.append(timed(lambda: subprocess.run([sys.executable, "-c", base], check=True)))
+        t_lib.append(timed(lambda: subprocess.run([sys.executable, "-c", lib], check=True)))
+    first_use = "from groupement_rules import withdrawal, default_convention"
+    t_use = [
+        timed(lambda: subprocess.run([sys.executable, "-c", first_use], check=True))
+        for _ in range(runs)
+    ]
+    m_lib, m_base = statistics.median(t_lib), statistics.median(t_base)
+    m_use = statistics.median(t_use)
+    report("python -c 'import groupement_rules' (median)", f"{m_lib * 1000:.1f} ms")
+    report("python -c 'import attrs, dateutil.relativedelta, tomllib'", f"{m_base * 1000:.1f} ms")
+    report("ratio", f"{m_lib / m_base:.2f}x", "<= 1.3x")
+    report("first use: 'from groupement_rules import withdrawal, ...'", f"{m_use * 1000:.1f} ms")
+    report("ratio first use / baseline", f"{m_use / m_base:.2f}x")
+
+
+def naive_can_withdraw(sent: dt.date, start: dt.date = dt.date(2026, 7, 19)) -> bool:
+    """What a municipal developer writes by hand: recompute the window, return a bool."""
+    from dateutil.relativedelta import relativedelta
+
+    end_of_first_period = start + relativedelta(months=24)
+    window_opens = end_of_first_period - relativedelta(months=2)
+    return window_opens <= sent < end_of_first_period
+
+
+@section("withdrawal decisions")
+def bench_withdrawal(args: argparse.Namespace) -> None:
+    from groupement_rules import default_convention, withdrawal
+    from groupement_rules.convention.rules import _context
+
+    policy = default_convention()
+    adherents = 100 if args.quick else 1530
+    start, end = dt.date(2026, 7, 19), dt.date(2030, 7, 19)
+    days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    n = adherents * len(days)
+
+    def library() -> None:
+        for _ in range(adherents):
+            for d in days:
+                withdrawal(policy, sent_on=d)
+
+    _context(policy).memo.clear()
+    t_lib = timed(library)
+
+    naive_adherents = min(adherents, 100)
+
+    def naive() -> None:
+        for _ in range(naive_adherents):
+            for d in days:
+                naive_can_withdraw(d)
+
+    t_naive = timed(naive)
+    per_lib = t_lib / n
+    per_naive = t_naive / (naive_adherents * len(days))
+
+    def uncached() -> None:
+        memo = _context(policy).memo
+        for d in days:
+            memo.clear()
+            withdrawal(policy, sent_on=d)
+
+    t_unc = min(timed(uncached) for _ in range(3)) / len(days)
+    agree = all(
+        (withdrawal(policy, sent_on=d).answer == "allowed") == naive_can_withdraw(d) for d in days
+    )
+    report(f"{adherents} adherents x {len(days)} days", f"{n:,} decisions")
+    report("library: full explained decision, per call", f"{per_lib * 1e6:.2f} us")
+    report("library: first time a question is asked (no memo)", f"{t_unc * 1e6:.2f} us")
+    report("naive baseline (dateutil per call, bool), per call", f"{per_naive * 1e6:.2f} us")
+    report("ratio library / naive", f"{per_lib / per_naive:.3f}", "<= 0.25")
+    report("ratio library without memo / naive", f"{t_unc / per_naive:.3f}")
+    report("same answers as the naive baseline on every day", "yes" if agree else "NO")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("only", nargs="*", help="run only these sections (by name prefix)")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {sys.platform}")
+    for name, fn in SECTIONS:
+        if args.only and not any(name.startswith(o) for o in args.only):
+            continue
+        print(f"\n{name}")
+        fn(args)
+
+
+if __name__ == "__main__":
+    main()
