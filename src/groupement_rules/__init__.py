@@ -23,11 +23,14 @@ from .convention.rules import (
     withdrawal_windows,
 )
 from .convention.schedule import Schedule, schedule
+from .deadlines import Act, default_deadlines, executory, recours
 from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
 from .errors import InputError
+from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
 from .policy import Policy, PolicyError
 
 __all__ = [
+    "Act",
     "Adherent",
     "AdhesionAnswer",
     "Authorisation",
@@ -36,6 +39,7 @@ __all__ = [
     "Decision",
     "Exclusion",
     "Finding",
+    "HolidayCalendar",
     "InputError",
     "Interpretation",
     "Order",
@@ -46,10 +50,15 @@ __all__ = [
     "Status",
     "WithdrawalAnswer",
     "WithdrawalLetter",
+    "Zone",
     "__version__",
+    "calendar_for_insee",
     "check_adherent",
     "default_convention",
+    "default_deadlines",
+    "executory",
     "load_convention",
+    "recours",
     "schedule",
     "status_on",
     "timeline",

@@ -85,6 +85,19 @@ _LIBRARY_SUBDIV: dict[Zone, str | None] = {
 }
 
 
+_ZONE_NAMES: dict[Zone, str] = {
+    Zone.METROPOLE: "métropole",
+    Zone.MOSELLE: "Moselle (57)",
+    Zone.BAS_RHIN: "Bas-Rhin (67)",
+    Zone.HAUT_RHIN: "Haut-Rhin (68)",
+    Zone.GUADELOUPE: "Guadeloupe (971)",
+    Zone.MARTINIQUE: "Martinique (972)",
+    Zone.GUYANE: "Guyane (973)",
+    Zone.REUNION: "La Réunion (974)",
+    Zone.MAYOTTE: "Mayotte (976)",
+}
+
+
 class Basis(enum.StrEnum):
     """Which text makes a day a holiday."""
 
@@ -206,8 +219,8 @@ class HolidayCalendar:
             flags.append("vendredi saint")
         if self.customary:
             flags.append("jours coutumiers")
-        extra = f" ({', '.join(flags)})" if flags else ""
-        return f"jours fériés : zone {self.zone.value}{extra}"
+        extra = f" + {', '.join(flags)}" if flags else ""
+        return f"{_ZONE_NAMES[self.zone]}{extra}"
 
 
 def calendar_for_insee(

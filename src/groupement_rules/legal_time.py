@@ -350,8 +350,9 @@ class Echeance:
             )
         if self.moved_from is not None:
             notes.append(
-                f"le {self.moved_from.isoformat()} est un {weekday_fr(self.moved_from)} "
-                "ou un jour férié : délai prorogé (CPC art. 642 al. 2)"
+                f"le {self.moved_from.isoformat()} ({weekday_fr(self.moved_from)}) n'est pas "
+                "un jour ouvré (samedi, dimanche ou jour férié) : délai prorogé "
+                "(CPC art. 642 al. 2)"
             )
         return " ; ".join(notes) or None
 
