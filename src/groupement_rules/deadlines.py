@@ -615,8 +615,6 @@ def executory(policy: Policy, act: Act, cal: DayCalendar) -> Decision:
     )
 
 
-
-
 # -- rendering (registered with render.py's registries) -----------------------
 
 

@@ -112,7 +112,9 @@ def convention_ics(
         day = dt.date.fromisoformat(e["date"])
         label = e["label"]["en" if en else "fr"]
         cit = e["citation"]["text"]
-        description = f"{label}\n{cit}\n{e['how']}\n{policy.ref.title} ({policy.id} v{policy.version})"
+        description = (
+            f"{label}\n{cit}\n{e['how']}\n{policy.ref.title} ({policy.id} v{policy.version})"
+        )
         alarms: list[tuple[dt.timedelta, str]] = []
         if name.startswith("window_") and name.endswith("_first_day"):
             alarms.append(

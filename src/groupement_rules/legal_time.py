@@ -366,7 +366,9 @@ class Echeance:
         )
 
 
-def _step_counted(day: dt.date, n: int, sign: int, jours: Jours, cal: DayCalendar | None) -> dt.date:
+def _step_counted(
+    day: dt.date, n: int, sign: int, jours: Jours, cal: DayCalendar | None
+) -> dt.date:
     """The ``n``-th day of kind ``jours`` after (sign 1) or before (sign −1) ``day``."""
     step = dt.timedelta(days=sign)
     while n > 0:

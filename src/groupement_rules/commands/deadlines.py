@@ -97,9 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="Alsace-Moselle commune with a Protestant temple or mixed church (L3134-13)",
     )
-    p.add_argument(
-        "--gracieux", type=iso_date, metavar="DATE", help="date of a recours gracieux"
-    )
+    p.add_argument("--gracieux", type=iso_date, metavar="DATE", help="date of a recours gracieux")
     p.add_argument(
         "--rejected",
         type=iso_date,
