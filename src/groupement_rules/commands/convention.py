@@ -114,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     else:
         print("\n\n".join(render_text(d, args.lang) for d in decisions))
-    return EXIT_FINDINGS if any(d.has_errors() for d in decisions) else EXIT_OK
+    return EXIT_OK  # the report answered; its findings are in the output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -106,6 +106,11 @@ def _consistency(policy: Policy, text: str) -> None:
         raise fail("withdrawal_forbidden_months", "longer than the whole convention")
     if v("withdrawal_notice_months") > v("initial_period_months"):
         raise fail("withdrawal_notice_months", "longer than the initial period")
+    if v("max_tacit_renewals") >= 2 and v("withdrawal_notice_months") > v("renewal_months"):
+        raise fail(
+            "withdrawal_notice_months",
+            "longer than a renewal period: the notice windows would overlap",
+        )
     if "award_weight_price" in policy.params and "award_weight_quality" in policy.params:
         s = v("award_weight_price") + v("award_weight_quality")
         if s != 100:
