@@ -294,3 +294,74 @@ def test_policy_order_switch_gives_cautious_date() -> None:
     d = recours(p, D("2024-12-30"), CAL)
     assert d.data["last_day"] == "2025-02-28"
     assert d.interpretations[0].value == "day-then-months"
+
+
+def test_gracieux_between_cautious_and_ce_date() -> None:
+    # published 2024-12-30: CE last day 2025-03-03, cautious 2025-02-28
+    d = recours(P, D("2024-12-30"), CAL, gracieux_on=D("2025-03-03"))
+    assert d.data["interrupted"] is True
+    assert "recours-gracieux-after-cautious-date" in d.codes()
+    d = recours(P, D("2024-12-30"), CAL, gracieux_on=D("2025-02-27"))
+    assert "recours-gracieux-after-cautious-date" not in d.codes()
+
+
+def test_implicit_rejection_interpretation() -> None:
+    d = recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-23"))
+    assert d.data["implicit_rejection_on"] == "2026-06-23"  # not franc: same quantième
+    assert [i.key for i in d.interpretations] == ["recours_franc_order", "implicit_rejection_date"]
+    express = recours(
+        P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-23"), rejected_on=D("2026-05-02")
+    )
+    assert [i.key for i in express.interpretations] == ["recours_franc_order"]
+
+
+def test_publication_mode_unchecked_without_population() -> None:
+    act = Act(
+        D("2026-02-02"),
+        published_on=D("2026-02-05"),
+        publication_mode=PublicationMode.PAPER,
+        transmitted_on=D("2026-02-04"),
+    )
+    d = executory(P, act, CAL)
+    assert "publication-mode-unchecked" in d.codes()
+    assert d.answer == "executory"
+
+
+def _scenarios() -> list[Decision]:
+    """One decision per situation; together they produce every finding code."""
+    a = D("2026-02-02")
+    return [
+        recours(P, None, CAL),
+        recours(P, D("2007-10-01"), CAL),
+        recours(P, D("2024-12-30"), CAL, gracieux_on=D("2025-03-03")),
+        recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-06-01")),
+        recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-03-01")),
+        recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-07-01")),
+        executory(P, Act(a), CAL),
+        executory(P, Act(a, published_on=D("2026-02-05"), transmitted_on=D("2026-02-06")), CAL),
+        executory(P, Act(a, kind=ActKind.INDIVIDUAL), CAL),
+        executory(P, Act(a, published_on=D("2026-01-05")), CAL),
+        executory(
+            P,
+            Act(a, published_on=a, publication_mode=PublicationMode.AFFICHAGE, population=4000),
+            CAL,
+        ),
+        executory(P, Act(a, published_on=a, publication_mode=PublicationMode.AFFICHAGE), CAL),
+    ]
+
+
+def test_every_finding_code_is_produced_and_documented(shared: Path) -> None:
+    from groupement_rules.deadlines import FINDING_CODES
+
+    produced = {c for d in _scenarios() for c in d.codes()}
+    assert produced == set(FINDING_CODES)
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "deadlines.md").read_text()
+    for code in FINDING_CODES:
+        assert f"`{code}`" in doc, code
+
+
+def test_a_plain_case_produces_no_warning() -> None:
+    d = recours(P, D("2026-01-03"), CAL)
+    assert d.findings == ()
+    act = Act(D("2026-02-02"), published_on=D("2026-02-12"), transmitted_on=D("2026-02-13"))
+    assert executory(P, act, CAL).codes() == ["act-executory"]

@@ -168,3 +168,23 @@ def test_extension_lands_on_the_first_working_day_on_or_after(
 def test_weekends_only_calendar() -> None:
     assert next_working_day(dt.date(2026, 12, 25), WeekendsOnly()) == dt.date(2026, 12, 25)
     assert next_working_day(dt.date(2026, 12, 25), CAL) == dt.date(2026, 12, 28)
+
+
+@given(dates, dates, small)
+def test_enough_jours_francs_iff_sent_by_the_latest_day(
+    act: dt.date, event: dt.date, jours: int
+) -> None:
+    ok = jours_francs_between(act, event) >= jours
+    assert ok == (act <= latest_act_for_jours_francs(event, jours))
+
+
+def test_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, groupement_rules, groupement_rules.deadlines, groupement_rules.cli;"
+        "print('holidays' in sys.modules, 'icalendar' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -10,10 +10,11 @@ Finding codes (stable; documented in ``docs/deadlines.md``):
 
 ``recours-not-running``, ``recours-last-day-extended``, ``recours-month-end-order``,
 ``recours-gracieux-interrupts``, ``recours-gracieux-late``,
-``recours-gracieux-before-start``, ``recours-implicit-rejection``,
-``recours-express-after-implicit``; ``act-executory``, ``act-not-published``,
-``act-not-notified``, ``act-not-transmitted``, ``act-dates-inconsistent``,
-``publication-mode-not-allowed``.
+``recours-gracieux-before-start``, ``recours-gracieux-after-cautious-date``,
+``recours-implicit-rejection``, ``recours-express-after-implicit``; ``act-executory``,
+``act-not-published``, ``act-not-notified``, ``act-not-transmitted``,
+``act-dates-inconsistent``, ``publication-mode-not-allowed``,
+``publication-mode-unchecked``.
 """
 
 from __future__ import annotations
@@ -158,6 +159,31 @@ def _order_interpretation(policy: Policy) -> Interpretation:
         description_fr=fr,
         description_en=en,
         citation=policy.citation("recours_franc_order"),
+    )
+
+
+@functools.cache
+def _implicit_interpretation(policy: Policy) -> Interpretation:
+    n = int(policy.value("gracieux_silence_months"))
+    return Interpretation(
+        key="implicit_rejection_date",
+        value="same-quantieme",
+        alternatives=("day-after",),
+        description_fr=(
+            f"le rejet implicite naît le jour du recours gracieux + {n} mois, de quantième à "
+            "quantième (23 avril → 23 juin) : le délai de silence n'est pas franc, et le "
+            "Conseil d'État date ainsi les décisions implicites ; la date donnée est prise "
+            "comme date de réception. L'autre lecture (le lendemain) donnerait une date plus "
+            "tardive : celle retenue est la prudente"
+        ),
+        description_en=(
+            f"the implicit rejection is born on the day of the recours gracieux + {n} months, "
+            "same day of the month (23 April → 23 June): the silence period is not franc, and "
+            "the Conseil d'État dates implicit decisions so; the given date is taken as the "
+            "date of receipt. The other reading (the day after) gives a later date: the one "
+            "used is the cautious one"
+        ),
+        citation=policy.citation("gracieux_silence_months"),
     )
 
 
@@ -324,6 +350,23 @@ def recours(
                     cautious_initial_last_day=cautious_first.isoformat(),
                 )
             )
+            if gracieux_on > cautious_first:
+                findings.append(
+                    _finding(
+                        "recours-gracieux-after-cautious-date",
+                        Severity.WARNING,
+                        f"le recours gracieux du {_fr(gracieux_on)} est postérieur à la date "
+                        f"prudente ({_fr(cautious_first)}) : selon l'autre ordre des opérations "
+                        "en fin de mois, il serait tardif et n'interromprait pas le délai",
+                        f"the recours gracieux of {gracieux_on.isoformat()} comes after the "
+                        f"cautious date ({cautious_first.isoformat()}): under the other order "
+                        "of operations at month ends it would be late and would not interrupt "
+                        "the délai",
+                        policy.citation("recours_franc_order"),
+                        gracieux_on=gracieux_on.isoformat(),
+                        cautious_initial_last_day=cautious_first.isoformat(),
+                    )
+                )
             silence = int(policy.value("gracieux_silence_months"))
             c_silence = policy.citation("gracieux_silence_months")
             citations.append(c_silence)
@@ -333,6 +376,7 @@ def recours(
             if rejected_on is not None and rejected_on < implicit_on:
                 runs_from = rejected_on
             else:
+                interpretations.append(_implicit_interpretation(policy))
                 runs_from = implicit_on
                 if rejected_on is not None:
                     findings.append(
@@ -545,6 +589,28 @@ def executory(policy: Policy, act: Act, cal: DayCalendar) -> Decision:
                 )
             )
             known_on = None
+        elif (
+            known_on is not None
+            and act.publication_mode is not PublicationMode.ELECTRONIC
+            and act.adopted_on >= reform
+            and act.population is None
+        ):
+            findings.append(
+                _finding(
+                    "publication-mode-unchecked",
+                    Severity.WARNING,
+                    f"publication par {act.publication_mode.value} : permise seulement aux "
+                    f"communes de moins de {threshold} habitants qui l'ont choisie par "
+                    "délibération ; la population n'est pas connue, la régularité de la "
+                    "publication n'a pas pu être vérifiée",
+                    f"publication by {act.publication_mode.value}: allowed only to communes "
+                    f"under {threshold} inhabitants that chose it by délibération; the "
+                    "population is not known, so the publication could not be checked",
+                    policy.citation("publication_choice_threshold"),
+                    threshold=threshold,
+                    mode=act.publication_mode.value,
+                )
+            )
         elif act.published_on is None:
             findings.append(
                 _finding(
@@ -684,7 +750,28 @@ def _register_render() -> None:
 _register_render()
 
 
+#: Every finding code this module produces (stable API, docs/deadlines.md).
+FINDING_CODES: tuple[str, ...] = (
+    "recours-not-running",
+    "recours-last-day-extended",
+    "recours-month-end-order",
+    "recours-gracieux-interrupts",
+    "recours-gracieux-late",
+    "recours-gracieux-before-start",
+    "recours-gracieux-after-cautious-date",
+    "recours-implicit-rejection",
+    "recours-express-after-implicit",
+    "act-executory",
+    "act-not-published",
+    "act-not-notified",
+    "act-not-transmitted",
+    "act-dates-inconsistent",
+    "publication-mode-not-allowed",
+    "publication-mode-unchecked",
+)
+
 __all__ = [
+    "FINDING_CODES",
     "Act",
     "ActKind",
     "ExecutoryAnswer",
