@@ -242,8 +242,11 @@ def is_ouvre(day: dt.date, cal: DayCalendar) -> bool:
 def is_working_day(day: dt.date, cal: DayCalendar) -> bool:
     """A day on which a délai may expire under CPC art. 642 al. 2.
 
-    The délai that would expire on a Saturday, a Sunday or a holiday is
-    prorogued; so the day it finally expires on is a jour ouvré.
+    The article says « prorogé jusqu'au premier jour ouvrable suivant »; a
+    Saturday is ouvrable, but a délai that would expire on it is itself
+    prorogued, so the day the délai finally expires on is a jour ouvré (a
+    Friday holiday moves to Monday; CE 13 mai 2015, n° 368892: Saturday to
+    Monday).
     """
     return is_ouvre(day, cal)
 
