@@ -365,3 +365,13 @@ def test_a_plain_case_produces_no_warning() -> None:
     assert d.findings == ()
     act = Act(D("2026-02-02"), published_on=D("2026-02-12"), transmitted_on=D("2026-02-13"))
     assert executory(P, act, CAL).codes() == ["act-executory"]
+
+
+def test_executory_json_round_trip() -> None:
+    act = Act(D("2026-02-02"), published_on=D("2026-02-12"), transmitted_on=D("2026-02-13"))
+    d = executory(P, act, CAL)
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict("en")))) == d
+    assert d.date("executory_since") == D("2026-02-13")
+    assert "max(publication 2026-02-12 ; transmission 2026-02-13)" in next(
+        c.how for c in d.dates if c.name == "executory_since"
+    )
