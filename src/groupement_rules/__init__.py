@@ -37,6 +37,10 @@ _EXPORTS: dict[str, str] = {
     "withdrawal_windows": "convention.rules",
     "Schedule": "convention.schedule",
     "schedule": "convention.schedule",
+    "Act": "deadlines",
+    "default_deadlines": "deadlines",
+    "executory": "deadlines",
+    "recours": "deadlines",
     "Citation": "decision",
     "ComputedDate": "decision",
     "Decision": "decision",
@@ -44,11 +48,15 @@ _EXPORTS: dict[str, str] = {
     "Interpretation": "decision",
     "Severity": "decision",
     "InputError": "errors",
+    "HolidayCalendar": "holidays_fr",
+    "Zone": "holidays_fr",
+    "calendar_for_insee": "holidays_fr",
     "Policy": "policy",
     "PolicyError": "policy",
 }
 
 __all__ = [
+    "Act",
     "Adherent",
     "AdhesionAnswer",
     "Authorisation",
@@ -57,6 +65,7 @@ __all__ = [
     "Decision",
     "Exclusion",
     "Finding",
+    "HolidayCalendar",
     "InputError",
     "Interpretation",
     "Order",
@@ -67,10 +76,15 @@ __all__ = [
     "Status",
     "WithdrawalAnswer",
     "WithdrawalLetter",
+    "Zone",
     "__version__",
+    "calendar_for_insee",
     "check_adherent",
     "default_convention",
+    "default_deadlines",
+    "executory",
     "load_convention",
+    "recours",
     "schedule",
     "status_on",
     "timeline",
@@ -106,6 +120,8 @@ if TYPE_CHECKING:
         withdrawal_windows,
     )
     from .convention.schedule import Schedule, schedule
+    from .deadlines import Act, default_deadlines, executory, recours
     from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
     from .errors import InputError
+    from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
     from .policy import Policy, PolicyError

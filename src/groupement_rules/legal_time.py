@@ -11,6 +11,28 @@ Sources (SPEC A.2):
   is its end boundary, the first day outside it.
 * Jours francs: neither the day of the act nor the day of the event counts.
 
+Counting conventions (:func:`count_delai` and one named function each):
+
+* jours **calendaires**: every day counts (CPC art. 641 al. 1: « le jour de
+  l'acte [...] qui le fait courir ne compte pas »; art. 642 al. 1: « Tout délai
+  expire le dernier jour à vingt-quatre heures »);
+* jours **ouvrables**: every day but Sunday (weekly rest, Code du travail
+  L3132-3) and public holidays (L3133-1);
+* jours **ouvrés**: the days usually worked: neither Saturday, Sunday nor a
+  public holiday;
+* jours **francs**: « le jour de l'acte » and the day of the échéance do not
+  count (délai franc: CE 5 oct. 2018 n° 409579 for recours; CGCT L2121-11 and
+  L2121-12 for the convocation, « cinq jours francs au moins avant celui de la
+  réunion »);
+
+counted *after* an act (the échéance is the last day) or *before* an event (the
+latest day the act may take place), with or without the extension of CPC
+art. 642 al. 2: « Le délai qui expirerait normalement un samedi, un dimanche ou
+un jour férié ou chômé, est prorogé jusqu'au premier jour ouvrable suivant. »
+The convocation rule (5 jours francs before the séance, no extension) and the
+recours rule (2 months franc after publication, extended) are two
+:class:`Delai` values given to the same :func:`count_delai`.
+
 Month addition is not associative (``(d + 1 month) + 1 month`` can differ from
 ``d + 2 months`` when a month end clamps), so every boundary is computed from its
 anchor in one step: :func:`months_period` never chains additions.
@@ -20,6 +42,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
+from typing import Protocol
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -27,6 +51,13 @@ from dateutil.relativedelta import relativedelta
 from .decision import Citation, ComputedDate
 
 CPC_641 = Citation("CPC", "art. 641 al. 2", legifrance_id="LEGIARTI000006410989")
+CPC_641_DAYS = Citation("CPC", "art. 641 al. 1")
+CPC_642 = Citation("CPC", "art. 642")
+DELAI_FRANC = Citation("Conseil d'État", "CE, 5 oct. 2018, n° 409579 (délai franc)")
+JOURS_OUVRABLES = Citation("Code du travail", "L3132-3 (repos dominical) et L3133-1 (jours fériés)")
+JOURS_OUVRES = Citation(
+    "Code du travail", "L3133-1 (jours fériés); samedi et dimanche non travaillés (usage)"
+)
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -150,5 +181,347 @@ def jours_francs_between(act: dt.date, event: dt.date) -> int:
 
 
 def latest_act_for_jours_francs(event: dt.date, jours: int) -> dt.date:
-    """The last day an act may happen so that ``jours`` jours francs remain before ``event``."""
-    return event - dt.timedelta(days=jours + 1)
+    """The last day an act may happen so that ``jours`` jours francs remain before ``event``.
+
+    « La convocation est adressée [cinq] jours francs au moins avant celui de la
+    réunion » (CGCT L2121-11, L2121-12): counted before the event, weekends and
+    holidays count, no extension (CE 13 oct. 1993, André, n° 141677). Computed
+    by :func:`jours_francs` with ``before=True``.
+    """
+    return jours_francs(event, jours, before=True).value
+
+
+# -- days, calendars and counting conventions ------------------------------
+
+
+class DayCalendar(Protocol):
+    """What counting needs of a holiday calendar (see ``holidays_fr.HolidayCalendar``)."""
+
+    def is_holiday(self, day: dt.date) -> bool: ...
+
+    def describe(self) -> str: ...
+
+
+@attrs.frozen
+class WeekendsOnly:
+    """A calendar without public holidays: for tests and for the arithmetic alone."""
+
+    def is_holiday(self, day: dt.date) -> bool:
+        return False
+
+    def describe(self) -> str:
+        return "sans jours fériés"
+
+
+SATURDAY, SUNDAY = 5, 6
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def weekday_fr(day: dt.date) -> str:
+    return _WEEKDAYS_FR[day.weekday()]
+
+
+class Jours(enum.StrEnum):
+    """Which days a délai in days counts."""
+
+    CALENDAIRES = "calendaires"
+    OUVRABLES = "ouvrables"  # not Sunday, not a public holiday
+    OUVRES = "ouvres"  # not Saturday, Sunday or a public holiday
+
+
+def is_ouvrable(day: dt.date, cal: DayCalendar) -> bool:
+    """A jour ouvrable: neither Sunday nor a public holiday."""
+    return day.weekday() != SUNDAY and not cal.is_holiday(day)
+
+
+def is_ouvre(day: dt.date, cal: DayCalendar) -> bool:
+    """A jour ouvré: neither Saturday, Sunday nor a public holiday."""
+    return day.weekday() < SATURDAY and not cal.is_holiday(day)
+
+
+def is_working_day(day: dt.date, cal: DayCalendar) -> bool:
+    """A day on which a délai may expire under CPC art. 642 al. 2.
+
+    The article says « prorogé jusqu'au premier jour ouvrable suivant »; a
+    Saturday is ouvrable, but a délai that would expire on it is itself
+    prorogued, so the day the délai finally expires on is a jour ouvré (a
+    Friday holiday moves to Monday; CE 13 mai 2015, n° 368892: Saturday to
+    Monday).
+    """
+    return is_ouvre(day, cal)
+
+
+def counts(day: dt.date, jours: Jours, cal: DayCalendar | None) -> bool:
+    """Whether ``day`` is one of the days a délai counted in ``jours`` counts."""
+    if jours is Jours.CALENDAIRES:
+        return True
+    if cal is None:
+        raise ValueError(f"counting jours {jours.value} needs a holiday calendar")
+    return is_ouvrable(day, cal) if jours is Jours.OUVRABLES else is_ouvre(day, cal)
+
+
+def count_days(first: dt.date, last: dt.date, jours: Jours, cal: DayCalendar | None) -> int:
+    """How many days of kind ``jours`` lie in ``[first, last]`` (both inclusive; 0 if empty)."""
+    n = 0
+    day = first
+    while day <= last:
+        n += counts(day, jours, cal)
+        day += ONE_DAY
+    return n
+
+
+def next_working_day(day: dt.date, cal: DayCalendar) -> dt.date:
+    """``day`` if it is a working day, else the first working day after it (CPC art. 642 al. 2)."""
+    while not is_working_day(day, cal):
+        day += ONE_DAY
+    return day
+
+
+def previous_working_day(day: dt.date, cal: DayCalendar) -> dt.date:
+    """``day`` if it is a working day, else the last working day before it."""
+    while not is_working_day(day, cal):
+        day -= ONE_DAY
+    return day
+
+
+class Unit(enum.StrEnum):
+    DAYS = "jours"
+    MONTHS = "mois"
+
+
+@attrs.frozen
+class Delai:
+    """A délai as the law states it: how long, which days count, which way, extended or not.
+
+    ``before=False``: counted after an act (the answer is the last day to act);
+    ``before=True``: counted before an event (the answer is the latest day the
+    act may take place). ``franc``: neither the starting day nor the day of the
+    échéance counts. ``extension``: CPC art. 642 al. 2 (after an act: to the
+    next working day; before an event: back to the previous one, the cautious
+    mirror). ``franc_first``: for months, add the franc day before the months
+    (the cautious order at month ends) rather than after (the Conseil d'État's).
+    """
+
+    amount: int = attrs.field(validator=attrs.validators.ge(0))
+    unit: Unit = Unit.DAYS
+    jours: Jours = Jours.CALENDAIRES
+    franc: bool = False
+    before: bool = False
+    extension: bool = False
+    franc_first: bool = False
+    citation: Citation | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.unit is Unit.MONTHS and self.jours is not Jours.CALENDAIRES:
+            raise ValueError("a délai in months counts calendar days (CPC art. 641 al. 2)")
+
+    def describe(self) -> str:
+        what = f"{self.amount} {self.unit.value}"
+        if self.unit is Unit.DAYS and self.jours is not Jours.CALENDAIRES:
+            what += " ouvrables" if self.jours is Jours.OUVRABLES else " ouvrés"
+        if self.franc:
+            what += " francs" if self.unit is Unit.DAYS else " (délai franc)"
+        what += " avant" if self.before else " après"
+        if self.extension:
+            what += ", prorogé (CPC art. 642)"
+        return what
+
+
+@attrs.frozen
+class Echeance:
+    """The result of counting a délai, with each step of the arithmetic."""
+
+    anchor: dt.date
+    delai: Delai
+    value: dt.date  # last day to act (after) / latest day for the act (before)
+    steps: tuple[str, ...]
+    clamped: bool = False  # CPC 641 al. 2 moved a month end
+    moved_from: dt.date | None = None  # the day the extension moved
+
+    @property
+    def extended(self) -> bool:
+        return self.moved_from is not None
+
+    def how(self) -> str:
+        return " ; ".join(self.steps)
+
+    def note(self) -> str | None:
+        notes = []
+        if self.clamped:
+            notes.append(
+                "le mois d'arrivée n'a pas ce quantième : dernier jour du mois (CPC art. 641 al. 2)"
+            )
+        if self.moved_from is not None:
+            notes.append(
+                f"le {self.moved_from.isoformat()} ({weekday_fr(self.moved_from)}) n'est pas "
+                "un jour ouvré (samedi, dimanche ou jour férié) : délai prorogé "
+                "(CPC art. 642 al. 2)"
+            )
+        return " ; ".join(notes) or None
+
+    def computed(self, name: str, citation: Citation | None = None) -> ComputedDate:
+        return ComputedDate(
+            name=name,
+            value=self.value,
+            how=self.how(),
+            citation=citation or self.delai.citation or CPC_641,
+            note=self.note(),
+        )
+
+
+def _step_counted(
+    day: dt.date, n: int, sign: int, jours: Jours, cal: DayCalendar | None
+) -> dt.date:
+    """The ``n``-th day of kind ``jours`` after (sign 1) or before (sign −1) ``day``."""
+    step = dt.timedelta(days=sign)
+    while n > 0:
+        day += step
+        if counts(day, jours, cal):
+            n -= 1
+    return day
+
+
+def count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) -> Echeance:
+    """Count ``delai`` from ``anchor``: the one mechanism behind every named convention.
+
+    After an act on A: the échéance is A + n units (the day of the act does not
+    count, CPC art. 641 al. 1); a délai franc ends the day after it; with the
+    extension, a last day on a Saturday, Sunday or holiday moves to the next
+    working day (CPC art. 642 al. 2). Before an event on E: the same, mirrored:
+    the latest day for the act is E − n units, one day earlier when franc.
+    """
+    sign = -1 if delai.before else 1
+    sgn = "−" if delai.before else "+"
+    one = dt.timedelta(days=sign)
+    steps: list[str] = []
+    clamped = False
+    day = anchor
+    if delai.unit is Unit.MONTHS:
+        if delai.franc and delai.franc_first:
+            day = anchor + one
+            steps.append(f"{anchor.isoformat()} {sgn} 1 jour (délai franc) = {day.isoformat()}")
+        shift = shift_months(day, sign * delai.amount)
+        clamped = shift.clamped
+        steps.append(
+            f"{day.isoformat()} {sgn} {delai.amount} mois = {shift.value.isoformat()}"
+            + (" (CPC art. 641 al. 2)" if clamped else "")
+        )
+        day = shift.value
+        if delai.franc and not delai.franc_first:
+            nxt = day + one
+            steps.append(f"{sgn} 1 jour (délai franc) = {nxt.isoformat()}")
+            day = nxt
+    else:
+        end = _step_counted(anchor, delai.amount, sign, delai.jours, cal)
+        kind = "" if delai.jours is Jours.CALENDAIRES else f" {delai.jours.value}"
+        steps.append(f"{anchor.isoformat()} {sgn} {delai.amount} jours{kind} = {end.isoformat()}")
+        day = end
+        if delai.franc:
+            nxt = day + one
+            steps.append(f"{sgn} 1 jour (jours francs) = {nxt.isoformat()}")
+            day = nxt
+    moved_from = None
+    if delai.extension:
+        if cal is None:
+            raise ValueError("the extension of CPC art. 642 needs a holiday calendar")
+        moved = previous_working_day(day, cal) if delai.before else next_working_day(day, cal)
+        if moved != day:
+            steps.append(
+                f"{weekday_fr(day)} {day.isoformat()} non ouvré → "
+                f"{weekday_fr(moved)} {moved.isoformat()} (CPC art. 642)"
+            )
+            moved_from = day
+            day = moved
+    return Echeance(anchor, delai, day, tuple(steps), clamped, moved_from)
+
+
+def jours_calendaires(
+    anchor: dt.date,
+    n: int,
+    *,
+    before: bool = False,
+    extension: bool = False,
+    cal: DayCalendar | None = None,
+) -> Echeance:
+    """n jours (calendaires) after an act, or before an event.
+
+    CPC art. 641 al. 1: « Lorsqu'un délai est exprimé en jours, celui de l'acte
+    [...] qui le fait courir ne compte pas. » Art. 642 al. 1: « Tout délai expire
+    le dernier jour à vingt-quatre heures. »
+    """
+    d = Delai(n, Unit.DAYS, Jours.CALENDAIRES, before=before, extension=extension)
+    return count_delai(anchor, attrs.evolve(d, citation=CPC_641_DAYS), cal)
+
+
+def jours_ouvrables(
+    anchor: dt.date,
+    n: int,
+    cal: DayCalendar,
+    *,
+    before: bool = False,
+    extension: bool = False,
+) -> Echeance:
+    """n jours ouvrables: every day but Sunday and public holidays.
+
+    The weekly rest day is Sunday (Code du travail L3132-3: « Dans l'intérêt des
+    salariés, le repos hebdomadaire est donné le dimanche »); holidays are those
+    of L3133-1 and of the zone.
+    """
+    d = Delai(n, Unit.DAYS, Jours.OUVRABLES, before=before, extension=extension)
+    return count_delai(anchor, attrs.evolve(d, citation=JOURS_OUVRABLES), cal)
+
+
+def jours_ouvres(
+    anchor: dt.date,
+    n: int,
+    cal: DayCalendar,
+    *,
+    before: bool = False,
+    extension: bool = False,
+) -> Echeance:
+    """n jours ouvrés: the days usually worked, neither Saturday, Sunday nor a holiday."""
+    d = Delai(n, Unit.DAYS, Jours.OUVRES, before=before, extension=extension)
+    return count_delai(anchor, attrs.evolve(d, citation=JOURS_OUVRES), cal)
+
+
+def jours_francs(
+    anchor: dt.date,
+    n: int,
+    *,
+    before: bool = False,
+    extension: bool = False,
+    cal: DayCalendar | None = None,
+) -> Echeance:
+    """n jours francs: neither the day of the act nor the day of the échéance counts.
+
+    « La convocation est adressée trois jours francs au moins avant celui de la
+    réunion » (CGCT L2121-11): ``before=True``, no extension. For recours,
+    « leur premier jour étant le lendemain du jour de leur déclenchement et leur
+    dernier jour étant le lendemain du jour de leur échéance » (CE 5 oct. 2018,
+    n° 409579).
+    """
+    d = Delai(n, Unit.DAYS, Jours.CALENDAIRES, franc=True, before=before, extension=extension)
+    return count_delai(anchor, attrs.evolve(d, citation=DELAI_FRANC), cal)
+
+
+def mois(
+    anchor: dt.date,
+    n: int,
+    *,
+    franc: bool = False,
+    before: bool = False,
+    extension: bool = False,
+    franc_first: bool = False,
+    cal: DayCalendar | None = None,
+) -> Echeance:
+    """n mois, de quantième à quantième (CPC art. 641 al. 2), franc or not, extended or not."""
+    d = Delai(
+        n,
+        Unit.MONTHS,
+        franc=franc,
+        before=before,
+        extension=extension,
+        franc_first=franc_first,
+        citation=CPC_641,
+    )
+    return count_delai(anchor, d, cal)

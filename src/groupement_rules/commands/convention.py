@@ -62,7 +62,13 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    _emit(args, timeline(_policy(args)))
+    policy = _policy(args)
+    if args.ics:
+        from ..ics import convention_ics, write_ics
+
+        now = dt.datetime.now(dt.UTC)
+        write_ics(args.ics, convention_ics(policy, stamp=now, lang=args.lang))
+    _emit(args, timeline(policy))
     return EXIT_OK
 
 
@@ -138,6 +144,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("timeline", help="every key date of the convention with its article")
+    p.add_argument("--ics", metavar="FILE", help="also write the key dates as an iCalendar file")
     _policy_option(p)
     common(p)
     p.set_defaults(func=cmd_timeline)

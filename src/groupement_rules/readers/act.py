@@ -1,0 +1,75 @@
+"""Read the facts of an act (executory force, SPEC Part C) from JSON or TOML.
+
+Keys: ``adopted_on`` (required), ``number``, ``title``, ``commune``, ``insee``,
+``population``, ``kind`` (regulatory, individual, other), ``published_on``,
+``publication_mode`` (electronic, affichage, paper), ``notified_on``,
+``transmitted_on``, ``listed_in_l2131_2`` (default true), ``good_friday``
+(Alsace-Moselle commune with a Protestant temple or mixed church) and
+``source`` (free text saying where the facts come from).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..deadlines import Act, ActKind, PublicationMode
+from ..errors import InputError
+from .structured import Fields, load_document
+
+KEYS = (
+    "$schema",
+    "adopted_on",
+    "number",
+    "title",
+    "commune",
+    "insee",
+    "population",
+    "kind",
+    "published_on",
+    "publication_mode",
+    "notified_on",
+    "transmitted_on",
+    "listed_in_l2131_2",
+    "good_friday",
+    "source",
+)
+
+
+def _choice(f: Fields, key: str, values: tuple[str, ...], default: str) -> str:
+    v = f.string(key) or default
+    if v not in values:
+        raise InputError(f.path(key), f"expected one of {', '.join(values)}, got {v!r}")
+    return v
+
+
+def act_from_dict(data: Any, where: str) -> tuple[Act, bool]:
+    """The act and its ``good_friday`` flag."""
+    f = Fields(data, where, KEYS)
+    kind = _choice(f, "kind", tuple(k.value for k in ActKind), ActKind.OTHER.value)
+    mode = _choice(
+        f,
+        "publication_mode",
+        tuple(m.value for m in PublicationMode),
+        PublicationMode.ELECTRONIC.value,
+    )
+    f.string("source")
+    act = Act(
+        adopted_on=f.req_date("adopted_on"),
+        number=f.string("number"),
+        title=f.string("title"),
+        commune=f.string("commune"),
+        insee=f.string("insee"),
+        population=f.integer("population"),
+        kind=ActKind(kind),
+        published_on=f.date("published_on"),
+        publication_mode=PublicationMode(mode),
+        notified_on=f.date("notified_on"),
+        transmitted_on=f.date("transmitted_on"),
+        listed_in_l2131_2=bool(f.boolean("listed_in_l2131_2", True)),
+    )
+    return act, bool(f.boolean("good_friday", False))
+
+
+def load_act(path: str | Path) -> tuple[Act, bool]:
+    return act_from_dict(load_document(path), str(path))
