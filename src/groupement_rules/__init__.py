@@ -26,14 +26,32 @@ from .convention.schedule import Schedule, schedule
 from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
 from .errors import InputError
 from .policy import Policy, PolicyError
+from .readers.seance import load_seance, seance_from_dict
+from .seance.convocation import latest_sending_day
+from .seance.facts import (
+    Commune,
+    Convocation,
+    DeclaredCounts,
+    Deliberation,
+    Proxy,
+    Seance,
+    StandAside,
+    Vote,
+)
+from .seance.policy import default_cgct, load_cgct
+from .seance.rules import SeanceAnswer, check_seance
 
 __all__ = [
     "Adherent",
     "AdhesionAnswer",
     "Authorisation",
     "Citation",
+    "Commune",
     "ComputedDate",
+    "Convocation",
     "Decision",
+    "DeclaredCounts",
+    "Deliberation",
     "Exclusion",
     "Finding",
     "InputError",
@@ -41,16 +59,27 @@ __all__ = [
     "Order",
     "Policy",
     "PolicyError",
+    "Proxy",
     "Schedule",
+    "Seance",
+    "SeanceAnswer",
     "Severity",
+    "StandAside",
     "Status",
+    "Vote",
     "WithdrawalAnswer",
     "WithdrawalLetter",
     "__version__",
     "check_adherent",
+    "check_seance",
+    "default_cgct",
     "default_convention",
+    "latest_sending_day",
+    "load_cgct",
     "load_convention",
+    "load_seance",
     "schedule",
+    "seance_from_dict",
     "status_on",
     "timeline",
     "withdrawal",

@@ -161,9 +161,7 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
         )
     date = f.req_date("date")
     if conv.sent_on is not None and conv.sent_on > date:
-        raise InputError(
-            f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})"
-        )
+        raise InputError(f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})")
     proxies = tuple(
         Proxy(
             giver=p.req_string("from"),
