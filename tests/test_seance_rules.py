@@ -7,6 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+
+from groupement_rules.decision import Severity
+from groupement_rules.seance.facts import Convocation, Proxy, Seance
+from groupement_rules.seance.rules import CODES, SPEC_CODES, check_seance
 from seance_helpers import (
     DAY,
     DeportArticle,
@@ -19,16 +23,7 @@ from seance_helpers import (
     seance,
 )
 
-from groupement_rules.decision import Severity
-from groupement_rules.seance.facts import Convocation, Proxy, Seance
-from groupement_rules.seance.rules import CODES, SPEC_CODES, check_seance
-
-SPEC_B4 = """council-size-exceeded population-inferred convocation-too-late quorum-not-reached
-proxy-giver-present proxy-holder-absent proxy-holder-overloaded proxy-self
-proxy-holder-not-member proxy-used-by-deported deported-member-voted presence-mismatch
-votants-mismatch exprimes-mismatch votes-do-not-add-up votes-unaccounted outcome-mismatch
-unanimity-with-contre unanimity-of-exprimes secretary-not-present member-unknown
-member-listed-twice""".split()
+SPEC_B4 = ["council-size-exceeded", "population-inferred", "convocation-too-late", "quorum-not-reached", "proxy-giver-present", "proxy-holder-absent", "proxy-holder-overloaded", "proxy-self", "proxy-holder-not-member", "proxy-used-by-deported", "deported-member-voted", "presence-mismatch", "votants-mismatch", "exprimes-mismatch", "votes-do-not-add-up", "votes-unaccounted", "outcome-mismatch", "unanimity-with-contre", "unanimity-of-exprimes", "secretary-not-present", "member-unknown", "member-listed-twice"]
 
 
 def codes(s: Seance) -> list[str]:
