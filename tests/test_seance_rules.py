@@ -23,7 +23,30 @@ from seance_helpers import (
     seance,
 )
 
-SPEC_B4 = ["council-size-exceeded", "population-inferred", "convocation-too-late", "quorum-not-reached", "proxy-giver-present", "proxy-holder-absent", "proxy-holder-overloaded", "proxy-self", "proxy-holder-not-member", "proxy-used-by-deported", "deported-member-voted", "presence-mismatch", "votants-mismatch", "exprimes-mismatch", "votes-do-not-add-up", "votes-unaccounted", "outcome-mismatch", "unanimity-with-contre", "unanimity-of-exprimes", "secretary-not-present", "member-unknown", "member-listed-twice"]
+SPEC_B4 = [
+    "council-size-exceeded",
+    "population-inferred",
+    "convocation-too-late",
+    "quorum-not-reached",
+    "proxy-giver-present",
+    "proxy-holder-absent",
+    "proxy-holder-overloaded",
+    "proxy-self",
+    "proxy-holder-not-member",
+    "proxy-used-by-deported",
+    "deported-member-voted",
+    "presence-mismatch",
+    "votants-mismatch",
+    "exprimes-mismatch",
+    "votes-do-not-add-up",
+    "votes-unaccounted",
+    "outcome-mismatch",
+    "unanimity-with-contre",
+    "unanimity-of-exprimes",
+    "secretary-not-present",
+    "member-unknown",
+    "member-listed-twice",
+]
 
 
 def codes(s: Seance) -> list[str]:
