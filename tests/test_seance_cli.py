@@ -256,3 +256,19 @@ def test_convocation_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as e:
         main(["convocation", "2026-02-02", "--population", "x"])
     assert e.value.code == 2
+
+
+def test_decision_json_round_trip() -> None:
+    from groupement_rules.decision import Decision
+
+    d = check_seance(seed_seance())
+    back = Decision.from_dict(json.loads(json.dumps(d.to_dict("en"))))
+    assert back.codes() == d.codes()
+    assert back.data["deliberations"] == d.data["deliberations"]
+
+
+def test_render_without_the_cli() -> None:
+    from groupement_rules.render import render_text
+
+    text = render_text(check_seance(seed_seance()), "fr")
+    assert "votants 25" in text and "à vérifier" in text

@@ -143,3 +143,28 @@ def test_loader_refuses_bad_quorum_rule() -> None:
     text = cgct_text().replace('value = "third"', 'value = "quarter"', 1)
     with pytest.raises(PolicyError, match="quorum"):
         load_cgct("mutated.toml", text=text)
+
+
+def test_each_dated_value_day_before_and_first_day() -> None:
+    """For every dated parameter: on its first day a value is in force, and the day before
+    has the previous value (or none before the first)."""
+    from groupement_rules.policy import NoValueInForce
+
+    p = default_cgct()
+    checked = 0
+    for key, param in p.params.items():
+        previous = None
+        for v in param.values:
+            if v.start is None:
+                continue
+            assert p.value(key, v.start) == v.value
+            before = v.start - dt.timedelta(days=1)
+            if previous is None:
+                with pytest.raises(NoValueInForce):
+                    p.value(key, before)
+            else:
+                assert p.value(key, before) == previous
+                assert p.citation(key, before) != p.citation(key, v.start)
+            previous = v.value
+            checked += 1
+    assert checked >= 30
