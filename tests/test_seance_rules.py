@@ -415,3 +415,13 @@ def test_deported_holder_voting_twice_gives_both_codes() -> None:
     c = codes(s)
     assert "deported-member-voted" in c and "proxy-used-by-deported" in c
     assert "votants-mismatch" not in c
+
+
+def test_spec_b4_matches_the_spec_file(shared: object) -> None:
+    import re
+    from pathlib import Path
+
+    assert isinstance(shared, Path)
+    spec = (shared / "SPEC.md").read_text(encoding="utf-8")
+    section = spec.split("### B.4 Finding codes", 1)[1].split("----", 1)[0]
+    assert re.findall(r"`([a-z-]+)`", section) == list(SPEC_CODES)
