@@ -425,3 +425,28 @@ def test_spec_b4_matches_the_spec_file(shared: object) -> None:
     spec = (shared / "SPEC.md").read_text(encoding="utf-8")
     section = spec.split("### B.4 Finding codes", 1)[1].split("----", 1)[0]
     assert re.findall(r"`([a-z-]+)`", section) == list(SPEC_CODES)
+
+
+def test_member_leaving_may_give_a_procuration_for_later_items() -> None:
+    s = seance(
+        15,
+        proxies=((3, 4),),
+        deliberations=(delib("1"), delib("2", left=(member(3),))),
+    )
+    d = check_seance(s)
+    assert "proxy-giver-present" not in d.codes()
+    represented = [x["computed"]["represented"] for x in d.data["deliberations"]]
+    assert represented == [0, 1]
+
+
+def test_late_holder_may_use_a_procuration_once_arrived() -> None:
+    s = seance(
+        15,
+        absent=(3, 4),
+        proxies=((3, 4),),
+        deliberations=(delib("1"), delib("2", arrived=(member(4),))),
+    )
+    d = check_seance(s)
+    assert "proxy-holder-absent" not in d.codes()
+    represented = [x["computed"]["represented"] for x in d.data["deliberations"]]
+    assert represented == [0, 1]

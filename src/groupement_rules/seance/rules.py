@@ -407,15 +407,28 @@ def proxy_statuses(ctx: Context) -> tuple[ProxyStatus, ...]:
     return tuple(out)
 
 
-def check_proxies(ctx: Context, statuses: Iterable[ProxyStatus]) -> list[Finding]:
+def check_proxies(
+    ctx: Context,
+    statuses: Iterable[ProxyStatus],
+    presence: Iterable[frozenset[Key] | None] = (),
+) -> list[Finding]:
     """« Un conseiller municipal empêché d'assister à une séance peut donner à un collègue de
     son choix pouvoir écrit de voter en son nom. Un même conseiller municipal ne peut être
     porteur que d'un seul pouvoir. […] Sauf cas de maladie dûment constatée, il ne peut être
     valable pour plus de trois séances consécutives. » (L2121-20; two pouvoirs under the
     state of health emergency regimes). The giver is absent, the holder a present member,
-    nobody represents themself."""
+    nobody represents themself. A member who leaves during the séance may give a procuration
+    for the items that follow, and a holder who arrives late may use it from then on:
+    ``presence`` (who is present at each item) says whether that ever happens."""
     p = ctx.params
     cit = p.max_proxies_citation
+    items = [x for x in presence if x is not None]
+    if ctx.present0 is not None:
+        items = items or [ctx.present0]
+        always_present = frozenset.intersection(ctx.present0, *items)
+        ever_present = frozenset.union(ctx.present0, *items)
+    else:
+        always_present, ever_present = frozenset(), frozenset()
     out: list[Finding] = []
     counts: dict[Key, list[str]] = {}
     for st in statuses:
@@ -449,7 +462,7 @@ def check_proxies(ctx: Context, statuses: Iterable[ProxyStatus]) -> list[Finding
             )
         else:
             counts.setdefault(st.holder, []).append(pr.giver)
-            if st.holder in ctx.absent:
+            if st.holder in ctx.absent and (ctx.present0 is None or st.holder not in ever_present):
                 out.append(
                     _f(
                         "proxy-holder-absent",
@@ -463,7 +476,7 @@ def check_proxies(ctx: Context, statuses: Iterable[ProxyStatus]) -> list[Finding
                         holder=pr.holder,
                     )
                 )
-        if st.giver is not None and ctx.present0 is not None and st.giver in ctx.present0:
+        if st.giver is not None and st.giver in always_present:
             out.append(
                 _f(
                     "proxy-giver-present",
@@ -1188,7 +1201,8 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     findings += check_council_size(ctx)
     findings += check_convocation(ctx)
     statuses = proxy_statuses(ctx)
-    findings += check_proxies(ctx, statuses)
+    presence = attendance(ctx)
+    findings += check_proxies(ctx, statuses, (x for x, _ in presence))
     findings += check_secretary(ctx)
     if seance.convocation.sent_on is None:
         findings.append(
@@ -1203,7 +1217,7 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
         )
     delibs: list[dict[str, Any]] = []
     deport_seen = False
-    for d, (present, notes) in zip(seance.deliberations, attendance(ctx), strict=True):
+    for d, (present, notes) in zip(seance.deliberations, presence, strict=True):
         t = tally(ctx, d, present, statuses, notes)
         vt = vote_tally(ctx, d, t)
         deport_seen = deport_seen or bool(d.stood_aside)
