@@ -72,9 +72,20 @@ class Roster:
     _words: tuple[frozenset[str], ...]
     #: indexes of names listed more than once (same words), in order
     duplicates: tuple[int, ...]
+    _memo: dict[str, int | None] = attrs.field(factory=dict)
 
     def find(self, name: str) -> int | None:
         """The index of the member ``name`` designates, or None (unknown or ambiguous)."""
+        try:
+            return self._memo[name]
+        except KeyError:
+            pass
+        found = self._find(name)
+        if len(self._memo) < 4096:
+            self._memo[name] = found
+        return found
+
+    def _find(self, name: str) -> int | None:
         key = name_words(name)
         i = self._exact.get(key)
         if i is not None:

@@ -140,7 +140,7 @@ def quorum_of(rule: str, en_exercice: int) -> int:
     return en_exercice // 2 + 1
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class SeanceParams:
     """Every CGCT parameter in force on one day, looked up once (cached per policy and day)."""
 

@@ -12,6 +12,7 @@ Counts the document does not give are None: a check that needs one says it could
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -100,6 +101,7 @@ class Context:
     absent: frozenset[Key]
     present0: frozenset[Key] | None  # present at the opening (None: members not listed)
     unknown: tuple[tuple[str, str, str | None], ...]  # (name, role, deliberation)
+    population: tuple[int | None, bool] = (None, False)  # used for the threshold; inferred?
 
     @property
     def names_known(self) -> bool:
@@ -156,7 +158,8 @@ def _context(seance: Seance, params: SeanceParams) -> Context:
     if ros is not None:
         everyone = frozenset(range(len(ros))) - frozenset(ros.duplicates)
         present0 = everyone - absent
-    return Context(seance, params, ros, absent, present0, tuple(unknown))
+    ctx = Context(seance, params, ros, absent, present0, tuple(unknown))
+    return attrs.evolve(ctx, population=_population_used(ctx))
 
 
 # -- names (SPEC B.1) ------------------------------------------------------------------------
@@ -231,6 +234,10 @@ def check_names(ctx: Context) -> list[Finding]:
 
 def population_used(ctx: Context) -> tuple[int | None, bool]:
     """The population deciding the 3 500 threshold, and whether it was inferred."""
+    return ctx.population
+
+
+def _population_used(ctx: Context) -> tuple[int | None, bool]:
     pop = ctx.seance.commune.population
     if pop is not None:
         return pop, False
@@ -1185,6 +1192,19 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _base_citations(params: SeanceParams, delai: Citation) -> tuple[Citation, ...]:
+    return cites(
+        params.size_citation,
+        delai,
+        params.quorum_citation,
+        params.max_proxies_citation,
+        params.exprimes_citation,
+        params.deport_citation,
+        params.secretary_citation,
+    )
+
+
 def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     """Check a séance and each of its délibérations with the CGCT parameters in force on its
     date (SPEC B.2). Findings carry ``deliberation`` (a number, or None for the séance)."""
@@ -1260,16 +1280,10 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
         ),
     )
     interpretations = (_presents_reading(params),) if deport_seen else ()
-    citations = cites(
-        params.size_citation,
-        delai.citation,
-        params.quorum_citation,
-        params.max_proxies_citation,
-        params.exprimes_citation,
-        params.deport_citation,
-        params.secretary_citation,
-        *(f.citation for f in findings),
-    )
+    citations = _base_citations(params, delai.citation)
+    extra = [f.citation for f in findings if f.citation not in citations]
+    if extra:
+        citations = cites(*citations, *extra)
     c = seance.commune
     return Decision(
         question="seance",
