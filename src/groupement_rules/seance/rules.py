@@ -165,6 +165,17 @@ def _context(seance: Seance, params: SeanceParams) -> Context:
 # -- names (SPEC B.1) ------------------------------------------------------------------------
 
 
+ROLES_FR = {
+    "president": "président",
+    "secretary": "secrétaire de séance",
+    "absent": "absent",
+    "proxy-giver": "donne procuration",
+    "stood-aside": "se déporte",
+    "arrived": "arrive",
+    "left": "part",
+}
+
+
 def check_names(ctx: Context) -> list[Finding]:
     """Every name the document uses designates one member en exercice, listed once.
 
@@ -217,8 +228,8 @@ def check_names(ctx: Context) -> list[Finding]:
             _f(
                 "member-unknown",
                 W,
-                f"« {name} » ({role}) ne désigne aucun membre en exercice, ou en désigne "
-                "plusieurs.",
+                f"« {name} » ({ROLES_FR.get(role, role)}) ne désigne aucun membre en exercice, "
+                "ou en désigne plusieurs.",
                 f"'{name}' ({role}) designates no member en exercice, or several.",
                 cit,
                 delib,
