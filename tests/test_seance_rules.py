@@ -450,3 +450,20 @@ def test_late_holder_may_use_a_procuration_once_arrived() -> None:
     assert "proxy-holder-absent" not in d.codes()
     represented = [x["computed"]["represented"] for x in d.data["deliberations"]]
     assert represented == [0, 1]
+
+
+def test_two_procurations_per_holder_under_the_emergency_regime() -> None:
+    two = {"absent": (3, 5), "proxies": ((3, 4), (5, 4))}
+    assert "proxy-holder-overloaded" not in codes(seance(15, date=dt.date(2022, 7, 31), **two))
+    assert "proxy-holder-overloaded" in codes(seance(15, date=dt.date(2022, 8, 1), **two))
+    d = check_seance(seance(15, date=dt.date(2022, 7, 31), **two))
+    assert d.data["deliberations"][0]["computed"]["represented"] == 2
+
+
+def test_represented_members_count_for_quorum_only_in_spring_2020() -> None:
+    # 15 en exercice, one third = 5; 4 present + 2 represented
+    kw = {"absent": range(4, 15), "proxies": ((4, 0), (5, 1))}
+    reached = check_seance(seance(15, date=dt.date(2020, 5, 15), **kw))
+    assert "quorum-not-reached" not in reached.codes()
+    assert "quorum-not-reached" in codes(seance(15, date=dt.date(2020, 7, 11), **kw))
+    assert "quorum-not-reached" in codes(seance(15, date=dt.date(2020, 4, 2), **kw))
