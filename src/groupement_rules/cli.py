@@ -19,6 +19,7 @@ from .errors import InputError
 #: Each module exposes ``register(subparsers)``; a domain adds its commands here.
 COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.convention",
+    "groupement_rules.commands.seance",
     "groupement_rules.commands.deadlines",
 )
 

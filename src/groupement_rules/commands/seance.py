@@ -1,0 +1,118 @@
+"""CLI commands of the séance (SPEC Part B): ``check-seance`` and ``convocation``; and the
+``report`` section that checks the embedded seed séance."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from importlib import resources
+
+from ..cli import EXIT_FINDINGS, EXIT_OK, common, iso_date
+from ..decision import Decision
+from ..policy import Policy
+from ..readers.seance import load_seance, seance_from_dict
+from ..render import render_text, to_json
+from ..seance.convocation import latest_sending_day
+from ..seance.facts import Seance
+from ..seance.policy import load_cgct
+from ..seance.rules import check_seance
+from .convention import REPORT_SECTIONS
+
+SEED = "seed-seance.json"
+
+
+def seed_seance() -> Seance:
+    """The embedded seed séance (Le Lion d'Angers, 2026-02-02, SPEC B.3)."""
+    ref = resources.files("groupement_rules") / "data" / SEED
+    return seance_from_dict(json.loads(ref.read_text(encoding="utf-8")), "seed-seance")
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    return load_cgct(getattr(args, "cgct", None))
+
+
+def _emit(args: argparse.Namespace, d: Decision) -> None:
+    if args.json:
+        print(to_json(d.to_dict(args.lang)))
+    else:
+        print(render_text(d, args.lang))
+
+
+def cmd_check_seance(args: argparse.Namespace) -> int:
+    d = check_seance(load_seance(args.file), _policy(args))
+    _emit(args, d)
+    return EXIT_FINDINGS if d.has_errors() else EXIT_OK
+
+
+def cmd_convocation(args: argparse.Namespace) -> int:
+    d = latest_sending_day(
+        _policy(args),
+        args.date,
+        args.population,
+        urgent=args.urgent,
+        first_after_renewal=args.first_after_renewal,
+    )
+    _emit(args, d)
+    return EXIT_OK
+
+
+def report_section(args: argparse.Namespace) -> list[Decision]:
+    """``report``: the seed séance, checked with the embedded CGCT parameters."""
+    return [check_seance(seed_seance(), load_cgct(None))]
+
+
+def _population(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"a population cannot be negative: {n}")
+    return n
+
+
+def _cgct_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cgct",
+        metavar="FILE",
+        help="a CGCT policy file (TOML); default: the embedded policies/cgct.toml",
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check-seance",
+        help="check a municipal council séance and its vote counts (JSON or TOML)",
+    )
+    p.add_argument("file", metavar="FILE")
+    _cgct_option(p)
+    common(p)
+    p.set_defaults(func=cmd_check_seance)
+
+    p = sub.add_parser(
+        "convocation", help="the last day a convocation may be sent for a séance on DATE"
+    )
+    p.add_argument("date", type=iso_date, metavar="DATE", help="day of the séance (YYYY-MM-DD)")
+    p.add_argument(
+        "--population",
+        type=_population,
+        required=True,
+        metavar="N",
+        help="population authenticated at the last general renewal (R2151-4)",
+    )
+    p.add_argument("--urgent", action="store_true", help="urgency (L2121-11, L2121-12)")
+    p.add_argument(
+        "--first-after-renewal",
+        action="store_true",
+        help="first séance after a general renewal (L2121-7)",
+    )
+    _cgct_option(p)
+    common(p)
+    p.set_defaults(func=cmd_convocation)
+
+
+if report_section not in REPORT_SECTIONS:
+    REPORT_SECTIONS.append(report_section)
+
+
+__all__ = ["register", "report_section", "seed_seance"]

@@ -1,0 +1,193 @@
+"""Read a séance's facts from JSON or TOML (CLI ``check-seance``; issue 3 item 2).
+
+The format is documented in ``docs/seance.md`` and by the JSON Schema shipped as
+``groupement_rules/schemas/seance.schema.json``. Unknown keys and malformed values are
+:class:`~groupement_rules.errors.InputError` naming the key path; an absent or null count
+means unknown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..seance.facts import (
+    Commune,
+    Convocation,
+    DeclaredCounts,
+    Deliberation,
+    DeportArticle,
+    Outcome,
+    PresidentVote,
+    Proxy,
+    Seance,
+    StandAside,
+    Vote,
+)
+from .structured import Fields, load_document
+
+KEYS = (
+    "$schema",
+    "commune",
+    "date",
+    "convocation",
+    "president",
+    "secretaries",
+    "members",
+    "absent",
+    "proxies",
+    "deliberations",
+)
+COMMUNE_KEYS = ("name", "insee", "population")
+CONVOCATION_KEYS = (
+    "sent_on",
+    "urgent",
+    "second_convocation",
+    "first_seance_on",
+    "first_after_renewal",
+)
+PROXY_KEYS = ("from", "to", "consecutive_seances", "illness_certified")
+DELIBERATION_KEYS = (
+    "number",
+    "title",
+    "stood_aside",
+    "arrived",
+    "left",
+    "vote",
+    "outcome",
+    "declared",
+)
+VOTE_KEYS = ("pour", "contre", "abstentions", "blancs_nuls", "secret", "unanimous", "president")
+DECLARED_KEYS = ("en_exercice", "presents", "represented", "votants", "exprimes")
+STAND_ASIDE_KEYS = ("name", "article")
+
+
+def _choice(f: Fields, key: str, choices: tuple[str, ...]) -> str | None:
+    v = f.raw(key)
+    if v is None:
+        return None
+    if v not in choices:
+        raise InputError(f.path(key), f"expected one of {', '.join(choices)} or null, got {v!r}")
+    return str(v)
+
+
+def _stood_aside(f: Fields) -> tuple[StandAside, ...]:
+    out = []
+    for i, item in enumerate(f.array("stood_aside")):
+        where = f"{f.path('stood_aside')}[{i}]"
+        if isinstance(item, str):
+            if not item.strip():
+                raise InputError(where, "expected a name, got an empty string")
+            out.append(StandAside(item.strip()))
+            continue
+        s = Fields(item, where, STAND_ASIDE_KEYS)
+        article = _choice(s, "article", tuple(a.value for a in DeportArticle))
+        out.append(
+            StandAside(
+                s.req_string("name"),
+                DeportArticle(article) if article else DeportArticle.L2131_11,
+            )
+        )
+    return tuple(out)
+
+
+def _number(f: Fields) -> str:
+    v = f.raw("number")
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    return f.req_string("number")
+
+
+def _deliberation(f: Fields) -> Deliberation:
+    vote = Vote()
+    v = f.object("vote", VOTE_KEYS)
+    if v is not None:
+        president = _choice(v, "president", tuple(p.value for p in PresidentVote))
+        vote = Vote(
+            pour=v.integer("pour"),
+            contre=v.integer("contre"),
+            abstentions=v.integer("abstentions"),
+            blancs_nuls=v.integer("blancs_nuls"),
+            secret=bool(v.boolean("secret", False)),
+            unanimous=bool(v.boolean("unanimous", False)),
+            president=PresidentVote(president) if president else None,
+        )
+    declared = DeclaredCounts()
+    c = f.object("declared", DECLARED_KEYS)
+    if c is not None:
+        declared = DeclaredCounts(**{k: c.integer(k) for k in DECLARED_KEYS})
+    outcome = _choice(f, "outcome", tuple(o.value for o in Outcome))
+    return Deliberation(
+        number=_number(f),
+        title=f.string("title"),
+        stood_aside=_stood_aside(f),
+        arrived=tuple(f.strings("arrived")),
+        left=tuple(f.strings("left")),
+        vote=vote,
+        outcome=Outcome(outcome) if outcome else None,
+        declared=declared,
+    )
+
+
+def seance_from_dict(data: Any, where: str = "") -> Seance:
+    """Build :class:`~groupement_rules.seance.facts.Seance` facts from a parsed JSON/TOML
+    object (the format of ``docs/seance.md``)."""
+    f = Fields(data, where, KEYS)
+    commune = Commune()
+    c = f.object("commune", COMMUNE_KEYS)
+    if c is not None:
+        insee = c.string("insee")
+        if insee is not None and not (
+            len(insee) == 5 and (insee.isdigit() or insee[:2] in ("2A", "2B"))
+        ):
+            raise InputError(c.path("insee"), f"not an INSEE commune code: {insee!r}")
+        commune = Commune(c.string("name"), insee, c.integer("population"))
+    conv = Convocation()
+    v = f.object("convocation", CONVOCATION_KEYS)
+    if v is not None:
+        first = v.date("first_seance_on")
+        second = bool(v.boolean("second_convocation", False))
+        if first is not None and not second:
+            raise InputError(
+                v.path("first_seance_on"), "only meaningful with second_convocation: true"
+            )
+        conv = Convocation(
+            sent_on=v.date("sent_on"),
+            urgent=bool(v.boolean("urgent", False)),
+            second_convocation=second,
+            first_seance_on=first,
+            first_after_renewal=bool(v.boolean("first_after_renewal", False)),
+        )
+    date = f.req_date("date")
+    if conv.sent_on is not None and conv.sent_on > date:
+        raise InputError(f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})")
+    proxies = tuple(
+        Proxy(
+            giver=p.req_string("from"),
+            holder=p.req_string("to"),
+            consecutive_seances=p.integer("consecutive_seances", minimum=1),
+            illness_certified=bool(p.boolean("illness_certified", False)),
+        )
+        for p in f.objects("proxies", PROXY_KEYS)
+    )
+    deliberations = tuple(_deliberation(d) for d in f.objects("deliberations", DELIBERATION_KEYS))
+    return Seance(
+        date=date,
+        commune=commune,
+        convocation=conv,
+        president=f.string("president"),
+        secretaries=tuple(f.strings("secretaries")),
+        members=tuple(f.strings("members")),
+        absent=tuple(f.strings("absent")),
+        proxies=proxies,
+        deliberations=deliberations,
+    )
+
+
+def load_seance(path: str | Path) -> Seance:
+    """Read a séance file (JSON or TOML, same keys)."""
+    return seance_from_dict(load_document(path), str(path))
+
+
+__all__ = ["load_seance", "seance_from_dict"]

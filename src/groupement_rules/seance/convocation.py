@@ -1,0 +1,134 @@
+"""The convocation délai of a municipal council (CGCT L2121-7, L2121-11, L2121-12).
+
+« Dans les communes de moins de 3 500 habitants, la convocation est adressée trois jours
+francs au moins avant celui de la réunion. En cas d'urgence, le délai peut être abrégé par
+le maire, sans pouvoir être toutefois inférieur à un jour franc. » (L2121-11 al. 2)
+« Le délai de convocation est fixé à cinq jours francs. » (L2121-12, communes de 3 500
+habitants et plus). The first séance after a general renewal: « au moins trois jours
+francs » for every commune (L2121-7).
+
+Jours francs exclude the day of sending and the day of the séance; the délai runs from
+sending, and Saturdays, Sundays and holidays count and never extend it (CE 13 oct. 1993,
+André): the latest sending day is ``séance − (n + 1)`` days
+(:func:`~groupement_rules.legal_time.latest_act_for_jours_francs`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..decision import Citation, ComputedDate, Decision, Interpretation, cites
+from ..legal_time import jours_francs_between, latest_act_for_jours_francs
+from ..policy import Policy
+from .policy import SeanceParams, params_on
+
+
+@attrs.frozen
+class Delai:
+    """The délai that applies: jours francs, why (``regime``) and the article."""
+
+    jours_francs: int
+    regime: str  # "after-renewal" | "urgent" | "small" | "large"
+    citation: Citation
+    threshold_citation: Citation
+
+
+def required_delai(
+    params: SeanceParams,
+    population: int | None,
+    *,
+    urgent: bool = False,
+    first_after_renewal: bool = False,
+) -> Delai:
+    """The délai in jours francs for a séance under ``params``.
+
+    The first séance after a general renewal has its own délai (L2121-7), which urgency does
+    not shorten (the urgency clause belongs to L2121-11 and L2121-12). A commune whose
+    population is unknown gets the longer délai of L2121-12 (the cautious reading).
+    """
+    if first_after_renewal:
+        return Delai(
+            params.jf_after_renewal,
+            "after-renewal",
+            params.jf_after_renewal_citation,
+            params.threshold_citation,
+        )
+    if urgent:
+        return Delai(
+            params.jf_urgent, "urgent", params.jf_urgent_citation, params.threshold_citation
+        )
+    if population is not None and population < params.threshold:
+        return Delai(params.jf_small, "small", params.jf_small_citation, params.threshold_citation)
+    return Delai(params.jf_large, "large", params.jf_large_citation, params.threshold_citation)
+
+
+def _unknown_population(params: SeanceParams) -> Interpretation:
+    return Interpretation(
+        key="population",
+        value="unknown-cautious",
+        alternatives=("below-threshold",),
+        description_fr=(
+            f"population inconnue : le délai des communes de {params.threshold} habitants et "
+            "plus (le plus long) est retenu"
+        ),
+        description_en=(
+            f"population unknown: the délai of communes of {params.threshold} inhabitants or "
+            "more (the longer one) is used"
+        ),
+        citation=params.threshold_citation,
+    )
+
+
+def latest_sending_day(
+    policy: Policy,
+    seance_date: dt.date,
+    population: int | None,
+    urgent: bool = False,
+    first_after_renewal: bool = False,
+) -> Decision:
+    """The last day the convocation may be sent for a séance on ``seance_date``.
+
+    ``data``: ``latest_sending_day`` (ISO date), ``jours_francs`` (the délai), ``regime``,
+    ``population``, ``threshold``. The population is the one authenticated at the last
+    general renewal (R2151-4).
+    """
+    params = params_on(policy, seance_date)
+    delai = required_delai(
+        params, population, urgent=urgent, first_after_renewal=first_after_renewal
+    )
+    latest = latest_act_for_jours_francs(seance_date, delai.jours_francs)
+    assert jours_francs_between(latest, seance_date) == delai.jours_francs
+    interpretations: tuple[Interpretation, ...] = ()
+    if population is None and delai.regime == "large":
+        interpretations = (_unknown_population(params),)
+    how = (
+        f"{seance_date.isoformat()} − ({delai.jours_francs} + 1) jours "
+        f"({delai.jours_francs} jours francs : ni le jour de l'envoi ni celui de la séance)"
+    )
+    return Decision(
+        question="convocation",
+        answer="computed",
+        inputs={
+            "seance_date": seance_date.isoformat(),
+            "population": population,
+            "urgent": urgent,
+            "first_after_renewal": first_after_renewal,
+        },
+        policy=policy.ref,
+        dates=(ComputedDate("latest_sending_day", latest, how, delai.citation),),
+        interpretations=interpretations,
+        citations=cites(delai.citation, delai.threshold_citation, params.population_citation),
+        data={
+            "latest_sending_day": latest.isoformat(),
+            "jours_francs": delai.jours_francs,
+            "regime": delai.regime,
+            "population": population,
+            "threshold": params.threshold,
+            "seance_date": seance_date.isoformat(),
+        },
+    )
+
+
+__all__ = ["Delai", "latest_sending_day", "required_delai"]
