@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from groupement_rules.convention.policy import default_convention, load_convention
-from groupement_rules.policy import PolicyError
+from groupement_rules.policy import Policy, PolicyError, load_policy
+from groupement_rules.seance.policy import SCHEMA as CGCT_SCHEMA
 from groupement_rules.seance.policy import council_seats, default_cgct, load_cgct
 from policy_factory import EPRIMO_TEXT, set_value
 
@@ -127,8 +128,13 @@ citation = {{ source = "cgct", article = "L2121-2" }}
 """
 
 
+def load_dated(name: str, text: str) -> Policy:
+    """The loader on a file with only the dated council-size table."""
+    return load_policy(name, {"council_size": CGCT_SCHEMA["council_size"]}, kind="cgct", text=text)
+
+
 def test_dated_values_day_before_and_first_day() -> None:
-    p = load_cgct("t.toml", text=DATED.format(first_to="", second_from="2014-03-23"))
+    p = load_dated("t.toml", DATED.format(first_to="", second_from="2014-03-23"))
     assert council_seats(p, 50, dt.date(2014, 3, 22)) == 9
     assert council_seats(p, 50, dt.date(2014, 3, 23)) == 7
     assert p.citation("council_size", dt.date(2014, 3, 23)).article == "L2121-2"
@@ -137,18 +143,16 @@ def test_dated_values_day_before_and_first_day() -> None:
 def test_overlapping_or_unordered_dated_values_are_refused() -> None:
     text = DATED.format(first_to="to = 2015-01-01\n", second_from="2014-03-23")
     with pytest.raises(PolicyError, match="overlaps") as e:
-        load_cgct("t.toml", text=text)
+        load_dated("t.toml", text)
     assert e.value.line == text.splitlines().index("[[params.council_size.values]]", 12) + 1
     with pytest.raises(PolicyError, match="out of order"):
-        load_cgct("t.toml", text=DATED.format(first_to="", second_from="1999-01-01"))
+        load_dated("t.toml", DATED.format(first_to="", second_from="1999-01-01"))
 
 
 def test_a_gap_has_no_value_in_force() -> None:
     from groupement_rules.policy import NoValueInForce
 
-    p = load_cgct(
-        "t.toml", text=DATED.format(first_to="to = 2010-12-31\n", second_from="2014-03-23")
-    )
+    p = load_dated("t.toml", DATED.format(first_to="to = 2010-12-31\n", second_from="2014-03-23"))
     with pytest.raises(NoValueInForce):
         p.value("council_size", dt.date(2012, 1, 1))
     with pytest.raises(NoValueInForce):
