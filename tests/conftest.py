@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ from hypothesis import settings
 # Deterministic, modest property tests in CI; more examples locally with
 # HYPOTHESIS_PROFILE=thorough.
 settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None)
-settings.register_profile("thorough", max_examples=2000, deadline=None)
-settings.load_profile("ci")
+settings.register_profile(
+    "thorough", max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "2000")), deadline=None
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
