@@ -118,6 +118,27 @@ def bench_withdrawal(args: argparse.Namespace) -> None:
     report("same answers as the naive baseline on every day", "yes" if agree else "NO")
 
 
+def calibrate() -> float:
+    """Seconds per call of the naive dateutil baseline: a unit that travels across machines."""
+    days = [dt.date(2026, 7, 19) + dt.timedelta(days=i) for i in range(2000)]
+    return min(timed(lambda: [naive_can_withdraw(d) for d in days]) for _ in range(3)) / len(days)
+
+
+@section("seance checks")
+def bench_seance(args: argparse.Namespace) -> None:
+    from groupement_rules.commands.seance import seed_seance
+    from groupement_rules.seance.policy import default_cgct
+    from groupement_rules.seance.rules import check_seance
+
+    seance, policy = seed_seance(), default_cgct()
+    n = 2000 if args.quick else 20000
+    check_seance(seance, policy)  # warm the per-(policy, day) caches
+    t = min(timed(lambda: [check_seance(seance, policy) for _ in range(n)]) for _ in range(3))
+    unit = calibrate()
+    report("checks of the seed séance per second", f"{n / t:,.0f}/s", ">= 10 000/s")
+    report("one check, in naive-baseline calls (machine-independent)", f"{t / n / unit:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller sizes")

@@ -26,3 +26,15 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("shared/ folder not present beside the repository")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test computes from scratch: the per-policy schedules and memos of a
+    previous test (or of the unmutated code, under mutation testing) must not
+    answer for it."""
+    from groupement_rules.convention import rules, schedule
+
+    schedule.schedule.cache_clear()
+    rules._context.cache_clear()
+    rules.reading_interpretation.cache_clear()
