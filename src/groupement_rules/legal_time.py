@@ -315,17 +315,6 @@ class Delai:
         if self.unit is Unit.MONTHS and self.jours is not Jours.CALENDAIRES:
             raise ValueError("a délai in months counts calendar days (CPC art. 641 al. 2)")
 
-    def describe(self) -> str:
-        what = f"{self.amount} {self.unit.value}"
-        if self.unit is Unit.DAYS and self.jours is not Jours.CALENDAIRES:
-            what += " ouvrables" if self.jours is Jours.OUVRABLES else " ouvrés"
-        if self.franc:
-            what += " francs" if self.unit is Unit.DAYS else " (délai franc)"
-        what += " avant" if self.before else " après"
-        if self.extension:
-            what += ", prorogé (CPC art. 642)"
-        return what
-
 
 @attrs.frozen
 class Echeance:
