@@ -74,6 +74,8 @@ _SECTION = re.compile(
     r"|procurations?|pouvoirs?"
     r"|ont\s+donne\s+(?:pouvoir|procuration|mandat|delegation)[a-z' ]{0,40}"
     r"|(?:est\s+designee?\s+)?secretaires?\s+de\s+(?:la\s+)?seance"
+    r"|(?:(?:a\s+ete|est)\s+)?(?:nommee?|designee?|elue?)\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?"
+    r"|secretaire(?=\s?:)"
     r"|assistaient|ordre\s+du\s+jour"
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
@@ -102,16 +104,23 @@ def _section_kind(label: str) -> str:
 
 
 _COUNT_LABELS: tuple[tuple[str, str], ...] = (
+    (r"absents?\s+et\s+(?:procurations?|pouvoirs?|representes?)", "absents"),
     (
         r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)(?:\s+municipaux)?\s+en\s+exercice"
         r"|en\s+exercice",
         "en_exercice",
     ),
     (r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?presents?", "presents"),
-    (r"(?:nombre\s+(?:de|des)\s+)?votants|total\s+des\s+votes|nombre\s+de\s+votes", "votants"),
+    (
+        r"(?:nombre\s+(?:de|des)\s+)?votants|total\s+des\s+votes|nombre\s+de\s+votes|"
+        r"(?:nombre\s+de\s+)?(?:membres\s+|conseillers\s+)?(?:qui\s+ont\s+|ayant\s+)pris\s+part\s+"
+        r"(?:a\s+la\s+deliberation|au\s+vote)",
+        "votants",
+    ),
     (r"representes?|procurations?|pouvoirs?", "represented"),
     (r"absents?", "absents"),
     (r"(?:nombre\s+de\s+)?suffrages\s+exprimes|exprimes", "exprimes"),
+    (r"(?:votes?|resultats?)(?=\s?:\s?(?:pour|contre))", "_votes_label"),
     (r"(?:ont\s+vote\s+pour|votes?\s+pour|pour)", "pour"),
     (r"(?:ont\s+vote\s+contre|votes?\s+contre|contre)", "contre"),
     (r"(?:se\s+sont\s+abstenus|abstentions?(?:\(s\))?|abstenus?)", "abstentions"),
@@ -160,11 +169,13 @@ _VOICE_BN = re.compile(
 
 _UNANIMITY = re.compile(r"a\s?l'?\s?unanimite|unanimement")
 _REJECTED = re.compile(
-    r"(?<![a-z])(?:rejete(?:e|s|es)?|refuse(?:e|s|es)?|n'est\s+pas\s+adopte|non\s+adopte|"
+    r"(?<![a-z])(?:rejete(?:e|s|es)?|rejette|rejettent|refuse(?:e|s|es|nt)?|n'adopte\s+pas|"
+    r"n'approuve\s+pas|n'est\s+pas\s+adopte|non\s+adopte|"
     r"ne\s+sont\s+pas\s+adopte)(?![a-z])"
 )
 _ADOPTED = re.compile(
-    r"(?<![a-z])(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|decide|decident|accepte(?:e|s)?|"
+    r"(?<![a-z])(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|decide|decident|accepte(?:e|s)?|fixe|"
+    r"est\s+elue?|sont\s+elus|"
     r"valide(?:e|s)?|emet\s+un\s+avis\s+favorable|autorise|ont\s+ete\s+proclames?|"
     r"a\s+ete\s+proclamee?)(?![a-z])"
 )
@@ -217,7 +228,19 @@ _DEPORT = re.compile(
     r"n'a\s+pas\s+pris\s+part\s+au\s+vote|s'abstient\s+de\s+participer|quitte\s+la\s+salle\s+pour"
 )
 _LEFT = re.compile(r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente")
-_ARRIVED = re.compile(r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance")
+_ARRIVED = re.compile(
+    r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance"
+)
+_ARRIVED_AT = re.compile(
+    r"(?:est\s+)?(?:arrivee?|arrive|entre|entree)\s+(?:en\s+seance\s+)?(?:au|a\s+la|lors\s+du|"
+    r"lors\s+de\s+la|avant\s+le\s+vote\s+du|pendant\s+le)\s+(?:point|question|deliberation|"
+    r"affaire|dossier)\s+(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
+)
+_LEFT_AT = re.compile(
+    r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)\s+(?:au|a\s+la|lors\s+du|apres\s+le|"
+    r"avant\s+le)\s+(?:vote\s+du\s+)?(?:point|question|deliberation|affaire|dossier)\s+"
+    r"(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
+)
 _QUESTIONS = re.compile(
     r"(?<![a-z])(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
     r"(?:(?P<b>\d{1,3})|la\s+fin)\s?:"
@@ -225,7 +248,7 @@ _QUESTIONS = re.compile(
 _PUBLICATION = re.compile(
     r"(?<![a-z])(?:(?:publiee?s?|mise?\s+en\s+ligne|affichee?\s+et\s+publiee?)"
     r"(?:\s+(?:sur|au|a|en|par)\s+[a-z' ]{0,40}?)?\s+le(?![a-z])|date\s+de\s+(?:publication|"
-    r"mise\s+en\s+ligne)|et\s+de\s+la\s+publication,?\s+le(?![a-z]))"
+    r"mise\s+en\s+ligne)|(?:et\s+de\s+la\s+)?publication,?\s+le(?![a-z]))"
 )
 _COMMUNE = re.compile(
     r"(?<![a-z])(?:(?:de\s+la\s+)?commune\s+(?:de\s+|d'|du\s+)|ville\s+(?:de\s+|d'|du\s+)|"
@@ -296,6 +319,8 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         for m in pat.finditer(f, start, end):
             if any(a <= m.start() < b for a, b in consumed):
                 continue
+            if key in found and key != "absents":
+                break
             raw = m.group("pv") or m.group("val")
             sep = m.group("sep") or ""
             if raw is None:
@@ -314,6 +339,7 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             ):
                 continue
             found.setdefault(key, (_value(raw), m.start()))
+            consumed.append((m.start(), m.end()))
             break
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
     for m in _VOICE_POUR.finditer(f, start, end):
@@ -429,12 +455,15 @@ def _read_list(
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
             break
-        names.append((name, pos))
+        name_pos = pos
         pos = name_end
         c = _PROXY_CONNECTOR.match(f, pos, end)
         if c is None:
             pos = _skip_qualifiers(f, pos, end)
             c = _PROXY_CONNECTOR.match(f, pos, end)
+        if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
+            break  # "Mme X est arrivée ...": a sentence, not a list item
+        names.append((name, name_pos))
         if c is not None:
             raw_end = _raw_end(f, c.end(), end)
             holder, h_end = take_name(text, c.end(), min(120, end - c.end()))
@@ -515,7 +544,7 @@ class _Heading:
 def _clean_title(text: str) -> str | None:
     t = re.sub(r"\s+", " ", text).strip(" :-–—|.,;")
     words = t.split(" ")
-    if len(words) >= 3 and all(not any(c.islower() for c in w) for w in words[:3]):
+    if len(t) > 100 and len(words) >= 3 and all(not any(c.islower() for c in w) for w in words[:3]):
         for i, w in enumerate(words):
             if any(c.islower() for c in w) and not re.match(r"^[dl]'", w):
                 t = " ".join(words[:i])
@@ -562,6 +591,11 @@ def _headings(doc: _Doc) -> list[_Heading]:
             number = doc.text[m.start("id2") : m.end("id2")].strip()
         title_pos = m.end()
         title = _title_after(doc, title_pos) if m.group("sep") else None
+        if title is None:
+            back = list(_BARE_OBJET.finditer(f, max(0, m.start() - 250), m.start()))
+            if back:
+                title_pos = back[-1].end()
+                title = _title_after(doc, title_pos)
         key = fold_key(number)
         if key in strong:
             if strong[key].title is None and title:
@@ -816,6 +850,7 @@ def _read(raw_text: str) -> ExtractResult:
     opening["proxies"] = len(proxies)
     opening["present_named"] = len(present_l) if present_l else None
     deliberations = _deliberations(doc, headings, head_counts, members_l + present_l)
+    _moves_at_points(doc, deliberations, members_l)
     facts["deliberations"] = deliberations
 
     publication, ppos = _publication(doc)
@@ -861,7 +896,7 @@ def _commune_name(text: str, pos: int) -> tuple[str | None, int]:
         if i > 0 and w.isupper() and not words[0].isupper() and len(w) > 1:
             break
         out.append(w)
-    while out and fold(out[-1]) in stops:
+    while out and (fold(out[-1]) in stops or len(out[-1]) == 1):
         out.pop()
     name = " ".join(out).strip(" -'")
     if len(name) < 2 or not name[0].isupper():
@@ -1012,6 +1047,34 @@ def _deliberations(
             }
         )
     return out
+
+
+def _moves_at_points(doc: _Doc, delibs: list[dict[str, Any]], known: list[str]) -> None:
+    """ "X est arrivée au point 2", "X quitte la séance au point 5": attach to that item."""
+    for pat, key, offset in ((_ARRIVED_AT, "arrived", 0), (_LEFT_AT, "left", 1)):
+        for m in pat.finditer(doc.folded):
+            name = _name_before(doc, m.start())
+            if not name:
+                continue
+            name = (resolve(name, known) or name) if known else name
+            n = int(m.group("n"))
+            idx = None
+            for i, d in enumerate(delibs):
+                num = d.get("number") or ""
+                lead = re.match(r"\d{1,3}", num)
+                if lead and int(lead.group(0)) == n and len(lead.group(0)) == len(num):
+                    idx = i
+            if idx is None and 1 <= n <= len(delibs) and len(delibs) > 1:
+                idx = n - 1
+            if idx is None:
+                doc.missing(key, f"{name}: item {n} not found among the délibérations read")
+                continue
+            idx = idx + offset if key == "left" else idx
+            if idx >= len(delibs):
+                continue
+            if name not in delibs[idx][key]:
+                delibs[idx][key].append(name)
+                doc.note(f"deliberations[{idx}].{key}[{len(delibs[idx][key]) - 1}]", m.start())
 
 
 def _question_blocks(doc: _Doc, end: int) -> list[dict[str, Any]]:

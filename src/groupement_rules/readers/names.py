@@ -78,6 +78,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
     newlines = 0
     j = i
     pending_particles: list[str] = []
+    pending_end = j
     while j < end_limit and len(tokens) < 8:
         t = _TOKEN.match(text, j, end_limit)
         if t is None:
@@ -96,6 +97,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         if f in _PARTICLES or f.startswith(("d'", "l'")) and _is_cap_word(word[2:] or "x"):
             if f in _PARTICLES:
                 pending_particles.append(word)
+                pending_end = t.end()
                 j = t.end()
                 continue
         if not word[0].isupper():
@@ -118,6 +120,9 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         last_end = t.end()
         j = t.end()
         newlines = 0
+    if tokens and pending_particles and all(len(p) <= 2 and p.isupper() for p in pending_particles):
+        tokens.extend(pending_particles)  # initials: "PIEDFER D"
+        last_end = pending_end
     if not tokens:
         if civility:
             m2 = re.match(r"[^,;.()\n|–—]{2,60}", text[i:end_limit])
