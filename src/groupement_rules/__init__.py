@@ -26,6 +26,7 @@ from .convention.schedule import Schedule, schedule
 from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
 from .errors import InputError
 from .policy import Policy, PolicyError
+from .readers.extract import ExtractResult, read_extract
 
 __all__ = [
     "Adherent",
@@ -35,6 +36,7 @@ __all__ = [
     "ComputedDate",
     "Decision",
     "Exclusion",
+    "ExtractResult",
     "Finding",
     "InputError",
     "Interpretation",
@@ -50,6 +52,7 @@ __all__ = [
     "check_adherent",
     "default_convention",
     "load_convention",
+    "read_extract",
     "schedule",
     "status_on",
     "timeline",

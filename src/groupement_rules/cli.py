@@ -17,7 +17,10 @@ from ._version import __version__
 from .errors import InputError
 
 #: Each module exposes ``register(subparsers)``; a domain adds its commands here.
-COMMAND_MODULES: tuple[str, ...] = ("groupement_rules.commands.convention",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "groupement_rules.commands.convention",
+    "groupement_rules.commands.reading",
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

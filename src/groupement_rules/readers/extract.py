@@ -16,6 +16,7 @@ linear in the size of the text whatever the input. See ``docs/reading.md``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -29,6 +30,8 @@ from .names import resolve, take_name
 from .textnorm import Lines, clean, fold, fold_key
 
 MAX_CHARS = 20 * 1024 * 1024
+#: Above this many names, matching a name inside messy text is skipped (keeps time linear).
+MAX_KNOWN = 400
 
 #: The format of ``read --json`` output.
 FORMAT = "groupement-rules/extract/1"
@@ -651,6 +654,7 @@ def read_extract(text: str) -> ExtractResult:
 
 def _read(raw_text: str) -> ExtractResult:
     _RAW_HOLDERS.clear()
+    _BLOCK_STARTS.clear()
     doc = _Doc(clean(_strip_source(raw_text)))
     f, text = doc.folded, doc.text
     facts: dict[str, Any] = {}
@@ -762,12 +766,14 @@ def _read(raw_text: str) -> ExtractResult:
         elif kind == "absent":
             absent.extend(names)
     # sentence forms of a procuration outside sections
+    giver_keys = {fold_key(g) for g, _h, _p in list_proxies}
     for m in _PROXY_CONNECTOR.finditer(f, 0, head_end):
         if _in_change_block(f, m.start()):
             continue
         giver = _name_before(doc, m.start())
         holder, _ = take_name(text, m.end())
-        if giver and holder and fold_key(giver) not in {fold_key(g) for g, _h, _p in list_proxies}:
+        if giver and holder and fold_key(giver) not in giver_keys:
+            giver_keys.add(fold_key(giver))
             list_proxies.append((giver, holder, m.start()))
 
     if not secretaries:
@@ -904,14 +910,21 @@ def _commune_name(text: str, pos: int) -> tuple[str | None, int]:
     return name, pos + len(name)
 
 
+_BLOCK_STARTS: dict[int, list[int]] = {}
+
+
 def _in_change_block(f: str, pos: int) -> bool:
     """Is ``pos`` in a later attendance block ("Questions 11 à 17 :", "Départ de ...")?"""
-    line_start = f.rfind("\n", 0, pos) + 1
+    line_start = max(f.rfind("\n", 0, pos) + 1, pos - 300)
     line = f[line_start : pos + 1]
     if re.search(r"depart\s+de|quitte|sortie\s+de|retour\s+de|arrivee\s+de", line):
         return True
-    blocks = [m for m in _QUESTIONS.finditer(f, 0, pos)]
-    return len(blocks) > 1 and blocks[-1].start() != blocks[0].start()
+    starts = _BLOCK_STARTS.get(id(f))
+    if starts is None:
+        starts = [m.start() for m in _QUESTIONS.finditer(f)]
+        _BLOCK_STARTS.clear()
+        _BLOCK_STARTS[id(f)] = starts
+    return bisect.bisect_left(starts, pos) > 1
 
 
 def _name_before(doc: _Doc, pos: int) -> str | None:
@@ -1136,7 +1149,7 @@ def _deports(doc: _Doc, start: int, end: int, known: list[str]) -> list[tuple[st
         s0 = lo + cut + 1
         clause = doc.text[s0 : m.start()]
         found: list[str] = []
-        if known:
+        if known and len(known) <= MAX_KNOWN:
             ck = set(fold_key(clause).split())
             for n in known:
                 k = fold_key(n).split()
@@ -1192,4 +1205,22 @@ def read_extract_file(path: str) -> ExtractResult:
         raise InputError(path, e.reason) from None
 
 
-__all__ = ["FORMAT", "ExtractResult", "read_extract", "read_extract_file"]
+def load_seance_input(path: str) -> dict[str, Any]:
+    """Séance facts in the Part B input format from a file, whatever its kind.
+
+    A ``.txt`` file is read with :func:`read_extract`; a JSON/TOML file is either
+    the facts themselves or the output of ``read --json`` (its ``facts`` are taken).
+    """
+    from pathlib import Path
+
+    from .structured import load_document
+
+    if Path(path).suffix.lower() in (".txt", ".text"):
+        return dict(read_extract_file(path).facts)
+    doc = load_document(path)
+    if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
+        return dict(doc["facts"])
+    return doc
+
+
+__all__ = ["FORMAT", "ExtractResult", "load_seance_input", "read_extract", "read_extract_file"]

@@ -152,6 +152,8 @@ def split_items(region: str) -> list[tuple[int, str]]:
 
 def resolve(raw: str, known: list[str]) -> str | None:
     """The known name whose words all appear in ``raw`` (longest first)."""
+    if len(known) > 400:  # keep reading linear on hostile input
+        return None
     words = set(fold_key(raw).split())
     best: str | None = None
     best_len = 0

@@ -74,9 +74,11 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_TRANSLATE)
     # Remaining control characters become spaces (keep line breaks).
-    text = "".join(
-        c if c == "\n" or unicodedata.category(c)[0] != "C" else " " for c in text
-    )
+    controls = {
+        ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"
+    }
+    if controls:
+        text = text.translate(controls)
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
     text = _HYPHEN_UPPER.sub(lambda m: "-" + m.group(1) + "\n", text)
     text = _BROKEN_CIVILITY.sub(lambda m: "M" + m.group(1), text)
@@ -96,16 +98,17 @@ _FOLD_CACHE: dict[str, str] = {}
 
 def fold(text: str) -> str:
     """Lower case without accents, *same length* as ``text`` (offsets carry over)."""
-    out = []
     cache = _FOLD_CACHE
-    for c in text:
+    table: dict[int, str] = {}
+    for c in set(text):
         f = cache.get(c)
         if f is None:
             f = _fold_char(c)
             if len(cache) < 4096:
                 cache[c] = f
-        out.append(f)
-    return "".join(out)
+        if f != c:
+            table[ord(c)] = f
+    return text.translate(table) if table else text
 
 
 def fold_key(name: str) -> str:
