@@ -162,7 +162,11 @@ _NF_KEY = {
     "represente": "represented",
     "excuse": "excused",
 }
-_NUM = r"(?P<n>\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)"
+_NW = (
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    r"seize|vingt|trente|quarante|cinquante|soixante|cent|et)"
+)
+_NUM = r"(?P<n>\d{1,3}|" + _NW + r"(?:[ -]" + _NW + r"){0,4})"
 _VOICE_POUR = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+voix\s+pour(?![a-z])")
 _VOICE_CONTRE = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+(?:voix\s+)?contre(?![a-z])")
 _VOICE_ABST = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+abstentions?(?![a-z])")
@@ -345,32 +349,34 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             consumed.append((m.start(), m.end()))
             break
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
+    def put(key: str, m: re.Match[str] | None) -> None:
+        if m is None or key in found:
+            return
+        value = _num(m.group("n"))
+        if value is not None:
+            found[key] = (value, m.start())
+
     for m in _VOICE_POUR.finditer(f, start, end):
-        if "pour" not in found:
-            found["pour"] = (_num(m.group("n")), m.start())
+        put("pour", m)
         window_end = min(end, m.end() + 80)
-        c = _VOICE_CONTRE.search(f, m.end(), window_end)
-        if c and "contre" not in found:
-            found["contre"] = (_num(c.group("n")), c.start())
-        a = _VOICE_ABST.search(f, m.end(), window_end)
-        if a and "abstentions" not in found:
-            found["abstentions"] = (_num(a.group("n")), a.start())
+        put("contre", _VOICE_CONTRE.search(f, m.end(), window_end))
+        put("abstentions", _VOICE_ABST.search(f, m.end(), window_end))
         break
-    if "abstentions" not in found and "pour" in found:
-        a = _VOICE_ABST.search(f, start, end)
-        if a:
-            found["abstentions"] = (_num(a.group("n")), a.start())
+    if "pour" in found:
+        put("abstentions", _VOICE_ABST.search(f, start, end))
     for m in _VOICE_BN.finditer(f, start, end):
-        k = "blancs" if m.group("k").startswith("blanc") else "nuls"
-        found.setdefault(k, (_num(m.group("n")), m.start()))
+        put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
 
-def _num(raw: str) -> int:
+def _num(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
-    hit = leading_number(raw, 0, 20)
-    return hit[0] if hit else 0
+    words = raw.replace("-", " ").split()
+    while words and words[0] == "et":
+        words.pop(0)
+    hit = leading_number(" ".join(words), 0, 60)
+    return hit[0] if hit else None
 
 
 # ----------------------------------------------------------------------------- dates
@@ -970,6 +976,10 @@ def _deliberations(
 ) -> list[dict[str, Any]]:
     f = doc.folded
     spans: list[tuple[_Heading | None, int, int]] = []
+    if not headings:
+        d = _decision(doc, 0, len(f))
+        if not head_counts and d["outcome"] is None and not d["unanimous"]:
+            return []
     if len(headings) <= 1:
         spans = [(headings[0] if headings else None, 0, len(f))]
     else:
