@@ -221,6 +221,7 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:un\s+)?pouvoir|mandat|delegation\s+de\s+vote)(?:\s+(?:ecrit|ecrite|de\s+vote))?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
+_PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
 _PLAIN_A = re.compile(r"\s?\(?\s?a\s+(?=[a-z])")
 _QUALIFIER = re.compile(
     r"\s?,?\s?(?:excusee?s?|absente?s?|\((?:[^()\n]{0,80})\)|maire|adjointe?|"
@@ -773,7 +774,14 @@ def _read(raw_text: str) -> ExtractResult:
             absent.extend(names)
     # sentence forms of a procuration outside sections
     giver_keys = {fold_key(g) for g, _h, _p in list_proxies}
-    for m in _PROXY_CONNECTOR.finditer(f, 0, head_end):
+    last = 0
+    for anchor in _PROXY_ANCHOR.finditer(f, 0, head_end):
+        if anchor.start() < last:
+            continue
+        m = _PROXY_CONNECTOR.search(f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40))
+        if m is None or not m.start() <= anchor.start() < m.end():
+            continue
+        last = m.end()
         if _in_change_block(f, m.start()):
             continue
         giver = _name_before(doc, m.start())
