@@ -250,7 +250,10 @@ def test_synthetic_small_commune_layout() -> None:
             {"en_exercice": 33, "presents": 29, "votants": 33},
         ),
         ("PRÉSENTS (8) : Mme A B", {"presents": 8}),
-        ("Soit 31 présents\n2 procurations 33 votants", {"presents": 31, "represented": 2, "votants": 33}),
+        (
+            "Soit 31 présents\n2 procurations 33 votants",
+            {"presents": 31, "represented": 2, "votants": 33},
+        ),
         ("Présents : 23 Absents : 06 Représentés : 04", {"presents": 23, "represented": 4}),
         ("Total des votes : 27", {"votants": 27}),
     ],

@@ -62,11 +62,17 @@ def test_property_any_text_gives_facts(text: str) -> None:
         "deliberations",
     }
     for d in r.facts["deliberations"]:
-        assert set(d["declared"]) == {"en_exercice", "presents", "represented", "votants", "exprimes"}
+        assert set(d["declared"]) == {
+            "en_exercice",
+            "presents",
+            "represented",
+            "votants",
+            "exprimes",
+        }
 
 
 @settings(max_examples=60)
-@given(st.lists(st.sampled_from(FRAGMENTS + ["12", "vingt-sept", "Jean", "LEROY"]), max_size=120))
+@given(st.lists(st.sampled_from([*FRAGMENTS, "12", "vingt-sept", "Jean", "LEROY"]), max_size=120))
 def test_property_document_like_noise_gives_facts(parts: list[str]) -> None:
     r = read_extract(" ".join(parts))
     # every fact read has a provenance with a real line number
@@ -76,9 +82,17 @@ def test_property_document_like_noise_gives_facts(parts: list[str]) -> None:
 
 
 @settings(max_examples=40)
-@given(n=st.integers(min_value=0, max_value=999), layout=st.sampled_from(
-    ["Présents : {n}", "Nombre de conseillers présents..... {n}", "PRÉSENTS ({n})", "Soit {n} présents\n1 procuration"]
-))
+@given(
+    n=st.integers(min_value=0, max_value=999),
+    layout=st.sampled_from(
+        [
+            "Présents : {n}",
+            "Nombre de conseillers présents..... {n}",
+            "PRÉSENTS ({n})",
+            "Soit {n} présents\n1 procuration",
+        ]
+    ),
+)
 def test_property_declared_presents_is_read_back(n: int, layout: str) -> None:
     """A mutated count is read as written (so the checks of Part B see the change)."""
     text = "Séance du 2 février 2026\n" + layout.format(n=n) + "\nAdopté à l'unanimité.\n"

@@ -68,12 +68,25 @@ def _row(**over: str) -> dict[str, str]:
     return row
 
 
-def _write(tmp: Path, rows: list[dict[str, str]], *, sep: str = ",", bom: bool = False,
-           crlf: bool = False, header: list[str] | None = None, encoding: str = "utf-8") -> Path:
+def _write(
+    tmp: Path,
+    rows: list[dict[str, str]],
+    *,
+    sep: str = ",",
+    bom: bool = False,
+    crlf: bool = False,
+    header: list[str] | None = None,
+    encoding: str = "utf-8",
+) -> Path:
     buf = io.StringIO()
     cols = header or HEADER
-    w = csv.DictWriter(buf, fieldnames=cols, delimiter=sep, lineterminator="\r\n" if crlf else "\n",
-                       extrasaction="ignore")
+    w = csv.DictWriter(
+        buf,
+        fieldnames=cols,
+        delimiter=sep,
+        lineterminator="\r\n" if crlf else "\n",
+        extrasaction="ignore",
+    )
     w.writeheader()
     for r in rows:
         w.writerow({c: r.get(c, "") for c in cols})
@@ -101,7 +114,11 @@ def test_clean_row_has_no_finding_but_its_outcome(tmp_path: Path) -> None:
     ("over", "code", "column"),
     [
         ({"VOTE_REEL": "26"}, "vote-sum-mismatch", "VOTE_REEL"),
-        ({"VOTE_POUR": "30", "VOTE_REEL": "31", "VOTE_ABSTENTION": "1"}, "vote-reel-exceeds-effectif", "VOTE_EFFECTIF"),
+        (
+            {"VOTE_POUR": "30", "VOTE_REEL": "31", "VOTE_ABSTENTION": "1"},
+            "vote-reel-exceeds-effectif",
+            "VOTE_EFFECTIF",
+        ),
         ({"VOTE_REEL": "20"}, "vote-count-exceeds-reel", "VOTE_POUR"),
         ({"VOTE_CONTRE": ""}, "vote-columns-incomplete", "VOTE_CONTRE"),
         ({"COLL_SIRET": "21490176300019"}, "siret-invalid", "COLL_SIRET"),
@@ -110,7 +127,11 @@ def test_clean_row_has_no_finding_but_its_outcome(tmp_path: Path) -> None:
         ({"DELIB_DATE": "02/02/2026"}, "field-type-invalid", "DELIB_DATE"),
         ({"VOTE_POUR": "vingt"}, "field-type-invalid", "VOTE_POUR"),
         ({"BUDGET_ANNEE": "2026"}, "columns-not-cohesive", "BUDGET_NOM"),
-        ({"BUDGET_ANNEE": "2026/2025", "BUDGET_NOM": "Principal"}, "year-interval-invalid", "BUDGET_ANNEE"),
+        (
+            {"BUDGET_ANNEE": "2026/2025", "BUDGET_NOM": "Principal"},
+            "year-interval-invalid",
+            "BUDGET_ANNEE",
+        ),
         ({"PREF_DATE": "2026-01-01"}, "pref-date-before-delib-date", "PREF_DATE"),
         ({"DELIB_MATIERE_NOM": "Marchés / Autres"}, "matiere-nom-not-actes", "DELIB_MATIERE_NOM"),
         (
@@ -121,7 +142,9 @@ def test_clean_row_has_no_finding_but_its_outcome(tmp_path: Path) -> None:
         ({"VOTE_POUR": "12", "VOTE_CONTRE": "12"}, "vote-tie", "VOTE_POUR"),
     ],
 )
-def test_each_code_is_produced(tmp_path: Path, over: dict[str, str], code: str, column: str) -> None:
+def test_each_code_is_produced(
+    tmp_path: Path, over: dict[str, str], code: str, column: str
+) -> None:
     _f, rows, _s = check_scdl(_write(tmp_path, [_row(**over)]))
     hits = [x for x in rows[0].findings if x.code == code]
     assert hits, [x.code for x in rows[0].findings]
@@ -149,7 +172,9 @@ def test_outcome_by_majority_of_suffrages_exprimes(tmp_path: Path) -> None:
         _row(VOTE_REEL="10", VOTE_POUR="5", VOTE_CONTRE="5", VOTE_ABSTENTION="0"),
     ]
     _f, got, summary = check_scdl(_write(tmp_path, rows))
-    outcomes = [next(x.values["outcome"] for x in r.findings if x.code == "vote-outcome") for r in got]
+    outcomes = [
+        next(x.values["outcome"] for x in r.findings if x.code == "vote-outcome") for r in got
+    ]
     assert outcomes == ["adopted", "rejected", "tie"]
     assert summary.outcomes == {"adopted": 1, "rejected": 1, "tie": 1}
 
@@ -278,7 +303,9 @@ def test_write_rows_from_facts_round_trip(tmp_path: Path) -> None:
         ],
     }
     written = scdl_rows_from_facts(
-        facts, coll_siret=COMMUNE_SIRET, matiere_code="1.4",
+        facts,
+        coll_siret=COMMUNE_SIRET,
+        matiere_code="1.4",
         matiere_nom="Commande publique/Autres types de contrats",
     )
     first, second = written
@@ -305,20 +332,38 @@ def test_property_consistent_vote_row_has_no_vote_error(
 ) -> None:
     reel = pour + contre + abst
     eff = min(69, reel + spare) if reel <= 69 else reel
-    row = _row(VOTE_EFFECTIF=str(eff), VOTE_REEL=str(reel), VOTE_POUR=str(pour),
-               VOTE_CONTRE=str(contre), VOTE_ABSTENTION=str(abst),
-               COLL_SIRET=EPCI_SIRET)
+    row = _row(
+        VOTE_EFFECTIF=str(eff),
+        VOTE_REEL=str(reel),
+        VOTE_POUR=str(pour),
+        VOTE_CONTRE=str(contre),
+        VOTE_ABSTENTION=str(abst),
+        COLL_SIRET=EPCI_SIRET,
+    )
     p = _write(tmp_path_factory.mktemp("p"), [row])
     (codes,) = _codes(p)
-    assert not codes & {"vote-sum-mismatch", "vote-count-exceeds-reel", "vote-reel-exceeds-effectif",
-                        "vote-columns-incomplete"}
+    assert not codes & {
+        "vote-sum-mismatch",
+        "vote-count-exceeds-reel",
+        "vote-reel-exceeds-effectif",
+        "vote-columns-incomplete",
+    }
 
 
 @settings(max_examples=40)
-@given(pour=counts, contre=counts, abst=counts, delta=st.sampled_from([-1, 1]),
-       column=st.sampled_from(["VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION", "VOTE_REEL"]))
+@given(
+    pour=counts,
+    contre=counts,
+    abst=counts,
+    delta=st.sampled_from([-1, 1]),
+    column=st.sampled_from(["VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION", "VOTE_REEL"]),
+)
 def test_property_mutated_count_is_caught(
-    tmp_path_factory: pytest.TempPathFactory, pour: int, contre: int, abst: int, delta: int,
+    tmp_path_factory: pytest.TempPathFactory,
+    pour: int,
+    contre: int,
+    abst: int,
+    delta: int,
     column: str,
 ) -> None:
     values = {"VOTE_POUR": pour, "VOTE_CONTRE": contre, "VOTE_ABSTENTION": abst}

@@ -26,11 +26,12 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import itertools
 import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -64,16 +65,28 @@ CODES: dict[str, tuple[Severity, str]] = {
     "siret-invalid": (Severity.ERROR, "COLL_SIRET fails the SIRET check digit"),
     "year-interval-invalid": (Severity.ERROR, "BUDGET_ANNEE is not a year or year/year+n"),
     "columns-not-cohesive": (Severity.ERROR, "columns that go together are not all filled"),
-    "vote-columns-incomplete": (Severity.ERROR, "the five vote columns are not all filled or all empty"),
+    "vote-columns-incomplete": (
+        Severity.ERROR,
+        "the five vote columns are not all filled or all empty",
+    ),
     "pref-date-before-delib-date": (Severity.ERROR, "PREF_DATE is before DELIB_DATE"),
     "vote-reel-exceeds-effectif": (Severity.ERROR, "VOTE_REEL > VOTE_EFFECTIF"),
-    "vote-count-exceeds-reel": (Severity.ERROR, "VOTE_POUR, VOTE_CONTRE or VOTE_ABSTENTION > VOTE_REEL"),
+    "vote-count-exceeds-reel": (
+        Severity.ERROR,
+        "VOTE_POUR, VOTE_CONTRE or VOTE_ABSTENTION > VOTE_REEL",
+    ),
     "vote-sum-mismatch": (Severity.ERROR, "VOTE_REEL ≠ VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION"),
     "columns-compare-failed": (Severity.ERROR, "a comparison between two columns fails"),
     "columns-sum-mismatch": (Severity.ERROR, "a column is not the sum of others"),
-    "matiere-nom-not-actes": (Severity.ERROR, "DELIB_MATIERE_NOM does not start with an ACTES level-1 name"),
+    "matiere-nom-not-actes": (
+        Severity.ERROR,
+        "DELIB_MATIERE_NOM does not start with an ACTES level-1 name",
+    ),
     "vote-outcome": (Severity.INFO, "the outcome the vote columns give (L2121-20)"),
-    "vote-tie": (Severity.WARNING, "as many pour as contre: the president's vote decides (L2121-20)"),
+    "vote-tie": (
+        Severity.WARNING,
+        "as many pour as contre: the president's vote decides (L2121-20)",
+    ),
     "vote-effectif-exceeds-council-size": (
         Severity.WARNING,
         "VOTE_EFFECTIF of a commune is larger than the largest council of L2121-2",
@@ -101,12 +114,30 @@ ACTES_LEVEL1 = (
 )
 
 _BUILTIN_VOTE_CHECKS: tuple[dict[str, Any], ...] = (
-    {"name": "cohesive-columns-value", "params": {"column": "VOTE_EFFECTIF", "othercolumns": list(VOTE_COLUMNS[1:])}},
-    {"name": "compare-columns-value", "params": {"column": "VOTE_EFFECTIF", "op": ">=", "column2": "VOTE_REEL"}},
-    {"name": "compare-columns-value", "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_POUR"}},
-    {"name": "compare-columns-value", "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_CONTRE"}},
-    {"name": "compare-columns-value", "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_ABSTENTION"}},
-    {"name": "sum-columns-value", "params": {"column": "VOTE_REEL", "columns": list(VOTE_COLUMNS[2:])}},
+    {
+        "name": "cohesive-columns-value",
+        "params": {"column": "VOTE_EFFECTIF", "othercolumns": list(VOTE_COLUMNS[1:])},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_EFFECTIF", "op": ">=", "column2": "VOTE_REEL"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_POUR"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_CONTRE"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_ABSTENTION"},
+    },
+    {
+        "name": "sum-columns-value",
+        "params": {"column": "VOTE_REEL", "columns": list(VOTE_COLUMNS[2:])},
+    },
 )
 
 
@@ -223,7 +254,7 @@ class RowReport:
 
 def _open(path: Path) -> TextIO:
     try:
-        return open(path, encoding="utf-8-sig", newline="", errors="strict")  # noqa: SIM115
+        return open(path, encoding="utf-8-sig", newline="", errors="strict")
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
     except IsADirectoryError:
@@ -263,7 +294,7 @@ def _sniff(path: Path) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
-def _records(path: Path, sep: str) -> Iterator[tuple[int, list[str]]]:
+def _records(path: Path, sep: str) -> Generator[tuple[int, list[str]], None, None]:
     """(physical line where the record starts, fields), streaming."""
     name = str(path)
     csv.field_size_limit(MAX_FIELD)
@@ -494,7 +525,9 @@ def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
             present = [c for c in cols if row.get(c) is not None]
             filled = [c for c in present if row.get(c)]
             if filled and len(filled) != len(present):
-                code = "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
+                code = (
+                    "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
+                )
                 empty = [c for c in present if not row.get(c)]
                 out.append(
                     _finding(
@@ -547,18 +580,17 @@ def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
                         values={col: total_v, "sum": s, "difference": s - total_v},
                     )
                 )
-        elif name in ("nomenclature-actes-value", "nomenclature-acte"):
-            if v and not _actes_ok(v):
-                out.append(
-                    _finding(
-                        "matiere-nom-not-actes",
-                        f"{col} « {v[:60]} » ne commence pas par un domaine ACTES suivi de « / »",
-                        f"{col} '{v[:60]}' does not start with an ACTES level-1 name and '/'",
-                        row=n,
-                        column=col,
-                        values={"value": v[:200]},
-                    )
+        elif name in ("nomenclature-actes-value", "nomenclature-acte") and v and not _actes_ok(v):
+            out.append(
+                _finding(
+                    "matiere-nom-not-actes",
+                    f"{col} « {v[:60]} » ne commence pas par un domaine ACTES suivi de « / »",
+                    f"{col} '{v[:60]}' does not start with an ACTES level-1 name and '/'",
+                    row=n,
+                    column=col,
+                    values={"value": v[:200]},
                 )
+            )
     return out
 
 
@@ -602,8 +634,11 @@ def _check_law(row: _Row, n: int) -> list[Finding]:
             outcome = "rejected"
         else:
             outcome = "tie"
-        labels = {"adopted": ("adoptée", "adopted"), "rejected": ("rejetée", "rejected"),
-                  "tie": ("à égalité", "tied")}
+        labels = {
+            "adopted": ("adoptée", "adopted"),
+            "rejected": ("rejetée", "rejected"),
+            "tie": ("à égalité", "tied"),
+        }
         out.append(
             _finding(
                 "vote-outcome",
@@ -696,7 +731,7 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
         if m:
             lengths[len(m.group(1))] += 1
     ordered = sorted(hashes)
-    dups = {a for a, b in zip(ordered, ordered[1:], strict=False) if a == b}
+    dups = {a for a, b in itertools.pairwise(ordered) if a == b}
     del ordered, hashes
     modal = None
     total = sum(lengths.values())
@@ -837,7 +872,9 @@ class SummaryBuilder:
         return Summary(self.rows, self.errors, self.warnings, dict(self.codes), dict(self.outcomes))
 
 
-def check_scdl(path: str | Path, schema: Schema | None = None) -> tuple[ScdlFile, list[RowReport], Summary]:
+def check_scdl(
+    path: str | Path, schema: Schema | None = None
+) -> tuple[ScdlFile, list[RowReport], Summary]:
     """Check a whole (small) file at once; for large files iterate ``open_scdl(p).rows()``."""
     f = open_scdl(path, schema)
     builder = SummaryBuilder(f.header.findings)
@@ -851,7 +888,14 @@ def check_scdl(path: str | Path, schema: Schema | None = None) -> tuple[ScdlFile
 # ----------------------------------------------------------------------------- writing
 
 #: What a séance carries that no SCDL column can hold (docs/reading.md).
-NOT_CARRIED = ("presents", "represented (procurations)", "stood_aside (déports)", "blancs_nuls", "secret", "arrived/left")
+NOT_CARRIED = (
+    "presents",
+    "represented (procurations)",
+    "stood_aside (déports)",
+    "blancs_nuls",
+    "secret",
+    "arrived/left",
+)
 
 
 @attrs.frozen
@@ -899,7 +943,7 @@ def scdl_rows_from_facts(
         pour, contre, abst = vote.get("pour"), vote.get("contre"), vote.get("abstentions")
         votants = declared.get("votants")
         blancs = vote.get("blancs_nuls") or 0
-        if votants is None and None not in (pour, contre, abst):
+        if votants is None and pour is not None and contre is not None and abst is not None:
             votants = pour + contre + abst + blancs
         five = (effectif, votants, pour, contre, abst)
         if None in five:
@@ -917,17 +961,28 @@ def scdl_rows_from_facts(
             notes.append("présents and procurations have no SCDL column (not written)")
         if d.get("stood_aside"):
             notes.append("déports have no SCDL column (not written)")
-        for c in ("COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET"):
+        for c in (
+            "COLL_SIRET",
+            "DELIB_ID",
+            "DELIB_DATE",
+            "DELIB_MATIERE_CODE",
+            "DELIB_MATIERE_NOM",
+            "DELIB_OBJET",
+        ):
             if not row.get(c):
                 notes.append(f"{c} is required and unknown: left empty")
         out.append(WrittenRow({k: row[k] for k in schema.names}, tuple(notes)))
     return out
 
 
-def write_scdl(rows: Iterable[Mapping[str, str]], stream: TextIO, schema: Schema | None = None) -> None:
+def write_scdl(
+    rows: Iterable[Mapping[str, str]], stream: TextIO, schema: Schema | None = None
+) -> None:
     """Write rows as SCDL CSV: UTF-8, comma, header of the 17 columns in order, CRLF."""
     schema = schema or load_schema()
-    w = csv.DictWriter(stream, fieldnames=list(schema.names), lineterminator="\r\n", extrasaction="ignore")
+    w = csv.DictWriter(
+        stream, fieldnames=list(schema.names), lineterminator="\r\n", extrasaction="ignore"
+    )
     w.writeheader()
     for r in rows:
         w.writerow({k: r.get(k, "") for k in schema.names})
@@ -943,8 +998,8 @@ __all__ = [
     "CODES",
     "NOT_CARRIED",
     "RowReport",
-    "Schema",
     "ScdlFile",
+    "Schema",
     "Summary",
     "SummaryBuilder",
     "WrittenRow",

@@ -92,8 +92,7 @@ def render_extract(r: ExtractResult, lang: str = "fr") -> str:
         f"{t['secretaries']}: {', '.join(f['secretaries']) or _v(None, lang)}",
         f"{t['members']}: {len(f['members'])}",
         f"{t['absent']}: {', '.join(f['absent']) or '-'}",
-        f"{t['proxies']}: "
-        + (", ".join(f"{p['from']} → {p['to']}" for p in f["proxies"]) or "-"),
+        f"{t['proxies']}: " + (", ".join(f"{p['from']} → {p['to']}" for p in f["proxies"]) or "-"),
     ]
     for d in f["deliberations"]:
         lines.append(f"{t['deliberation']} {_v(d['number'], lang)}: {_v(d['title'], lang)}")
@@ -157,7 +156,9 @@ def cmd_scdl(args: argparse.Namespace) -> int:
             out.write(f"header: {x.severity.value} {x.code} [{x.column}] {x.message(lang)}\n")
         for r in f.rows():
             builder.add(r)
-            shown = [x for x in r.findings if x.severity is not Severity.INFO or x.code == "vote-tie"]
+            shown = [
+                x for x in r.findings if x.severity is not Severity.INFO or x.code == "vote-tie"
+            ]
             if not shown:
                 continue
             out.write(f"{t['row']} {r.row} (l. {r.line}) DELIB_ID {r.delib_id or '-'}:\n")

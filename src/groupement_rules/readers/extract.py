@@ -207,7 +207,8 @@ _OBJET_HEADING = re.compile(
 )
 _BARE_OBJET = re.compile(r"(?<![a-z])objet\s?:\s?")
 _WEAK_HEADING = re.compile(
-    r"^[ ]?(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))[ ](?P<title>[A-ZÀ-Þ«\"].{2,300})$",
+    r"^[ ]?(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))[ ]"
+    r"(?P<title>[A-ZÀ-Þ«\"].{2,300})$",
     re.MULTILINE,
 )
 _TITLE_END = re.compile(
@@ -265,7 +266,8 @@ _COMMUNE = re.compile(
 )
 _INSEE = re.compile(r"code\s+insee\s?:?\s?(?P<code>\d[0-9ab]\d{3})(?!\d)")
 _POPULATION = re.compile(
-    r"population\s+(?:municipale\s+|legale\s+|totale\s+)?(?:de\s+|:\s?)?(?P<n>\d{1,3}(?:[ .]\d{3}){0,2}|\d{1,7})\s+habitants"
+    r"population\s+(?:municipale\s+|legale\s+|totale\s+)?(?:de\s+|:\s?)?"
+    r"(?P<n>\d{1,3}(?:[ .]\d{3}){0,2}|\d{1,7})\s+habitants"
 )
 
 
@@ -338,17 +340,18 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
                 continue
             if key in _VOTE_KINDS and m.group("pv") is None and not re.search(r"[:=.…_]", sep):
                 continue
-            if raw in _ZERO_MARKS and key not in _VOTE_KINDS and key != "absents":
-                if raw in ("-", "–", "—"):
-                    continue
+            if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
+                continue
             if raw.isdigit() and re.match(
-                r"\s+(?:presents?|procurations?|pouvoirs?|votants|absents?|representes?)(?![a-z])(?!\s?[:(])",
+                r"\s+(?:presents?|procurations?|pouvoirs?|votants|absents?|representes?)"
+                r"(?![a-z])(?!\s?[:(])",
                 f[m.end() : m.end() + 20],
             ):
                 continue
             found.setdefault(key, (_value(raw), m.start()))
             consumed.append((m.start(), m.end()))
             break
+
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
     def put(key: str, m: re.Match[str] | None) -> None:
         if m is None or key in found:
@@ -406,7 +409,9 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
 
 def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None, int]:
     f = doc.folded
-    for m in re.finditer(r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f):
+    for m in re.finditer(
+        r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
+    ):
         window = 220 if m.group(1).startswith("date") else 90
         for start, _end, date in find_dates(f, m.end(), min(len(f), m.end() + window)):
             if seance is not None and date > seance:
@@ -531,7 +536,9 @@ def _raw_end(f: str, pos: int, end: int) -> int:
 
 def _sections(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind, label start, content start, content end) for each labelled section."""
-    found = [(m.group("label"), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)]
+    found = [
+        (m.group("label"), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)
+    ]
     out = []
     for i, (label, ls, cs) in enumerate(found):
         ce = found[i + 1][1] if i + 1 < len(found) else end
@@ -591,8 +598,11 @@ def _headings(doc: _Doc) -> list[_Heading]:
         if not any(c.isdigit() for c in ident):
             continue
         before = f[max(0, m.start() - 12) : m.start()]
-        if re.search(r"(?:loi|decret|arrete|ordonnance|modificative|avenant|article|circulaire|"
-                     r"reglement|page)\s?$", before):
+        if re.search(
+            r"(?:loi|decret|arrete|ordonnance|modificative|avenant|article|circulaire|"
+            r"reglement|page)\s?$",
+            before,
+        ):
             continue
         if not (m.group("pre") or m.group("sep")):
             continue
@@ -702,15 +712,17 @@ def _read(raw_text: str) -> ExtractResult:
     if date:
         doc.note("date", dpos)
     else:
-        doc.missing("date", "no séance date found (\"L'an ...\", \"séance du ...\")")
+        doc.missing("date", 'no séance date found ("L\'an ...", "séance du ...")')
     sent_on, cpos = _convocation_date(doc, date)
     urgent = re.search(r"(?<![a-z])urgence(?![a-z])", f)
     second = re.search(
-        r"(?:seconde|deuxieme|nouvelle)\s+convocation|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint", f
+        r"(?:seconde|deuxieme|nouvelle)\s+convocation|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
+        f,
     )
     renewal = re.search(
         r"installation\s+du\s+conseil|seance\s+d'installation|proclame\s+installes|"
-        r"renouvellement\s+general|l\.?\s?2121-7", f
+        r"renouvellement\s+general|l\.?\s?2121-7",
+        f,
     )
     facts["convocation"] = {
         "sent_on": sent_on.isoformat() if sent_on else None,
@@ -722,7 +734,11 @@ def _read(raw_text: str) -> ExtractResult:
         doc.note("convocation.sent_on", cpos)
     else:
         doc.missing("convocation.sent_on", "no date of convocation found")
-    for key, m2 in (("urgent", urgent), ("second_convocation", second), ("first_after_renewal", renewal)):
+    for key, m2 in (
+        ("urgent", urgent),
+        ("second_convocation", second),
+        ("first_after_renewal", renewal),
+    ):
         if m2:
             doc.note(f"convocation.{key}", m2.start())
         else:
@@ -745,7 +761,7 @@ def _read(raw_text: str) -> ExtractResult:
             doc.note("president", pm2.start())
     facts["president"] = president
     if president is None:
-        doc.missing("president", "no \"sous la présidence de ...\" with a name")
+        doc.missing("president", 'no "sous la présidence de ..." with a name')
 
     headings = _headings(doc)
     head_end = headings[0].pos if len(headings) > 1 else len(f)
@@ -778,17 +794,19 @@ def _read(raw_text: str) -> ExtractResult:
     for anchor in _PROXY_ANCHOR.finditer(f, 0, head_end):
         if anchor.start() < last:
             continue
-        m = _PROXY_CONNECTOR.search(f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40))
-        if m is None or not m.start() <= anchor.start() < m.end():
+        cm = _PROXY_CONNECTOR.search(
+            f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40)
+        )
+        if cm is None or not cm.start() <= anchor.start() < cm.end():
             continue
-        last = m.end()
-        if _in_change_block(f, m.start()):
+        last = cm.end()
+        if _in_change_block(f, cm.start()):
             continue
-        giver = _name_before(doc, m.start())
-        holder, _ = take_name(text, m.end())
+        giver = _name_before(doc, cm.start())
+        holder, _ = take_name(text, cm.end())
         if giver and holder and fold_key(giver) not in giver_keys:
             giver_keys.add(fold_key(giver))
-            list_proxies.append((giver, holder, m.start()))
+            list_proxies.append((giver, holder, cm.start()))
 
     if not secretaries:
         sec = _secretary_sentence(doc, head_end)
@@ -853,8 +871,8 @@ def _read(raw_text: str) -> ExtractResult:
                 "note": "no list of members en exercice: the présents and absents named",
             }
     facts["secretaries"] = [n for n, _ in secretaries]
-    for i, (_n, p) in enumerate(secretaries):
-        doc.note(f"secretaries[{i}]", p)
+    for i, (_n, spos) in enumerate(secretaries):
+        doc.note(f"secretaries[{i}]", spos)
     if not secretaries:
         doc.missing("secretaries", "no secrétaire de séance named")
     facts["members"] = members_l
@@ -900,18 +918,68 @@ def _commune_name(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     words = m.group(1).split(" ")
-    stops = {"seance", "departement", "extrait", "conseil", "deliberation", "deliberations",
-             "republique", "le", "la", "les", "du", "de", "des", "et", "en", "sous", "sur",
-             "arrondissement", "canton", "proces", "affaire", "envoye", "s'est", "dument",
-             "regulierement", "liste", "compte", "telephone", "lundi", "mardi", "mercredi",
-             "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars", "avril",
-             "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-             "municipal", "seance", "session", "maire", "president"}
+    stops = {
+        "seance",
+        "departement",
+        "extrait",
+        "conseil",
+        "deliberation",
+        "deliberations",
+        "republique",
+        "le",
+        "la",
+        "les",
+        "du",
+        "de",
+        "des",
+        "et",
+        "en",
+        "sous",
+        "sur",
+        "arrondissement",
+        "canton",
+        "proces",
+        "affaire",
+        "envoye",
+        "s'est",
+        "dument",
+        "regulierement",
+        "liste",
+        "compte",
+        "telephone",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "municipal",
+        "session",
+        "maire",
+        "president",
+    }
     out: list[str] = []
     for i, w in enumerate(words):
         fw = fold(w)
-        if fw in stops and not (i > 0 and fw in {"sur", "en", "le", "la", "les", "de", "du", "et", "sous"}
-                                and i + 1 < len(words) and words[i + 1][:1].isupper()):
+        if fw in stops and not (
+            i > 0
+            and fw in {"sur", "en", "le", "la", "les", "de", "du", "et", "sous"}
+            and i + 1 < len(words)
+            and words[i + 1][:1].isupper()
+        ):
             break
         if i > 0 and w.isupper() and not words[0].isupper() and len(w) > 1:
             break
@@ -991,8 +1059,8 @@ def _deliberations(
     if len(headings) <= 1:
         spans = [(headings[0] if headings else None, 0, len(f))]
     else:
-        for i, h in enumerate(headings):
-            spans.append((h, h.pos, headings[i + 1].pos if i + 1 < len(headings) else len(f)))
+        for i, hd in enumerate(headings):
+            spans.append((hd, hd.pos, headings[i + 1].pos if i + 1 < len(headings) else len(f)))
     blocks = _question_blocks(doc, headings[0].pos if len(headings) > 1 else len(f))
     out: list[dict[str, Any]] = []
     deports_head = _deports(doc, 0, headings[0].pos if len(headings) > 1 else 0, known)
@@ -1023,9 +1091,9 @@ def _deliberations(
                 doc.note(f"{path}.vote.{k}", hit[1])
         bn = counts.get("blancs_nuls")
         if bn is None and ("blancs" in counts or "nuls" in counts):
-            b, n = counts.get("blancs"), counts.get("nuls")
-            if b is not None and n is not None:
-                bn = (b[0] + n[0], min(b[1], n[1]))
+            bl, nu = counts.get("blancs"), counts.get("nuls")
+            if bl is not None and nu is not None:
+                bn = (bl[0] + nu[0], min(bl[1], nu[1]))
             else:
                 bn = None
                 doc.missing(f"{path}.vote.blancs_nuls", "only one of blancs / nuls is stated")

@@ -33,13 +33,44 @@ MONTHS = {
     "decembre": 12,
 }
 _MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
-_NUMERIC_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/-])")
+_NUMERIC_RE = re.compile(
+    r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/-])"
+)
 
 NUMBER_WORDS = frozenset(
-    "zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille mil et".split()
+    [
+        "zero",
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+        "vingt",
+        "vingts",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "cent",
+        "cents",
+        "mille",
+        "mil",
+        "et",
+    ]
 )
-_WEEKDAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_WEEKDAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -52,7 +83,7 @@ def words_to_int(words: str) -> int | None:
     if words in {"premier", "1er"}:
         return 1
     try:
-        from text_to_num import text2num  # lazy: heavy optional machinery
+        from text_to_num import text2num  # type: ignore[import-untyped]  # lazy import
     except ImportError:  # pragma: no cover - text2num is a declared dependency
         return None
     try:

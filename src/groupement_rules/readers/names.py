@@ -11,6 +11,7 @@ eight tokens, so reading is linear in the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .textnorm import fold, fold_key
@@ -20,28 +21,223 @@ _CIVILITY = re.compile(
     r"Madame|Mademoiselle|Mmes|Mme|Mlle|MM\.?|Mr\.?|M\.|M(?=\s+[A-ZÀ-Þ]))\s*",
 )
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*\.?|[ \n]+|.", re.UNICODE)
-_PARTICLES = frozenset("de du des d le la les van von der den di da del dos ben el".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "le",
+        "la",
+        "les",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "dos",
+        "ben",
+        "el",
+    ]
+)
 STOP_WORDS = frozenset(
-    """
-    etaient etait sont est ont present presents presente presentes absent absents absente
-    absentes excuse excuses excusee excusees procuration procurations pouvoir pouvoirs
-    secretaire secretaires maire maires adjoint adjointe adjoints conseil conseiller
-    conseillere conseillers conseilleres municipal municipale municipaux president
-    presidente mairie commune ville vu il elle ils elles apres sur article code seance total
-    nombre date questions question depart retour arrivee assistaient ordre jour objet
-    election soit republique francaise departement arrondissement canton donne par et ou
-    directeur directrice general generale services prefecture membres membre quorum nota
-    acte recu publie publiee deliberation deliberations decide approuve approuvee adopte
-    adoptee unanimite pour contre abstention abstentions votants exercice representes
-    represente representee monsieur madame ayant conformement considerant entendu
-    proposition rapporteur rapport affaire liste listes madame lequel laquelle vote votes
-    mme mm mmes mlle cette ce ces leur leurs son sa ses en au aux dans avec sans mais
-    delegue deleguee delegues assiste assistee communaute communes region etat prefet
-    sous prefete secretariat envoye convocation convoques convoque excusee nombre
-    monsieur le la les un une des tout toute tous toutes suffrages majorite bulletins
-    certifie fait extrait registre pour copie conforme signe signature affiche ont
-    mesdames messieurs agent agents titulaire suppleant titulaires suppleants
-    """.split()
+    [
+        "etaient",
+        "etait",
+        "sont",
+        "est",
+        "ont",
+        "present",
+        "presents",
+        "presente",
+        "presentes",
+        "absent",
+        "absents",
+        "absente",
+        "absentes",
+        "excuse",
+        "excuses",
+        "excusee",
+        "excusees",
+        "procuration",
+        "procurations",
+        "pouvoir",
+        "pouvoirs",
+        "secretaire",
+        "secretaires",
+        "maire",
+        "maires",
+        "adjoint",
+        "adjointe",
+        "adjoints",
+        "conseil",
+        "conseiller",
+        "conseillere",
+        "conseillers",
+        "conseilleres",
+        "municipal",
+        "municipale",
+        "municipaux",
+        "president",
+        "presidente",
+        "mairie",
+        "commune",
+        "ville",
+        "vu",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "apres",
+        "sur",
+        "article",
+        "code",
+        "seance",
+        "total",
+        "nombre",
+        "date",
+        "questions",
+        "question",
+        "depart",
+        "retour",
+        "arrivee",
+        "assistaient",
+        "ordre",
+        "jour",
+        "objet",
+        "election",
+        "soit",
+        "republique",
+        "francaise",
+        "departement",
+        "arrondissement",
+        "canton",
+        "donne",
+        "par",
+        "et",
+        "ou",
+        "directeur",
+        "directrice",
+        "general",
+        "generale",
+        "services",
+        "prefecture",
+        "membres",
+        "membre",
+        "quorum",
+        "nota",
+        "acte",
+        "recu",
+        "publie",
+        "publiee",
+        "deliberation",
+        "deliberations",
+        "decide",
+        "approuve",
+        "approuvee",
+        "adopte",
+        "adoptee",
+        "unanimite",
+        "pour",
+        "contre",
+        "abstention",
+        "abstentions",
+        "votants",
+        "exercice",
+        "representes",
+        "represente",
+        "representee",
+        "monsieur",
+        "madame",
+        "ayant",
+        "conformement",
+        "considerant",
+        "entendu",
+        "proposition",
+        "rapporteur",
+        "rapport",
+        "affaire",
+        "liste",
+        "listes",
+        "madame",
+        "lequel",
+        "laquelle",
+        "vote",
+        "votes",
+        "mme",
+        "mm",
+        "mmes",
+        "mlle",
+        "cette",
+        "ce",
+        "ces",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "en",
+        "au",
+        "aux",
+        "dans",
+        "avec",
+        "sans",
+        "mais",
+        "delegue",
+        "deleguee",
+        "delegues",
+        "assiste",
+        "assistee",
+        "communaute",
+        "communes",
+        "region",
+        "etat",
+        "prefet",
+        "sous",
+        "prefete",
+        "secretariat",
+        "envoye",
+        "convocation",
+        "convoques",
+        "convoque",
+        "excusee",
+        "nombre",
+        "monsieur",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "tout",
+        "toute",
+        "tous",
+        "toutes",
+        "suffrages",
+        "majorite",
+        "bulletins",
+        "certifie",
+        "fait",
+        "extrait",
+        "registre",
+        "pour",
+        "copie",
+        "conforme",
+        "signe",
+        "signature",
+        "affiche",
+        "ont",
+        "mesdames",
+        "messieurs",
+        "agent",
+        "agents",
+        "titulaire",
+        "suppleant",
+        "titulaires",
+        "suppleants",
+    ]
 )
 
 
@@ -94,12 +290,11 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         if not word or not word[0].isalpha():
             break
         f = fold(word)
-        if f in _PARTICLES or f.startswith(("d'", "l'")) and _is_cap_word(word[2:] or "x"):
-            if f in _PARTICLES:
-                pending_particles.append(word)
-                pending_end = t.end()
-                j = t.end()
-                continue
+        if f in _PARTICLES:
+            pending_particles.append(word)
+            pending_end = t.end()
+            j = t.end()
+            continue
         if not word[0].isupper():
             break
         base = f.replace("'", " ").split()[0] if f else f
@@ -109,7 +304,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         if len(word) <= 2 and shape == "U" and tokens:
             shape = "I"  # initials: JACQUE JP, PERCHERON C
         if shape != "I":
-            changes = sum(1 for a, b in zip(shapes, shapes[1:], strict=False) if a != b)
+            changes = sum(1 for a, b in itertools.pairwise(shapes) if a != b)
             if shapes and shapes[-1] != shape and changes >= 1:
                 break
         tokens.extend(pending_particles)

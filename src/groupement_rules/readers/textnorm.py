@@ -74,9 +74,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_TRANSLATE)
     # Remaining control characters become spaces (keep line breaks).
-    controls = {
-        ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"
-    }
+    controls = {ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"}
     if controls:
         text = text.translate(controls)
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
