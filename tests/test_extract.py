@@ -376,3 +376,23 @@ def test_empty_text_gives_empty_facts_and_everything_unread() -> None:
     r = _read("")
     assert r.facts["date"] is None and r.facts["deliberations"] == []
     assert {"date", "convocation.sent_on", "president", "members"} <= _unread(r)
+
+
+def test_synthetic_register_layout() -> None:
+    r = _read((FIXTURES / "synthetic-registre.txt").read_text("utf-8"))
+    f = r.facts
+    assert f["date"] == "2026-02-02"  # "Le deux février deux mille vingt-six … s'est réuni"
+    assert f["convocation"]["sent_on"] == "2026-01-26"
+    assert r.opening["en_exercice"] == 15 and r.opening["presents"] == 11
+    assert r.opening["votants"] == 13
+    assert f["secretaries"] == ["Claire MARTIN"]  # "a été élue secrétaire de séance"
+    assert f["proxies"] == [
+        {"from": "Alice NOËL", "to": "Jean DUPONT"},
+        {"from": "Pierre BLANC", "to": "Claire MARTIN"},
+    ]
+    assert sorted(f["absent"]) == ["Alice NOËL", "Pierre BLANC", "Rose MERCIER", "Victor GUERIN"]
+    d1, d2 = f["deliberations"]
+    assert (d1["number"], d1["vote"]["unanimous"], d1["outcome"]) == ("2026-07", True, "adopted")
+    assert d2["stood_aside"] == ["Paul PETIT"] and d2["declared"]["votants"] == 12
+    assert (d2["vote"]["pour"], d2["vote"]["contre"], d2["vote"]["abstentions"]) == (10, 1, 1)
+    assert r.publication == {"stated": False, "date": None}

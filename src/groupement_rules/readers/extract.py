@@ -66,7 +66,9 @@ class ExtractResult:
 
 _SECTION = re.compile(
     r"(?<![a-z])(?P<label>"
-    r"(?:etai(?:en)?t|sont|est|etant)\s+(?:presente?s?|absente?s?|excusee?s?|convoquee?s?|"
+    r"(?:absente?s?\s+)?(?:excusee?s?\s+)?(?:ayant|qui\s+ont|ont)\s+donne\s+(?:pouvoir|procuration|"
+    r"mandat|delegation)[a-z' ]{0,40}"
+    r"|(?:etai(?:en)?t|sont|est|etant)\s+(?:presente?s?|absente?s?|excusee?s?|convoquee?s?|"
     r"representee?s?)(?:\s+(?:et\s+)?(?:excusee?s?|representee?s?|absente?s?))?"
     r"|(?:membres?|conseillers?)\s+(?:municipaux\s+)?(?:presente?s?|convoquee?s?)"
     r"|presente?s?"
@@ -174,7 +176,7 @@ _VOICE_BN = re.compile(
     r"(?<![a-z\d])" + _NUM + r"\s+(?:bulletins?\s+|votes?\s+)?(?P<k>blancs?|nuls?)(?![a-z])"
 )
 
-_UNANIMITY = re.compile(r"a\s?l'?\s?unanimite|unanimement")
+_UNANIMITY = re.compile(r"(?<!pas\s)(?<!n')(?<![a-z])(?:a\s?l'?\s?)?unanimite|unanimement")
 _REJECTED = re.compile(
     r"(?<![a-z])(?:rejete(?:e|s|es)?|rejette|rejettent|refuse(?:e|s|es|nt)?|n'adopte\s+pas|"
     r"n'approuve\s+pas|n'est\s+pas\s+adopte|non\s+adopte|"
@@ -207,8 +209,8 @@ _OBJET_HEADING = re.compile(
 )
 _BARE_OBJET = re.compile(r"(?<![a-z])objet\s?:\s?")
 _WEAK_HEADING = re.compile(
-    r"^[ ]?(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))[ ]"
-    r"(?P<title>[A-ZÀ-Þ«\"].{2,300})$",
+    r"^[ ]?(?:(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))"
+    r"|(?P<id2>\d{4}[-./_]\d{1,3}))[ ](?P<title>[A-ZÀ-Þ«\"].{2,300})$",
     re.MULTILINE,
 )
 _TITLE_END = re.compile(
@@ -223,13 +225,13 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
 _PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
-_PLAIN_A = re.compile(r"\s?\(?\s?a\s+(?=[a-z])")
+_PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
 _QUALIFIER = re.compile(
     r"\s?,?\s?(?:excusee?s?|absente?s?|\((?:[^()\n]{0,80})\)|maire|adjointe?|"
     r"(?:\d(?:er|e|eme|ere)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
     r"(?:vice-)?presidente?|deleguee?|doyenne?)(?![a-z])"
 )
-_SKIP_SEP = re.compile(r"(?:[\s,;|.–—-]|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)){0,12}")
+_SKIP_SEP = re.compile(r"(?:[\s,;|.–—()-]|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)){0,12}")
 
 _DEPORT = re.compile(
     r"se\s+deporte|se\s+deportent|ne\s+prend\s+pas\s+part|ne\s+prennent\s+pas\s+part|"
@@ -335,9 +337,8 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             sep = m.group("sep") or ""
             if raw is None:
                 continue
-            if m.group("pv") is None and sep.strip() == "" and key not in ("exprimes",):
-                # bare space: only for "suffrages exprimés 33"; else it is number-first
-                continue
+            if m.group("pv") is None and sep.strip() == "" and key in _VOTE_KINDS:
+                continue  # "pour 2026" is not a count: vote labels need ":" or dots
             if key in _VOTE_KINDS and m.group("pv") is None and not re.search(r"[:=.…_]", sep):
                 continue
             if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
@@ -402,6 +403,14 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
         f,
     ):
         dates = find_dates(f, m.end(), min(len(f), m.end() + 60))
+        if dates:
+            return dates[0][2], dates[0][0]
+    for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
+        dates = [
+            d
+            for d in find_dates(f, max(0, m.start() - 300), m.start())
+            if "convo" not in f[max(0, d[0] - 40) : d[0]]
+        ]
         if dates:
             return dates[0][2], dates[0][0]
     return None, -1
@@ -634,7 +643,7 @@ def _headings(doc: _Doc) -> list[_Heading]:
     for m in _WEAK_HEADING.finditer(doc.text):
         if m.start() > first_end and not strong:
             continue
-        number = m.group("id")
+        number = m.group("id") or m.group("id2")
         if len(number) == 4 and number.isdigit():
             continue
         title = _clean_title(m.group("title"))
@@ -1022,7 +1031,7 @@ def _name_before(doc: _Doc, pos: int) -> str | None:
 def _secretary_sentence(doc: _Doc, end: int) -> tuple[str, int] | None:
     f = doc.folded
     for m in re.compile(
-        r"(?:a\s+ete|est|sont|ont\s+ete)\s+designee?s?\s+(?:pour\s+remplir|comme\s+secretaire|"
+        r"(?:a\s+ete|est|sont|ont\s+ete)\s+(?:designee?s?|elue?s?|nommee?s?)\s+(?:pour\s+remplir|comme\s+secretaire|"
         r"secretaire|en\s+qualite\s+de\s+secretaire)|a\s+savoir\s|designe\s+(?=m|mme|monsieur|madame)"
     ).finditer(f, 0, end):
         if "secretaire" not in f[max(0, m.start() - 250) : m.end() + 60]:
@@ -1035,12 +1044,16 @@ def _secretary_sentence(doc: _Doc, end: int) -> tuple[str, int] | None:
         lo = max(0, m.start() - 160)
         seg = f[lo : m.start()]
         cut = max(seg.rfind("."), seg.rfind(";"), seg.rfind(":"), seg.rfind("\n\n"))
-        start = lo + cut + 1
-        # skip "Il a été procédé ..." style openings: find the first name in the clause
-        for t in re.finditer(r"(?<![\w'])(?=[A-ZÀ-Þ])", doc.text[start : m.start()]):
-            name, _ = take_name(doc.text, start + t.start(), m.start() - start - t.start())
-            if name:
-                return name, start + t.start()
+        starts = [lo + cut + 1]
+        nl = seg.rfind("\n")
+        if nl > cut:
+            starts.insert(0, lo + nl + 1)
+        for start in starts:
+            # the first name of the clause ("Mme X, ayant obtenu ..., a été désignée")
+            for t in re.finditer(r"(?<![\w'])(?=[A-ZÀ-Þ])", doc.text[start : m.start()]):
+                name, _ = take_name(doc.text, start + t.start(), m.start() - start - t.start())
+                if name:
+                    return name, start + t.start()
     return None
 
 
