@@ -169,7 +169,12 @@ _NW = (
     r"seize|vingt|trente|quarante|cinquante|soixante|cent|et)"
 )
 _NUM = r"(?P<n>\d{1,3}|" + _NW + r"(?:[ -]" + _NW + r"){0,4})"
-_VOICE_POUR = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+voix\s+pour(?![a-z])")
+_VOICE_POUR = re.compile(
+    r"(?<![a-z\d])"
+    + _NUM
+    + r"\s+(?:voix\s+pour|pour(?=\s?[,;]?\s?(?:et\s+)?(?:\d{1,3}|[a-z]{2,12})"
+    r"\s+(?:voix\s+)?contre))(?![a-z])"
+)
 _VOICE_CONTRE = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+(?:voix\s+)?contre(?![a-z])")
 _VOICE_ABST = re.compile(r"(?<![a-z\d])" + _NUM + r"\s+abstentions?(?![a-z])")
 _VOICE_BN = re.compile(
@@ -204,6 +209,10 @@ _STRONG_HEADING = re.compile(
     r"[a-z0-9./_-]{0,30})(?P<id2>\s+[a-z0-9][a-z0-9./_-]{1,30}(?=\s?[-–—:]))?"
     r"(?P<sep>\s?[-–—:]\s|\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?)?"
 )
+_PREFIX_HEADING = re.compile(
+    r"(?<![a-z])(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
+    r"|\d{3,12})(?P<sep>\s?[-–—:]\s)"
+)
 _OBJET_HEADING = re.compile(
     r"(?<![a-z0-9./-])(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
 )
@@ -224,6 +233,7 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:un\s+)?pouvoir|mandat|delegation\s+de\s+vote)(?:\s+(?:ecrit|ecrite|de\s+vote))?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
+_LONE_CIVILITY = re.compile(r"(?:mesdames|messieurs|mmes|mm\.?|madame|monsieur)\s?[,;:]")
 _PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
 _PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
 _QUALIFIER = re.compile(
@@ -406,6 +416,9 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
         if dates:
             return dates[0][2], dates[0][0]
     for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
+        after = find_dates(f, m.end(), min(len(f), m.end() + 40))
+        if after:
+            return after[0][2], after[0][0]
         dates = [
             d
             for d in find_dates(f, max(0, m.start() - 300), m.start())
@@ -474,6 +487,10 @@ def _read_list(
         pos += m.end()
     for _ in range(200):
         pos = _SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
+        lone = _LONE_CIVILITY.match(f, pos, end)
+        if lone:
+            pos = lone.end()
+            continue
         if pos >= end:
             break
         name, name_end = take_name(text, pos, min(120, end - pos))
@@ -586,7 +603,7 @@ def _title_after(doc: _Doc, pos: int, limit: int = 220) -> str | None:
     f = doc.folded
     end = min(len(f), pos + limit)
     line_end = f.find("\n", pos, end)
-    if line_end != -1 and line_end - pos > 15:
+    if line_end != -1 and line_end - pos > 2:
         end = line_end
     m = _TITLE_END.search(f, pos + 3, end)
     if m:
@@ -631,6 +648,11 @@ def _headings(doc: _Doc) -> list[_Heading]:
                 strong[key].title, strong[key].title_pos = title, title_pos
             continue
         strong[key] = _Heading(m.start(), number, title, True, title_pos)
+    for m in _PREFIX_HEADING.finditer(f):
+        number = doc.text[m.start("id") : m.end("id")]
+        key = fold_key(number)
+        if key not in strong and not find_dates(f, m.start("id"), m.end("id")):
+            strong[key] = _Heading(m.start(), number, _title_after(doc, m.end()), True, m.end())
     for m in _OBJET_HEADING.finditer(f):
         number = doc.text[m.start("id") : m.end("id")]
         if find_dates(f, m.start("id"), m.end("id")):

@@ -315,7 +315,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         last_end = t.end()
         j = t.end()
         newlines = 0
-    if tokens and pending_particles and all(len(p) <= 2 and p.isupper() for p in pending_particles):
+    if tokens and pending_particles and all(len(p) == 1 and p.isupper() for p in pending_particles):
         tokens.extend(pending_particles)  # initials: "PIEDFER D"
         last_end = pending_end
     if not tokens:

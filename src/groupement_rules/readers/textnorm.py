@@ -62,6 +62,8 @@ _TRANSLATE = str.maketrans(_CHAR_MAP)
 _HYPHEN_LOWER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
 _HYPHEN_UPPER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
 _SPACES = re.compile(r"[ ]{2,}")
+# Gender / plural marks: "Présent(e)s", "excusé(e)", "Absent(s)" -> "Présents", "excusé", "Absent"
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])\((?:e|s|es|x|le|ne|E|S|ES)\)")
 # "M  adame" / "M onsieur" (spacing broken by the PDF layer)
 _BROKEN_CIVILITY = re.compile(r"\bM\s+(adame|onsieur|esdames|essieurs|ademoiselle)\b")
 # Letter-spaced words in headings: "P R É S E N T S" -> "PRÉSENTS"
@@ -81,6 +83,7 @@ def clean(text: str) -> str:
     text = _HYPHEN_UPPER.sub(lambda m: "-" + m.group(1) + "\n", text)
     text = _BROKEN_CIVILITY.sub(lambda m: "M" + m.group(1), text)
     text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)
     return text
 
