@@ -1058,7 +1058,7 @@ def _secretary_sentence(doc: _Doc, end: int) -> tuple[str, int] | None:
     ).finditer(f, 0, end):
         if "secretaire" not in f[max(0, m.start() - 250) : m.end() + 60]:
             continue
-        if m.group(0).startswith(("a savoir", "designe")):
+        if re.match(r"a\s+savoir|designe\s", m.group(0)):
             name, _ = take_name(doc.text, m.end())
             if name:
                 return name, m.start()
