@@ -387,3 +387,16 @@ def test_property_any_bytes_end_in_rows_or_input_error(
         check_scdl(p)
     except InputError as e:
         assert str(p) in str(e)
+
+
+def test_huge_field_and_unclosed_quote_are_input_errors(tmp_path: Path) -> None:
+    p = tmp_path / "huge.csv"
+    p.write_text(",".join(HEADER) + '\nA,"' + "x" * (2 * 1024 * 1024) + '"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="unreadable CSV"):
+        check_scdl(p)
+    p.write_text(",".join(HEADER) + '\nA,"' + "((((" * 10_000 + "\n", encoding="utf-8")
+    try:
+        _f, rows, _s = check_scdl(p)  # an unclosed quote runs to the end: one odd row
+        assert rows and rows[0].has_errors()
+    except InputError as e:
+        assert str(p) in str(e)

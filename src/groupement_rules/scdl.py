@@ -405,16 +405,18 @@ def _fold(s: str) -> str:
 
 
 class _Row:
+    """The cells of one record by column name (stripped once)."""
+
+    __slots__ = ("cells", "ints")
+
     def __init__(self, header: Header, rec: list[str]) -> None:
-        self.header = header
-        self.rec = rec
+        n = len(rec)
+        self.cells = {c: (rec[i].strip() if i < n else "") for c, i in header.index.items()}
+        self.ints: dict[str, int | None] = {}
 
     def get(self, col: str) -> str | None:
         """The cell's text (stripped), "" when empty, None when the column is absent."""
-        i = self.header.index.get(col)
-        if i is None:
-            return None
-        return self.rec[i].strip() if i < len(self.rec) else ""
+        return self.cells.get(col)
 
 
 def _check_fields(schema: Schema, row: _Row, n: int) -> list[Finding]:
@@ -467,15 +469,20 @@ def _type_error(col: str, v: str, fr: str, en: str, n: int) -> Finding:
 
 
 def _num(row: _Row, col: str) -> int | None:
+    if col in row.ints:
+        return row.ints[col]
     v = row.get(col)
-    return _parse_int(v) if v else None
+    value = _parse_int(v) if v else None
+    row.ints[col] = value
+    return value
 
 
 def _value(row: _Row, col: str) -> int | dt.date | None:
     v = row.get(col)
     if not v:
         return None
-    return _parse_int(v) if _INT.fullmatch(v) else _parse_date(v)
+    n = _num(row, col)
+    return n if n is not None else _parse_date(v)
 
 
 _OPS = {

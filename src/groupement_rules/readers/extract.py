@@ -856,6 +856,11 @@ def _read(raw_text: str) -> ExtractResult:
         raw = _RAW_HOLDERS.get((giver, holder), holder)
         better = resolve(raw, known) if known else None
         holder_name = better or holder
+        if known and better is None:
+            doc.missing(
+                f"proxies[{len(proxies)}].to",
+                f"holder {holder!r} is not among the members named (read as written)",
+            )
         g = resolve(giver, known) or giver if known else giver
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
