@@ -122,7 +122,7 @@ def _summary(r: ExtractResult) -> dict[str, Any]:
         "convocation": r.facts["convocation"]["sent_on"],
         "en_exercice": r.opening["en_exercice"],
         "presents": r.opening["presents"],
-        "proxies": len(r.facts["proxies"]),
+        "proxies": r.opening["proxies"],
         "votants": r.opening["votants"],
     }
 
@@ -256,6 +256,19 @@ def test_synthetic_small_commune_layout() -> None:
         ),
         ("Présents : 23 Absents : 06 Représentés : 04", {"presents": 23, "represented": 4}),
         ("Total des votes : 27", {"votants": 27}),
+        (
+            "En exercice 15 Présents 12 Votants 14",
+            {"en_exercice": 15, "presents": 12, "votants": 14},
+        ),
+        (
+            "En exercice | Présents | Pouvoirs | Votants\n15 | 12 | 2 | 14",
+            {"en_exercice": 15, "presents": 12, "represented": 2, "votants": 14, "proxies": 2},
+        ),
+        (
+            "Questions 1 à 10 :\n32 présents\n1 procuration 33 votants",
+            {"presents": 32, "votants": 33},
+        ),
+        ("Présents : 12 Pouvoirs : 2 Votants : 14", {"represented": 2, "proxies": 2}),
     ],
 )
 def test_count_header_layouts(text: str, expected: dict[str, int]) -> None:

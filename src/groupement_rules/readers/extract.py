@@ -145,7 +145,7 @@ _LABEL_FIRST = [
         re.compile(
             r"(?<![a-z])(?:" + pat + r")(?![a-z])"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
-            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|\s)"
+            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])"
             r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])|/|-|–|—|neant|zero|aucune?)(?![a-z0-9]))"
         ),
     )
@@ -321,9 +321,25 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     f = doc.folded
     found: dict[str, tuple[int, int]] = {}
     # number-first groups ("32 présents 1 procuration 33 votants", "Soit 31 présents")
+    for key, value, pos in _table_counts(doc, start, end):
+        found.setdefault(key, (value, pos))
     hits = list(_NUMBER_FIRST.finditer(f, start, end))
     consumed: list[tuple[int, int]] = []
+    label_first_cluster = False
     for i, m in enumerate(hits):
+        if i == 0 or m.start() - hits[i - 1].end() > 40:
+            # a new cluster: "Présents 12 Votants 14" (label first, bare) is not number-first
+            before = f[max(0, m.start() - 25) : m.start()]
+            label_first_cluster = (
+                re.search(
+                    r"(?:presents?|votants|exercice|procurations?|pouvoirs?|absents?|representes?)"
+                    r"[ ]?\Z",
+                    before,
+                )
+                is not None
+            )
+        if label_first_cluster:
+            continue
         near_prev = i > 0 and m.start() - hits[i - 1].end() <= 40
         near_next = i + 1 < len(hits) and hits[i + 1].start() - m.end() <= 40
         soit = re.search(r"soit\s?:?\s?$", f[max(0, m.start() - 8) : m.start()]) is not None
@@ -353,12 +369,9 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
                 continue
             if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
                 continue
-            if raw.isdigit() and re.match(
-                r"\s+(?:presents?|procurations?|pouvoirs?|votants|absents?|representes?)"
-                r"(?![a-z])(?!\s?[:(])",
-                f[m.end() : m.end() + 20],
-            ):
-                continue
+            vs = m.start("val") if m.group("val") is not None else m.start()
+            if any(a <= vs < b for a, b in consumed):
+                continue  # the number opens a "32 présents 1 procuration" group
             found.setdefault(key, (_value(raw), m.start()))
             consumed.append((m.start(), m.end()))
             break
@@ -382,6 +395,57 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     for m in _VOICE_BN.finditer(f, start, end):
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
+
+
+_TABLE_LABEL = re.compile(
+    r"(?<![a-z])(?:en\s+exercice|presents?|votants|procurations?|pouvoirs?|representes?|absents?|"
+    r"exprimes|pour|contre|abstentions?)(?![a-z])"
+)
+_TABLE_KEY = {
+    "en exercice": "en_exercice",
+    "present": "presents",
+    "presents": "presents",
+    "votants": "votants",
+    "procuration": "represented",
+    "procurations": "represented",
+    "pouvoir": "represented",
+    "pouvoirs": "represented",
+    "represente": "represented",
+    "representes": "represented",
+    "absent": "absents",
+    "absents": "absents",
+    "exprimes": "exprimes",
+    "pour": "pour",
+    "contre": "contre",
+    "abstention": "abstentions",
+    "abstentions": "abstentions",
+}
+
+
+def _table_counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A table row of labels, then a row of as many numbers ("En exercice | Présents" / "15 | 12")."""
+    f = doc.folded
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for _ in range(10_000):
+        nl = f.find("\n", pos, end)
+        if nl == -1:
+            break
+        line = f[pos:nl]
+        if len(line) < 200 and not re.search(r"\d", line):
+            labels = [re.sub(r"\s+", " ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+            if len(labels) >= 2:
+                nxt_end = f.find("\n", nl + 1, end)
+                nxt_end = end if nxt_end == -1 else nxt_end
+                nxt = f[nl + 1 : nxt_end]
+                cells = re.findall(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])", nxt)
+                if len(cells) == len(labels) and len(nxt) < 200 and not re.search(r"[a-z]{3}", nxt):
+                    for lab, cell in zip(labels, cells, strict=True):
+                        key = _TABLE_KEY.get(lab)
+                        if key:
+                            out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
+        pos = nl + 1
+    return out
 
 
 def _num(raw: str) -> int | None:
@@ -921,7 +985,14 @@ def _read(raw_text: str) -> ExtractResult:
     # opening counts (head) and délibérations
     head_counts = _counts(doc, 0, head_end)
     opening = {k: head_counts[k][0] if k in head_counts else None for k in (*COUNT_KEYS, "absents")}
-    opening["proxies"] = len(proxies)
+    if proxies:
+        opening["proxies"] = len(proxies)
+    elif opening["represented"] is not None:
+        opening["proxies"] = opening["represented"]  # declared, the names not printed
+    elif present_l or re.search(r"procuration|pouvoir|represente", f):
+        opening["proxies"] = 0
+    else:
+        opening["proxies"] = None
     opening["present_named"] = len(present_l) if present_l else None
     deliberations = _deliberations(doc, headings, head_counts, members_l + present_l)
     _moves_at_points(doc, deliberations, members_l)
