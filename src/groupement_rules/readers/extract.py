@@ -423,7 +423,7 @@ _TABLE_KEY = {
 
 
 def _table_counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int]]:
-    """A table row of labels, then a row of as many numbers ("En exercice | Présents" / "15 | 12")."""
+    """A row of labels, then a row of as many numbers ("En exercice | Présents" / "15 | 12")."""
     f = doc.folded
     out: list[tuple[str, int, int]] = []
     pos = start
