@@ -84,7 +84,9 @@ _SECTION = re.compile(
     r"|assistaient|ordre\s+du\s+jour"
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
-    r")\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$)",
+    r")(?:\s(?:les|mm\.?|mmes|mesdames|messieurs|conseillers?|municipaux|membres?|suivants?|et|"
+    r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,6}"
+    r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$)",
     re.MULTILINE,
 )
 
