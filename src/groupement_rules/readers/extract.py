@@ -318,6 +318,23 @@ def _value(raw: str) -> int:
     return 0
 
 
+class _Spans:
+    """Disjoint text spans, with a logarithmic membership test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     """Declared counts in ``[start, end)``: key → (value, position); first occurrence wins."""
     f = doc.folded
@@ -326,7 +343,7 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     for key, value, pos in _table_counts(doc, start, end):
         found.setdefault(key, (value, pos))
     hits = list(_NUMBER_FIRST.finditer(f, start, end))
-    consumed: list[tuple[int, int]] = []
+    consumed = _Spans()
     label_first_cluster = False
     for i, m in enumerate(hits):
         if i == 0 or m.start() - hits[i - 1].end() > 40:
@@ -351,13 +368,13 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             continue
         label = m.group("label").rstrip("s")
         key = _NF_KEY.get(label, label)
-        consumed.append((m.start(), m.end()))
+        consumed.add(m.start(), m.end())
         if key in ("excused",):
             continue
         found.setdefault(key, (int(m.group("val")), m.start()))
     for key, pat in _LABEL_FIRST:
         for m in pat.finditer(f, start, end):
-            if any(a <= m.start() < b for a, b in consumed):
+            if consumed.contains(m.start()):
                 continue
             if key in found and key != "absents":
                 break
@@ -372,10 +389,10 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
                 continue
             vs = m.start("val") if m.group("val") is not None else m.start()
-            if any(a <= vs < b for a, b in consumed):
+            if consumed.contains(vs):
                 continue  # the number opens a "32 présents 1 procuration" group
             found.setdefault(key, (_value(raw), m.start()))
-            consumed.append((m.start(), m.end()))
+            consumed.add(m.start(), m.end())
             break
 
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
@@ -1106,7 +1123,7 @@ _BLOCK_STARTS: dict[int, list[int]] = {}
 
 def _in_change_block(f: str, pos: int) -> bool:
     """Is ``pos`` in a later attendance block ("Questions 11 à 17 :", "Départ de ...")?"""
-    line_start = max(f.rfind("\n", 0, pos) + 1, pos - 300)
+    line_start = f.rfind("\n", max(0, pos - 300), pos) + 1 or max(0, pos - 300)
     line = f[line_start : pos + 1]
     if re.search(r"depart\s+de|quitte|sortie\s+de|retour\s+de|arrivee\s+de", line):
         return True
@@ -1263,6 +1280,11 @@ def _deliberations(
 
 def _moves_at_points(doc: _Doc, delibs: list[dict[str, Any]], known: list[str]) -> None:
     """ "X est arrivée au point 2", "X quitte la séance au point 5": attach to that item."""
+    by_number: dict[int, int] = {}
+    for i, d in enumerate(delibs):
+        num = d.get("number") or ""
+        if num.isdigit() and len(num) <= 3:
+            by_number[int(num)] = i
     for pat, key, offset in ((_ARRIVED_AT, "arrived", 0), (_LEFT_AT, "left", 1)):
         for m in pat.finditer(doc.folded):
             name = _name_before(doc, m.start())
@@ -1270,12 +1292,7 @@ def _moves_at_points(doc: _Doc, delibs: list[dict[str, Any]], known: list[str]) 
                 continue
             name = (resolve(name, known) or name) if known else name
             n = int(m.group("n"))
-            idx = None
-            for i, d in enumerate(delibs):
-                num = d.get("number") or ""
-                lead = re.match(r"\d{1,3}", num)
-                if lead and int(lead.group(0)) == n and len(lead.group(0)) == len(num):
-                    idx = i
+            idx = by_number.get(n)
             if idx is None and 1 <= n <= len(delibs) and len(delibs) > 1:
                 idx = n - 1
             if idx is None:
