@@ -409,3 +409,18 @@ def test_synthetic_register_layout() -> None:
     assert d2["stood_aside"] == ["Paul PETIT"] and d2["declared"]["votants"] == 12
     assert (d2["vote"]["pour"], d2["vote"]["contre"], d2["vote"]["abstentions"]) == (10, 1, 1)
     assert r.publication == {"stated": False, "date": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "sent_on"),
+    [
+        ("Le conseil municipal, dûment convoqué, s'est réuni le 16 juin 2026 à 18h.", None),
+        ("Le conseil, convoqué le 10 juin 2026, s'est réuni le 16 juin 2026.", "2026-06-10"),
+        ("Séance du 16 juin 2026. Date de la convocation : 10/06/2026", "2026-06-10"),
+        ("Séance du 16 juin 2026. Convocation du 17 juin 2026", None),  # after the séance
+    ],
+)
+def test_convocation_is_never_the_seance_date(text: str, sent_on: str | None) -> None:
+    r = _read(text)
+    assert r.facts["date"] == "2026-06-16"
+    assert r.facts["convocation"]["sent_on"] == sent_on

@@ -519,10 +519,11 @@ def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None
     ):
         window = 220 if m.group(1).startswith("date") else 90
         for start, _end, date in find_dates(f, m.end(), min(len(f), m.end() + window)):
-            if seance is not None and date > seance:
-                continue
-            if seance is not None and (seance - date).days > 60:
-                continue
+            if seance is not None and not 0 < (seance - date).days <= 60:
+                continue  # after the séance, the séance itself, or another matter
+            between = f[m.end() : start]
+            if window == 90 and re.search(r"reuni|seance|assemble|l'an\s", between):
+                break  # "dûment convoqué, s'est réuni le 16 juin": the séance, not the sending
             return date, start
     return None, -1
 
