@@ -321,6 +321,8 @@ def test_a_number_like_a_date_is_not_a_date() -> None:
         "Madame Anne DURAND donne pouvoir à Monsieur Luc PETIT",
         "Mme Anne DURAND, représentée par M. Luc PETIT",
         "Anne DURAND (pouvoir à Luc PETIT)",
+        "Mme Anne DURAND (pouvoir donné à M. Luc PETIT)",
+        "Procuration de Mme Anne DURAND à M. Luc PETIT.",
     ],
 )
 def test_procuration_layouts(line: str) -> None:
@@ -424,3 +426,12 @@ def test_convocation_is_never_the_seance_date(text: str, sent_on: str | None) ->
     r = _read(text)
     assert r.facts["date"] == "2026-06-16"
     assert r.facts["convocation"]["sent_on"] == sent_on
+
+
+def test_represented_section_with_par_and_plain_absents() -> None:
+    r = _read(
+        "Présents : M. Jean DUPONT, Mme Claire MARTIN\n"
+        "Absents excusés représentés : M. Marc ROUX par M. Jean DUPONT, M. Hugo LAMBERT ;\n"
+    )
+    assert r.facts["proxies"] == [{"from": "Marc ROUX", "to": "Jean DUPONT"}]
+    assert r.facts["absent"] == ["Marc ROUX", "Hugo LAMBERT"]

@@ -99,9 +99,9 @@ def _section_kind(label: str) -> str:
         return "members"
     if "absents et procuration" in label or "absents et pouvoir" in label:
         return "absent"
-    if "donne" in label or label.startswith(("procuration", "pouvoir")):
+    if "donne" in label or label.startswith(("procuration", "pouvoir")) or "represent" in label:
         return "proxy"
-    if "present" in label and "represent" not in label:
+    if "present" in label:
         return "present"
     if "absent" in label or "excuse" in label:
         return "absent"
@@ -233,8 +233,10 @@ _TITLE_END = re.compile(
 _PROXY_CONNECTOR = re.compile(
     r"\s?,?\s?\(?\s?(?:(?:qui\s+)?(?:a|ayant|avait)\s+)?(?:donne\s+)?(?:(?:une\s+)?procuration|"
     r"(?:un\s+)?pouvoir|mandat|delegation\s+de\s+vote)(?:\s+(?:ecrit|ecrite|de\s+vote))?"
+    r"(?:\s+donnee?)?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
+_PROXY_OF = re.compile(r"s?\s+(?:donnee?s?\s+)?(?:de|par)\s+(?=[a-z])")
 _LONE_CIVILITY = re.compile(r"(?:mesdames|messieurs|mmes|mm\.?|madame|monsieur)\s?[,;:]")
 _PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
 _PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
@@ -623,6 +625,10 @@ def _read_proxy_items(
             q = _skip_qualifiers(f, g_end, s1)
             c = _PROXY_CONNECTOR.match(f, q, s1) or _PLAIN_A.match(f, q, s1)
         if c is None:
+            rest = f[_skip_qualifiers(f, g_end, s1) : s1]
+            if rest.strip(" .()\n|") == "":
+                names.append((giver, s0))  # absent, no procuration written
+                continue
             break
         holder, _h = take_name(text, c.end(), s1 - c.end())
         if holder is None:
@@ -646,9 +652,7 @@ def _raw_end(f: str, pos: int, end: int) -> int:
 
 def _sections(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind, label start, content start, content end) for each labelled section."""
-    found = [
-        (m.group("label"), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)
-    ]
+    found = [(m.group(0), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)]
     out = []
     for i, (label, ls, cs) in enumerate(found):
         ce = found[i + 1][1] if i + 1 < len(found) else end
@@ -901,7 +905,7 @@ def _read(raw_text: str) -> ExtractResult:
             members.extend(names)
         elif kind == "present":
             present.extend(names)
-        elif kind == "absent":
+        elif kind in ("absent", "proxy"):
             absent.extend(names)
     # sentence forms of a procuration outside sections
     giver_keys = {fold_key(g) for g, _h, _p in list_proxies}
@@ -909,6 +913,18 @@ def _read(raw_text: str) -> ExtractResult:
     for anchor in _PROXY_ANCHOR.finditer(f, 0, head_end):
         if anchor.start() < last:
             continue
+        of = _PROXY_OF.match(f, anchor.end(), min(head_end, anchor.end() + 12))
+        if of is not None and not _in_change_block(f, anchor.start()):
+            # "procuration de M. X à M. Y"
+            giver, g_end = take_name(text, of.end())
+            a = re.compile(r"\s?,?\s?a\s+").match(f, g_end, min(head_end, g_end + 6))
+            if giver and a:
+                holder, h_end = take_name(text, a.end())
+                if holder and fold_key(giver) not in giver_keys:
+                    giver_keys.add(fold_key(giver))
+                    list_proxies.append((giver, holder, anchor.start()))
+                    last = h_end
+                    continue
         cm = _PROXY_CONNECTOR.search(
             f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40)
         )
