@@ -435,3 +435,23 @@ def test_represented_section_with_par_and_plain_absents() -> None:
     )
     assert r.facts["proxies"] == [{"from": "Marc ROUX", "to": "Jean DUPONT"}]
     assert r.facts["absent"] == ["Marc ROUX", "Hugo LAMBERT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        (
+            "DELIBERATION N° 2024-015\nOBJET : Vente d'un terrain\nAdopté à l'unanimité.",
+            [("2024-015", "Vente d'un terrain")],
+        ),
+        (
+            "Objet : Tarifs\nDélibération n° 45/2024\nAdopté.\nObjet : Autre\nDélibération n° 46/2024\n",
+            [("45/2024", "Tarifs"), ("46/2024", "Autre")],
+        ),
+        ("Décision modificative n°1 au budget primitif. Adopté.", [(None, None)]),
+        ("Vu la loi n° 2023-175 du 10 mars 2023 ; adopté à l'unanimité.", [(None, None)]),
+    ],
+)
+def test_number_and_title_layouts(text: str, headings: list[tuple[str | None, str | None]]) -> None:
+    got = [(d["number"], d["title"]) for d in _read(text).facts["deliberations"]]
+    assert got == headings

@@ -721,14 +721,18 @@ def _headings(doc: _Doc) -> list[_Heading]:
         if not (m.group("pre") or m.group("sep")):
             continue
         number = doc.text[m.start("id") : m.start("id") + len(m.group("id"))].strip("./-_")
-        if m.group("id2"):
+        if m.group("id2") and any(c.isdigit() for c in m.group("id2")):
             number = doc.text[m.start("id2") : m.end("id2")].strip()
         title_pos = m.end()
         title = _title_after(doc, title_pos) if m.group("sep") else None
         if title is None:
             back = list(_BARE_OBJET.finditer(f, max(0, m.start() - 250), m.start()))
+            ahead = _BARE_OBJET.search(f, m.end(), min(len(f), m.end() + 200))
             if back:
                 title_pos = back[-1].end()
+                title = _title_after(doc, title_pos)
+            elif ahead:
+                title_pos = ahead.end()
                 title = _title_after(doc, title_pos)
         key = fold_key(number)
         if key in strong:
