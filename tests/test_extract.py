@@ -445,7 +445,8 @@ def test_represented_section_with_par_and_plain_absents() -> None:
             [("2024-015", "Vente d'un terrain")],
         ),
         (
-            "Objet : Tarifs\nDélibération n° 45/2024\nAdopté.\nObjet : Autre\nDélibération n° 46/2024\n",
+            "Objet : Tarifs\nDélibération n° 45/2024\nAdopté.\n"
+            "Objet : Autre\nDélibération n° 46/2024\n",
             [("45/2024", "Tarifs"), ("46/2024", "Autre")],
         ),
         ("Décision modificative n°1 au budget primitif. Adopté.", [(None, None)]),
