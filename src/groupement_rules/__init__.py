@@ -68,6 +68,8 @@ _EXPORTS: dict[str, str] = {
     "load_cgct": "seance.policy",
     "SeanceAnswer": "seance.rules",
     "check_seance": "seance.rules",
+    "ExtractResult": "readers.extract",
+    "read_extract": "readers.extract",
 }
 
 __all__ = [
@@ -83,6 +85,7 @@ __all__ = [
     "DeclaredCounts",
     "Deliberation",
     "Exclusion",
+    "ExtractResult",
     "Finding",
     "HolidayCalendar",
     "InputError",
@@ -113,6 +116,7 @@ __all__ = [
     "load_cgct",
     "load_convention",
     "load_seance",
+    "read_extract",
     "recours",
     "schedule",
     "seance_from_dict",
@@ -155,6 +159,7 @@ if TYPE_CHECKING:
     from .errors import InputError
     from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
     from .policy import Policy, PolicyError
+    from .readers.extract import ExtractResult, read_extract
     from .readers.seance import load_seance, seance_from_dict
     from .seance.convocation import latest_sending_day
     from .seance.facts import (

@@ -20,6 +20,7 @@ from .errors import InputError
 COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.convention",
     "groupement_rules.commands.seance",
+    "groupement_rules.commands.reading",
     "groupement_rules.commands.deadlines",
 )
 

@@ -1,0 +1,362 @@
+"""People's names in délibérations: civilities, either order, lists.
+
+A name is read token by token from a position: an optional civility (M., Mme,
+MM., Mmes, Monsieur, Madame...), then words that start with a capital letter
+(or particles such as "de", "LE" followed by one), stopping at punctuation,
+at a word in lower case, at a word that is not a name ("Conseil", "Maire"),
+or when a second name starts ("Evelyne BOSSU Xavier BACHELET": the shape
+Capitalised, CAPITALS, Capitalised means a new person). Bounded: at most
+eight tokens, so reading is linear in the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .textnorm import fold, fold_key
+
+_CIVILITY = re.compile(
+    r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mesdames|Messieurs|Monsieur|"
+    r"Madame|Mademoiselle|Mmes|Mme|Mlle|MM\.?|Mr\.?|M\.|M(?=\s+[A-ZÀ-Þ]))\s*",
+)
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*\.?|[ \n]+|.", re.UNICODE)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "le",
+        "la",
+        "les",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "dos",
+        "ben",
+        "el",
+    ]
+)
+STOP_WORDS = frozenset(
+    [
+        "etaient",
+        "etait",
+        "sont",
+        "est",
+        "ont",
+        "present",
+        "presents",
+        "presente",
+        "presentes",
+        "absent",
+        "absents",
+        "absente",
+        "absentes",
+        "excuse",
+        "excuses",
+        "excusee",
+        "excusees",
+        "procuration",
+        "procurations",
+        "pouvoir",
+        "pouvoirs",
+        "secretaire",
+        "secretaires",
+        "maire",
+        "maires",
+        "adjoint",
+        "adjointe",
+        "adjoints",
+        "conseil",
+        "conseiller",
+        "conseillere",
+        "conseillers",
+        "conseilleres",
+        "municipal",
+        "municipale",
+        "municipaux",
+        "president",
+        "presidente",
+        "mairie",
+        "commune",
+        "ville",
+        "vu",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "apres",
+        "sur",
+        "article",
+        "code",
+        "seance",
+        "total",
+        "nombre",
+        "date",
+        "questions",
+        "question",
+        "depart",
+        "retour",
+        "arrivee",
+        "assistaient",
+        "ordre",
+        "jour",
+        "objet",
+        "election",
+        "soit",
+        "republique",
+        "francaise",
+        "departement",
+        "arrondissement",
+        "canton",
+        "donne",
+        "par",
+        "et",
+        "ou",
+        "directeur",
+        "directrice",
+        "general",
+        "generale",
+        "services",
+        "prefecture",
+        "membres",
+        "membre",
+        "quorum",
+        "nota",
+        "acte",
+        "recu",
+        "publie",
+        "publiee",
+        "deliberation",
+        "deliberations",
+        "decide",
+        "approuve",
+        "approuvee",
+        "adopte",
+        "adoptee",
+        "unanimite",
+        "pour",
+        "contre",
+        "abstention",
+        "abstentions",
+        "votants",
+        "exercice",
+        "representes",
+        "represente",
+        "representee",
+        "monsieur",
+        "madame",
+        "ayant",
+        "conformement",
+        "considerant",
+        "entendu",
+        "proposition",
+        "rapporteur",
+        "rapport",
+        "affaire",
+        "liste",
+        "listes",
+        "madame",
+        "lequel",
+        "laquelle",
+        "vote",
+        "votes",
+        "mme",
+        "mm",
+        "mmes",
+        "mlle",
+        "cette",
+        "ce",
+        "ces",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "en",
+        "au",
+        "aux",
+        "dans",
+        "avec",
+        "sans",
+        "mais",
+        "delegue",
+        "deleguee",
+        "delegues",
+        "assiste",
+        "assistee",
+        "communaute",
+        "communes",
+        "region",
+        "etat",
+        "prefet",
+        "sous",
+        "prefete",
+        "secretariat",
+        "envoye",
+        "convocation",
+        "convoques",
+        "convoque",
+        "excusee",
+        "nombre",
+        "monsieur",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "tout",
+        "toute",
+        "tous",
+        "toutes",
+        "suffrages",
+        "majorite",
+        "bulletins",
+        "certifie",
+        "fait",
+        "extrait",
+        "registre",
+        "pour",
+        "copie",
+        "conforme",
+        "signe",
+        "signature",
+        "affiche",
+        "ont",
+        "mesdames",
+        "messieurs",
+        "agent",
+        "agents",
+        "titulaire",
+        "suppleant",
+        "titulaires",
+        "suppleants",
+    ]
+)
+
+
+def _is_upper_word(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters)
+
+
+def _is_cap_word(tok: str) -> bool:
+    return bool(tok) and tok[0].isupper() and not _is_upper_word(tok)
+
+
+def strip_civility(s: str) -> tuple[str, bool]:
+    m = _CIVILITY.match(s)
+    if m and m.end() > 0:
+        return s[m.end() :], True
+    return s, False
+
+
+def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, int]:
+    """The name that starts at ``text[pos]`` (after spaces): (name or None, end)."""
+    end_limit = min(len(text), pos + limit)
+    i = pos
+    while i < end_limit and text[i] in " \n":
+        i += 1
+    m = _CIVILITY.match(text, i, end_limit)
+    civility = False
+    if m and m.end() > i:
+        civility = True
+        i = m.end()
+    tokens: list[str] = []
+    shapes: list[str] = []
+    last_end = i
+    newlines = 0
+    j = i
+    pending_particles: list[str] = []
+    pending_end = j
+    while j < end_limit and len(tokens) < 8:
+        t = _TOKEN.match(text, j, end_limit)
+        if t is None:
+            break
+        tok = t.group(0)
+        if tok.isspace():
+            newlines += tok.count("\n")
+            if newlines > 1:
+                break
+            j = t.end()
+            continue
+        word = tok.rstrip(".")
+        if not word or not word[0].isalpha():
+            break
+        f = fold(word)
+        if f in _PARTICLES:
+            pending_particles.append(word)
+            pending_end = t.end()
+            j = t.end()
+            continue
+        if not word[0].isupper():
+            break
+        base = f.replace("'", " ").split()[0] if f else f
+        if base in STOP_WORDS or f in STOP_WORDS:
+            break
+        shape = "U" if _is_upper_word(word) else "C"
+        if len(word) <= 2 and shape == "U" and tokens:
+            shape = "I"  # initials: JACQUE JP, PERCHERON C
+        if shape != "I":
+            changes = sum(1 for a, b in itertools.pairwise(shapes) if a != b)
+            if shapes and shapes[-1] != shape and changes >= 1:
+                break
+        tokens.extend(pending_particles)
+        pending_particles = []
+        tokens.append(word if not tok.endswith(".") or len(word) > 2 else tok)
+        if shape != "I":
+            shapes.append(shape)
+        last_end = t.end()
+        j = t.end()
+        newlines = 0
+    if tokens and pending_particles and all(len(p) == 1 and p.isupper() for p in pending_particles):
+        tokens.extend(pending_particles)  # initials: "PIEDFER D"
+        last_end = pending_end
+    if not tokens:
+        if civility:
+            m2 = re.match(r"[^,;.()\n|–—]{2,60}", text[i:end_limit])
+            if m2 and re.search(r"[^\W\d_]", m2.group(0)):
+                return m2.group(0).strip(), i + m2.end()
+        return None, last_end
+    has_upper = any(_is_upper_word(w) and len(w) >= 2 for w in tokens)
+    caps = sum(1 for w in tokens if w[0].isupper())
+    if not (has_upper or caps >= 2 or civility):
+        return None, last_end
+    name = " ".join(tokens).strip(" .")
+    return (name or None), last_end
+
+
+def split_items(region: str) -> list[tuple[int, str]]:
+    """Cut a list into items at , ; | — – and spaced hyphens; (offset, item)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in re.finditer(r"[,;|\n]|\s[-–—]+\s?|[–—]+|\s+et\s+(?=[A-ZÀ-Þ])", region):
+        if m.group(0) == "\n":
+            continue
+        out.append((start, region[start : m.start()]))
+        start = m.end()
+    out.append((start, region[start:]))
+    return out
+
+
+def resolve(raw: str, known: list[str]) -> str | None:
+    """The known name whose words all appear in ``raw`` (longest first)."""
+    if len(known) > 400:  # keep reading linear on hostile input
+        return None
+    words = set(fold_key(raw).split())
+    best: str | None = None
+    best_len = 0
+    for name in known:
+        k = fold_key(name).split()
+        if k and all(w in words for w in k) and len(k) > best_len:
+            best, best_len = name, len(k)
+    return best
+
+
+__all__ = ["STOP_WORDS", "resolve", "split_items", "strip_civility", "take_name"]

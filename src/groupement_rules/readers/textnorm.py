@@ -1,0 +1,146 @@
+"""Clean-up of text extracted from PDFs (OCR or text layer) before reading it.
+
+Everything here keeps the number of lines unchanged, so that a position in the
+clean text still names the line of the original document (provenance), and
+:func:`fold` keeps the length unchanged, so that a match found in the folded
+text (lower case, no accents) is at the same offsets in the clean text.
+
+Only bounded, linear-time operations: no pattern here can backtrack
+catastrophically on hostile input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+_CHAR_MAP = {
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\f": "\n",
+    "\v": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u201b": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\uff1a": ":",
+}
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+
+# A word cut at the end of a line: "délibé-\nrations" -> "délibérations\n";
+# a hyphenated name cut the same way keeps its hyphen: "Marie-\nClaude".
+_HYPHEN_LOWER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
+_HYPHEN_UPPER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
+_SPACES = re.compile(r"[ ]{2,}")
+# Gender / plural marks: "Présent(e)s", "excusé(e)", "Absent(s)" -> "Présents", "excusé", "Absent"
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])\((?:e|s|es|x|le|ne|E|S|ES)\)")
+# "M  adame" / "M onsieur" (spacing broken by the PDF layer)
+_BROKEN_CIVILITY = re.compile(r"\bM\s+(adame|onsieur|esdames|essieurs|ademoiselle)\b")
+# Letter-spaced words in headings: "P R É S E N T S" -> "PRÉSENTS"
+_LETTER_SPACED = re.compile(r"(?<![^\s])(?:[A-ZÀ-Þ] ){3,20}[A-ZÀ-Þ](?![^\s])")
+
+
+def clean(text: str) -> str:
+    """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_TRANSLATE)
+    # Remaining control characters become spaces (keep line breaks).
+    controls = {ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"}
+    if controls:
+        text = text.translate(controls)
+    text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
+    text = _HYPHEN_UPPER.sub(lambda m: "-" + m.group(1) + "\n", text)
+    text = _BROKEN_CIVILITY.sub(lambda m: "M" + m.group(1), text)
+    text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _GENDER_MARK.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text
+
+
+def _fold_char(c: str) -> str:
+    d = unicodedata.normalize("NFD", c)
+    low = d[0].lower() if d else c
+    return low[0] if low else c
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, *same length* as ``text`` (offsets carry over)."""
+    cache = _FOLD_CACHE
+    table: dict[int, str] = {}
+    for c in set(text):
+        f = cache.get(c)
+        if f is None:
+            f = _fold_char(c)
+            if len(cache) < 4096:
+                cache[c] = f
+        if f != c:
+            table[ord(c)] = f
+    return text.translate(table) if table else text
+
+
+def fold_key(name: str) -> str:
+    """A name's identity: folded words, sorted (so "GLÉMOT Étienne" = "Étienne Glémot")."""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    return " ".join(sorted(words))
+
+
+class Lines:
+    """Maps offsets of a text to 1-based line numbers and the line's text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for m in re.finditer("\n", text):
+            self.starts.append(m.end())
+
+    def number(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos)
+
+    def excerpt(self, pos: int, width: int = 160) -> str:
+        n = self.number(pos)
+        start = self.starts[n - 1]
+        end = self.starts[n] - 1 if n < len(self.starts) else len(self.text)
+        line = self.text[start:end]
+        if len(line) <= width:
+            return line.strip()
+        rel = pos - start
+        lo = max(0, rel - width // 3)
+        hi = min(len(line), lo + width)
+        return ("…" if lo > 0 else "") + line[lo:hi].strip() + ("…" if hi < len(line) else "")
+
+    def where(self, pos: int) -> dict[str, object]:
+        return {"line": self.number(pos), "text": self.excerpt(pos)}

@@ -1,0 +1,1020 @@
+"""SCDL « Délibérations »: read, check and write the national open-data CSV (SPEC Part D).
+
+Reading streams the rows (memory does not grow with the number of rows, apart
+from 8 bytes per row for the duplicated-DELIB_ID check) and checks each row
+against:
+
+1. the field constraints of the bundled schema (``schemas/scdl-deliberations-2.1.5.json``,
+   OpenDataFrance, Licence Ouverte 2.0): required, pattern, type (integer, date, uri);
+2. its ``custom_checks`` (SIRET, year interval, cohesive columns, comparisons,
+   sums, ACTES nomenclature), read from the schema, plus the vote rules of the
+   schema, which are always applied (VOTE_REEL = VOTE_POUR + VOTE_CONTRE +
+   VOTE_ABSTENTION; VOTE_EFFECTIF ≥ VOTE_REEL ≥ each count; all five or none);
+3. what the law lets the columns say beyond Validata: the outcome by majority of
+   suffrages exprimés (CGCT L2121-20), the plausibility of VOTE_EFFECTIF against the
+   largest council of L2121-2 for a commune, duplicated DELIB_ID, and IDs that lost a
+   trailing zero in a spreadsheet.
+
+Each problem is a :class:`Finding` with a stable code (``CODES``), the data row
+number (1 = first row after the header) and the column. See ``docs/reading.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import hashlib
+import io
+import itertools
+import json
+import re
+from array import array
+from collections import Counter
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from .decision import Citation, Finding, Severity
+from .errors import InputError
+
+SCHEMA_FILE = "scdl-deliberations-2.1.5.json"
+VOTE_COLUMNS = ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
+MAX_FIELD = 1024 * 1024
+
+SCHEMA_CITATION = Citation(
+    "SCDL Délibérations 2.1.5",
+    "schéma (OpenDataFrance, Licence Ouverte 2.0)",
+    url="https://schema.data.gouv.fr/schemas/scdl/deliberations/2.1.5/schema.json",
+)
+L2121_20 = Citation("CGCT", "L2121-20", legifrance_id="LEGIARTI000006389872")
+L2121_2 = Citation("CGCT", "L2121-2", legifrance_id="LEGIARTI000028083247")
+
+#: Every finding code of the SCDL checker, with its severity and what it means.
+CODES: dict[str, tuple[Severity, str]] = {
+    "column-missing": (Severity.ERROR, "a required column is absent from the header"),
+    "column-missing-optional": (Severity.INFO, "an optional column is absent from the header"),
+    "column-extra": (Severity.WARNING, "a column that the schema does not define"),
+    "row-length": (Severity.ERROR, "the row does not have as many fields as the header"),
+    "field-required-missing": (Severity.ERROR, "a required cell is empty"),
+    "field-pattern-mismatch": (Severity.ERROR, "a cell does not match the schema's pattern"),
+    "field-type-invalid": (Severity.ERROR, "a cell is not a valid integer / date / URI"),
+    "siret-invalid": (Severity.ERROR, "COLL_SIRET fails the SIRET check digit"),
+    "year-interval-invalid": (Severity.ERROR, "BUDGET_ANNEE is not a year or year/year+n"),
+    "columns-not-cohesive": (Severity.ERROR, "columns that go together are not all filled"),
+    "vote-columns-incomplete": (
+        Severity.ERROR,
+        "the five vote columns are not all filled or all empty",
+    ),
+    "pref-date-before-delib-date": (Severity.ERROR, "PREF_DATE is before DELIB_DATE"),
+    "vote-reel-exceeds-effectif": (Severity.ERROR, "VOTE_REEL > VOTE_EFFECTIF"),
+    "vote-count-exceeds-reel": (
+        Severity.ERROR,
+        "VOTE_POUR, VOTE_CONTRE or VOTE_ABSTENTION > VOTE_REEL",
+    ),
+    "vote-sum-mismatch": (Severity.ERROR, "VOTE_REEL ≠ VOTE_POUR + VOTE_CONTRE + VOTE_ABSTENTION"),
+    "columns-compare-failed": (Severity.ERROR, "a comparison between two columns fails"),
+    "columns-sum-mismatch": (Severity.ERROR, "a column is not the sum of others"),
+    "matiere-nom-not-actes": (
+        Severity.ERROR,
+        "DELIB_MATIERE_NOM does not start with an ACTES level-1 name",
+    ),
+    "vote-outcome": (Severity.INFO, "the outcome the vote columns give (L2121-20)"),
+    "vote-tie": (
+        Severity.WARNING,
+        "as many pour as contre: the president's vote decides (L2121-20)",
+    ),
+    "vote-effectif-exceeds-council-size": (
+        Severity.WARNING,
+        "VOTE_EFFECTIF of a commune is larger than the largest council of L2121-2",
+    ),
+    "delib-id-duplicated": (Severity.WARNING, "the same DELIB_ID on several rows"),
+    "delib-id-lost-trailing-zero": (
+        Severity.WARNING,
+        "a numeric DELIB_ID shorter than the file's usual format (a spreadsheet dropped a 0)",
+    ),
+}
+
+#: Communes whose council is not sized by L2121-2 (PLM law: L2511-1 and following).
+PLM_SIRENS = {"217500016": "Paris", "216901231": "Lyon", "211300553": "Marseille"}
+
+ACTES_LEVEL1 = (
+    "commande publique",
+    "urbanisme",
+    "domaine et patrimoine",
+    "fonction publique",
+    "institutions et vie politique",
+    "libertes publiques et pouvoirs de police",
+    "finances locales",
+    "domaines de competences par themes",
+    "autres domaines de competences",
+)
+
+_BUILTIN_VOTE_CHECKS: tuple[dict[str, Any], ...] = (
+    {
+        "name": "cohesive-columns-value",
+        "params": {"column": "VOTE_EFFECTIF", "othercolumns": list(VOTE_COLUMNS[1:])},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_EFFECTIF", "op": ">=", "column2": "VOTE_REEL"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_POUR"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_CONTRE"},
+    },
+    {
+        "name": "compare-columns-value",
+        "params": {"column": "VOTE_REEL", "op": ">=", "column2": "VOTE_ABSTENTION"},
+    },
+    {
+        "name": "sum-columns-value",
+        "params": {"column": "VOTE_REEL", "columns": list(VOTE_COLUMNS[2:])},
+    },
+)
+
+
+@attrs.frozen
+class Field:
+    name: str
+    type: str
+    required: bool
+    pattern: re.Pattern[str] | None
+    format: str | None
+
+
+@attrs.frozen
+class Schema:
+    """The parts of a Table Schema the checker uses."""
+
+    name: str
+    version: str
+    fields: tuple[Field, ...]
+    checks: tuple[Mapping[str, Any], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def load_schema(data: Mapping[str, Any] | None = None) -> Schema:
+    """The bundled SCDL schema (or another Table Schema given as a dict)."""
+    if data is None:
+        return _default_schema()
+    try:
+        fields = []
+        for f in data["fields"]:
+            c = f.get("constraints") or {}
+            pat = c.get("pattern")
+            fields.append(
+                Field(
+                    name=str(f["name"]),
+                    type=str(f.get("type", "string")),
+                    required=bool(c.get("required", False)),
+                    pattern=re.compile(pat) if pat else None,
+                    format=f.get("format"),
+                )
+            )
+        checks: list[Mapping[str, Any]] = list(data.get("custom_checks") or [])
+    except (KeyError, TypeError, re.error) as e:
+        raise InputError("<schema>", f"not a usable Table Schema: {e}") from None
+    seen = {json.dumps(c, sort_keys=True) for c in checks}
+    for c in _BUILTIN_VOTE_CHECKS:
+        if json.dumps(c, sort_keys=True) not in seen:
+            checks.append(c)
+    return Schema(
+        name=str(data.get("name", "?")),
+        version=str(data.get("version", "?")),
+        fields=tuple(fields),
+        checks=tuple(checks),
+    )
+
+
+@functools.cache
+def _default_schema() -> Schema:
+    ref = resources.files("groupement_rules") / "schemas" / SCHEMA_FILE
+    return load_schema(json.loads(ref.read_text(encoding="utf-8")))
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def _finding(
+    code: str,
+    fr: str,
+    en: str,
+    *,
+    row: int | None = None,
+    column: str | None = None,
+    values: Mapping[str, Any] | None = None,
+    citation: Citation = SCHEMA_CITATION,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=CODES[code][0],
+        message_fr=fr,
+        message_en=en,
+        citation=citation,
+        values=dict(values or {}),
+        row=row,
+        column=column,
+    )
+
+
+@attrs.frozen
+class RowReport:
+    """One data row: its number (1 = first after the header), line, DELIB_ID, findings."""
+
+    row: int
+    line: int
+    delib_id: str
+    findings: tuple[Finding, ...]
+
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "line": self.line,
+            "DELIB_ID": self.delib_id,
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _open(path: Path) -> TextIO:
+    try:
+        return open(path, encoding="utf-8-sig", newline="", errors="strict")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(str(path), e.strerror or str(e)) from None
+
+
+def _sniff(path: Path) -> str:
+    """The separator (',' or ';'), from the header line; InputError for non-UTF-8 text."""
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(name, e.strerror or str(e)) from None
+    if not head.strip():
+        raise InputError(name, "empty file")
+    if b"\x00" in head:
+        raise InputError(name, "binary file (contains NUL bytes), not a CSV text file")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 4:  # a character cut by the 64 KiB window
+            text = head[: e.start].decode("utf-8-sig")
+        else:
+            raise InputError(
+                name,
+                f"not UTF-8 (byte {e.start}: {e.reason}); SCDL files are UTF-8: "
+                "convert it (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
+            ) from None
+    first = text.splitlines()[0] if text.splitlines() else ""
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _records(path: Path, sep: str) -> Generator[tuple[int, list[str]], None, None]:
+    """(physical line where the record starts, fields), streaming."""
+    name = str(path)
+    csv.field_size_limit(MAX_FIELD)
+    fh = _open(path)
+    with fh:
+        reader = csv.reader(fh, delimiter=sep, quotechar='"', strict=False)
+        start = 1
+        try:
+            for rec in reader:
+                yield start, rec
+                start = reader.line_num + 1
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{name}:{reader.line_num + 1}",
+                f"not UTF-8 ({e.reason}); SCDL files are UTF-8: convert the file",
+            ) from None
+        except csv.Error as e:
+            raise InputError(f"{name}:{reader.line_num}", f"unreadable CSV: {e}") from None
+
+
+@attrs.frozen
+class Header:
+    columns: tuple[str, ...]
+    index: Mapping[str, int]
+    findings: tuple[Finding, ...]
+    separator: str
+
+
+def _header(schema: Schema, cols: list[str], sep: str, name: str) -> Header:
+    cols = [c.strip().lstrip("\ufeff").strip('"').strip() for c in cols]
+    known = set(schema.names)
+    if not any(c in known for c in cols):
+        raise InputError(
+            name,
+            "not an SCDL « Délibérations » file: no column of the schema in the header "
+            f"(first columns: {', '.join(cols[:3])[:120]})",
+        )
+    index: dict[str, int] = {}
+    findings: list[Finding] = []
+    for i, c in enumerate(cols):
+        if c in known and c not in index:
+            index[c] = i
+        else:
+            findings.append(
+                _finding(
+                    "column-extra",
+                    f"colonne « {c} » non définie par le schéma (ignorée)",
+                    f"column '{c}' is not defined by the schema (ignored)",
+                    column=c,
+                    values={"position": i + 1},
+                )
+            )
+    for f in schema.fields:
+        if f.name not in index:
+            code = "column-missing" if f.required else "column-missing-optional"
+            findings.append(
+                _finding(
+                    code,
+                    f"colonne {'obligatoire' if f.required else 'facultative'} {f.name} absente",
+                    f"{'required' if f.required else 'optional'} column {f.name} is missing",
+                    column=f.name,
+                )
+            )
+    return Header(tuple(cols), index, tuple(findings), sep)
+
+
+_INT = re.compile(r"[+-]?\d{1,18}")
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:\S+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_int(v: str) -> int | None:
+    return int(v) if _INT.fullmatch(v) else None
+
+
+def _parse_date(v: str) -> dt.date | None:
+    if not _DATE.fullmatch(v):
+        return None
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        return None
+
+
+def siret_valid(value: str) -> bool:
+    """Luhn check of a SIRET (La Poste, SIREN 356000000: digit sum multiple of 5)."""
+    if not re.fullmatch(r"\d{14}", value):
+        return False
+    if value.startswith("356000000"):
+        return sum(int(c) for c in value) % 5 == 0
+    total = 0
+    for i, c in enumerate(reversed(value)):
+        d = int(c)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+
+    return "".join(
+        c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn"
+    )
+
+
+class _Row:
+    """The cells of one record by column name (stripped once)."""
+
+    __slots__ = ("cells", "ints")
+
+    def __init__(self, header: Header, rec: list[str]) -> None:
+        n = len(rec)
+        self.cells = {c: (rec[i].strip() if i < n else "") for c, i in header.index.items()}
+        self.ints: dict[str, int | None] = {}
+
+    def get(self, col: str) -> str | None:
+        """The cell's text (stripped), "" when empty, None when the column is absent."""
+        return self.cells.get(col)
+
+
+def _check_fields(schema: Schema, row: _Row, n: int) -> list[Finding]:
+    out: list[Finding] = []
+    for f in schema.fields:
+        v = row.get(f.name)
+        if v is None:
+            continue  # reported once in the header
+        if v == "":
+            if f.required:
+                out.append(
+                    _finding(
+                        "field-required-missing",
+                        f"{f.name} est obligatoire et vide",
+                        f"{f.name} is required and empty",
+                        row=n,
+                        column=f.name,
+                    )
+                )
+            continue
+        if f.type == "integer" and _parse_int(v) is None:
+            out.append(_type_error(f.name, v, "entier", "integer", n))
+        elif f.type == "date" and _parse_date(v) is None:
+            out.append(_type_error(f.name, v, "date AAAA-MM-JJ", "date YYYY-MM-DD", n))
+        elif f.format == "uri" and not _URI.fullmatch(v):
+            out.append(_type_error(f.name, v, "URI", "URI", n))
+        if f.pattern is not None and not f.pattern.search(v):
+            out.append(
+                _finding(
+                    "field-pattern-mismatch",
+                    f"{f.name} « {v[:60]} » ne respecte pas le motif {f.pattern.pattern}",
+                    f"{f.name} '{v[:60]}' does not match the pattern {f.pattern.pattern}",
+                    row=n,
+                    column=f.name,
+                    values={"value": v[:200], "pattern": f.pattern.pattern},
+                )
+            )
+    return out
+
+
+def _type_error(col: str, v: str, fr: str, en: str, n: int) -> Finding:
+    return _finding(
+        "field-type-invalid",
+        f"{col} « {v[:60]} » n'est pas un(e) {fr} valide",
+        f"{col} '{v[:60]}' is not a valid {en}",
+        row=n,
+        column=col,
+        values={"value": v[:200], "type": en},
+    )
+
+
+def _num(row: _Row, col: str) -> int | None:
+    if col in row.ints:
+        return row.ints[col]
+    v = row.get(col)
+    value = _parse_int(v) if v else None
+    row.ints[col] = value
+    return value
+
+
+def _value(row: _Row, col: str) -> int | dt.date | None:
+    v = row.get(col)
+    if not v:
+        return None
+    n = _num(row, col)
+    return n if n is not None else _parse_date(v)
+
+
+_OPS = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+    "==": lambda a, b: a == b,
+}
+
+
+def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
+    out: list[Finding] = []
+    for check in schema.checks:
+        name = check.get("name")
+        p = check.get("params") or {}
+        col = p.get("column")
+        if not isinstance(col, str) or row.get(col) is None:
+            continue
+        v = row.get(col) or ""
+        if name in ("french-siret-value", "siret"):
+            if v and re.fullmatch(r"\d{14}", v) and not siret_valid(v):
+                out.append(
+                    _finding(
+                        "siret-invalid",
+                        f"{col} {v} n'est pas un SIRET valide (clé de contrôle)",
+                        f"{col} {v} is not a valid SIRET (check digit)",
+                        row=n,
+                        column=col,
+                        values={"value": v},
+                    )
+                )
+        elif name == "year-interval-value":
+            if v and not _year_interval_ok(v, str(p.get("allow-year-only", "no")) == "yes"):
+                out.append(
+                    _finding(
+                        "year-interval-invalid",
+                        f"{col} « {v} » n'est ni une année ni un intervalle année/année",
+                        f"{col} '{v}' is neither a year nor a year/year interval",
+                        row=n,
+                        column=col,
+                        values={"value": v},
+                    )
+                )
+        elif name == "cohesive-columns-value":
+            cols = [col, *[c for c in p.get("othercolumns", []) if isinstance(c, str)]]
+            present = [c for c in cols if row.get(c) is not None]
+            filled = [c for c in present if row.get(c)]
+            if filled and len(filled) != len(present):
+                code = (
+                    "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
+                )
+                empty = [c for c in present if not row.get(c)]
+                out.append(
+                    _finding(
+                        code,
+                        f"{', '.join(cols)} doivent être toutes remplies ou toutes vides "
+                        f"(vides : {', '.join(empty)})",
+                        f"{', '.join(cols)} must all be filled or all be empty "
+                        f"(empty: {', '.join(empty)})",
+                        row=n,
+                        column=empty[0],
+                        values={"filled": filled, "empty": empty},
+                    )
+                )
+        elif name == "compare-columns-value":
+            col2 = p.get("column2")
+            op = p.get("op")
+            if not isinstance(col2, str) or op not in _OPS:
+                continue
+            a, b = _value(row, col), _value(row, col2)
+            if a is None or b is None or type(a) is not type(b):
+                continue  # Validata skips a row when a cell it uses is empty
+            if not _OPS[op](a, b):
+                code = _compare_code(col, col2)
+                out.append(
+                    _finding(
+                        code,
+                        f"{col} ({a}) devrait être {op} {col2} ({b})",
+                        f"{col} ({a}) should be {op} {col2} ({b})",
+                        row=n,
+                        column=col2 if col == "VOTE_REEL" else col,
+                        values={col: str(a), col2: str(b), "op": op},
+                    )
+                )
+        elif name == "sum-columns-value":
+            cols = [c for c in p.get("columns", []) if isinstance(c, str)]
+            total_v = _num(row, col)
+            parts = [_num(row, c) for c in cols]
+            if total_v is None or any(x is None for x in parts):
+                continue
+            s = sum(x for x in parts if x is not None)
+            if s != total_v:
+                code = "vote-sum-mismatch" if col == "VOTE_REEL" else "columns-sum-mismatch"
+                out.append(
+                    _finding(
+                        code,
+                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
+                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
+                        row=n,
+                        column=col,
+                        values={col: total_v, "sum": s, "difference": s - total_v},
+                    )
+                )
+        elif name in ("nomenclature-actes-value", "nomenclature-acte") and v and not _actes_ok(v):
+            out.append(
+                _finding(
+                    "matiere-nom-not-actes",
+                    f"{col} « {v[:60]} » ne commence pas par un domaine ACTES suivi de « / »",
+                    f"{col} '{v[:60]}' does not start with an ACTES level-1 name and '/'",
+                    row=n,
+                    column=col,
+                    values={"value": v[:200]},
+                )
+            )
+    return out
+
+
+def _compare_code(col: str, col2: str) -> str:
+    if col == "VOTE_EFFECTIF" and col2 == "VOTE_REEL":
+        return "vote-reel-exceeds-effectif"
+    if col == "VOTE_REEL" and col2 in VOTE_COLUMNS:
+        return "vote-count-exceeds-reel"
+    if col == "PREF_DATE" and col2 == "DELIB_DATE":
+        return "pref-date-before-delib-date"
+    return "columns-compare-failed"
+
+
+def _year_interval_ok(v: str, allow_year_only: bool) -> bool:
+    m = re.fullmatch(r"(\d{4})(?:/(\d{4}))?", v)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return allow_year_only
+    return int(m.group(1)) < int(m.group(2))
+
+
+def _actes_ok(v: str) -> bool:
+    if "/" not in v:
+        return False
+    prefix, _, rest = v.partition("/")
+    if prefix != prefix.rstrip() or rest != rest.lstrip():
+        return False
+    return _fold(prefix.strip()) in ACTES_LEVEL1
+
+
+def _check_law(row: _Row, n: int) -> list[Finding]:
+    """What CGCT lets the columns say: the outcome, and the council size of a commune."""
+    out: list[Finding] = []
+    pour, contre = _num(row, "VOTE_POUR"), _num(row, "VOTE_CONTRE")
+    if pour is not None and contre is not None:
+        exprimes = pour + contre
+        if pour > contre:
+            outcome = "adopted"
+        elif pour < contre or exprimes == 0:
+            outcome = "rejected"
+        else:
+            outcome = "tie"
+        labels = {
+            "adopted": ("adoptée", "adopted"),
+            "rejected": ("rejetée", "rejected"),
+            "tie": ("à égalité", "tied"),
+        }
+        out.append(
+            _finding(
+                "vote-outcome",
+                f"{pour} pour, {contre} contre sur {exprimes} suffrages exprimés : "
+                f"délibération {labels[outcome][0]} (majorité absolue des suffrages exprimés)",
+                f"{pour} for, {contre} against out of {exprimes} votes cast: "
+                f"{labels[outcome][1]} (absolute majority of the votes cast)",
+                row=n,
+                column="VOTE_POUR",
+                values={"pour": pour, "contre": contre, "exprimes": exprimes, "outcome": outcome},
+                citation=L2121_20,
+            )
+        )
+        if outcome == "tie" and exprimes > 0:
+            out.append(
+                _finding(
+                    "vote-tie",
+                    "partage égal des voix : la voix du président est prépondérante, sauf au "
+                    "scrutin secret où la proposition est rejetée ; les colonnes ne le disent pas",
+                    "equal split: the president's vote decides, except in a secret ballot where "
+                    "the proposal is rejected; the columns do not say which",
+                    row=n,
+                    column="VOTE_POUR",
+                    values={"pour": pour, "contre": contre},
+                    citation=L2121_20,
+                )
+            )
+    effectif = _num(row, "VOTE_EFFECTIF")
+    siret = row.get("COLL_SIRET") or ""
+    date = _parse_date(row.get("DELIB_DATE") or "")
+    if effectif is not None and re.fullmatch(r"\d{14}", siret) and date is not None:
+        siren = siret[:9]
+        if siren.startswith("21") and siren not in PLM_SIRENS:
+            cap = _council_cap(date)
+            if cap is not None and effectif > cap:
+                out.append(
+                    _finding(
+                        "vote-effectif-exceeds-council-size",
+                        f"VOTE_EFFECTIF {effectif} : aucun conseil municipal n'a plus de {cap} "
+                        f"membres le {date.isoformat()} (hors Paris, Lyon, Marseille)",
+                        f"VOTE_EFFECTIF {effectif}: no municipal council has more than {cap} "
+                        f"members on {date.isoformat()} (Paris, Lyon, Marseille excepted)",
+                        row=n,
+                        column="VOTE_EFFECTIF",
+                        values={"VOTE_EFFECTIF": effectif, "max_seats": cap, "siren": siren},
+                        citation=L2121_2,
+                    )
+                )
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _council_cap(on: dt.date) -> int | None:
+    from .policy import PolicyError
+    from .seance.policy import default_cgct, max_council_seats
+
+    try:
+        return max_council_seats(default_cgct(), on)
+    except (PolicyError, LookupError, ValueError):
+        return None
+
+
+def _id_hash(v: str) -> int:
+    return int.from_bytes(hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@attrs.frozen
+class _Stats:
+    duplicates: frozenset[int]
+    modal_fraction: int | None
+
+
+def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
+    """DELIB_ID statistics: hashes (8 bytes a row) and the usual numeric format."""
+    idx = header.index.get("DELIB_ID")
+    hashes = array("Q")
+    lengths: Counter[int] = Counter()
+    if idx is None:
+        return _Stats(frozenset(), None)
+    records = _records(path, sep)
+    next(records, None)
+    for _line, rec in records:
+        if not rec or (len(rec) == 1 and not rec[0].strip()):
+            continue
+        v = rec[idx].strip() if idx < len(rec) else ""
+        if not v:
+            continue
+        hashes.append(_id_hash(v))
+        m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
+        if m:
+            lengths[len(m.group(1))] += 1
+    ordered = sorted(hashes)
+    dups = {a for a, b in itertools.pairwise(ordered) if a == b}
+    del ordered, hashes
+    modal = None
+    total = sum(lengths.values())
+    if total:
+        length, count = lengths.most_common(1)[0]
+        if count * 2 > total:
+            modal = length
+    return _Stats(frozenset(dups), modal)
+
+
+def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
+    out: list[Finding] = []
+    v = row.get("DELIB_ID") or ""
+    if not v:
+        return out
+    if _id_hash(v) in stats.duplicates:
+        out.append(
+            _finding(
+                "delib-id-duplicated",
+                f"DELIB_ID {v} figure sur plusieurs lignes (le schéma ne l'impose pas unique, "
+                "mais un numéro d'acte l'est)",
+                f"DELIB_ID {v} is on several rows (the schema does not require uniqueness, "
+                "but an act's number is unique)",
+                row=n,
+                column="DELIB_ID",
+                values={"DELIB_ID": v},
+            )
+        )
+    m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
+    if m and stats.modal_fraction is not None and len(m.group(1)) < stats.modal_fraction:
+        restored = v + "0" * (stats.modal_fraction - len(m.group(1)))
+        out.append(
+            _finding(
+                "delib-id-lost-trailing-zero",
+                f"DELIB_ID {v} est plus court que le format du fichier "
+                f"({stats.modal_fraction} chiffres après le point) : probablement {restored}, "
+                "un tableur ayant lu le numéro comme un nombre",
+                f"DELIB_ID {v} is shorter than the file's format ({stats.modal_fraction} digits "
+                f"after the point): probably {restored}, a spreadsheet read it as a number",
+                row=n,
+                column="DELIB_ID",
+                values={"DELIB_ID": v, "probably": restored},
+            )
+        )
+    return out
+
+
+@attrs.frozen
+class ScdlFile:
+    """An SCDL file opened for checking: its header findings, and a row iterator."""
+
+    path: Path
+    header: Header
+    schema: Schema
+
+    def rows(self) -> Iterator[RowReport]:
+        """Check each data row, streaming (two passes over the file)."""
+        stats = _first_pass(self.path, self.header, self.header.separator)
+        records = _records(self.path, self.header.separator)
+        next(records, None)
+        n = 0
+        width = len(self.header.columns)
+        for line, rec in records:
+            if not rec or all(not c.strip() for c in rec):
+                continue
+            n += 1
+            row = _Row(self.header, rec)
+            findings: list[Finding] = []
+            if len(rec) != width:
+                findings.append(
+                    _finding(
+                        "row-length",
+                        f"{len(rec)} champs au lieu de {width}",
+                        f"{len(rec)} fields instead of {width}",
+                        row=n,
+                        values={"fields": len(rec), "expected": width, "line": line},
+                    )
+                )
+            findings += _check_fields(self.schema, row, n)
+            findings += _check_custom(self.schema, row, n)
+            findings += _check_ids(row, n, stats)
+            findings += _check_law(row, n)
+            yield RowReport(n, line, row.get("DELIB_ID") or "", tuple(findings))
+
+
+def open_scdl(path: str | Path, schema: Schema | None = None) -> ScdlFile:
+    """Open an SCDL CSV: encoding and separator checked, header read (InputError otherwise)."""
+    p = Path(path)
+    sep = _sniff(p)
+    schema = schema or load_schema()
+    records = _records(p, sep)
+    first = next(records, None)
+    if first is None:
+        raise InputError(str(p), "empty file")
+    header = _header(schema, first[1], sep, str(p))
+    records.close()
+    return ScdlFile(p, header, schema)
+
+
+@attrs.frozen
+class Summary:
+    rows: int
+    rows_with_errors: int
+    rows_with_warnings: int
+    codes: Mapping[str, int]
+    outcomes: Mapping[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "rows_with_errors": self.rows_with_errors,
+            "rows_with_warnings": self.rows_with_warnings,
+            "codes": dict(sorted(self.codes.items())),
+            "outcomes": dict(sorted(self.outcomes.items())),
+        }
+
+
+class SummaryBuilder:
+    """Counts as rows stream by (constant memory)."""
+
+    def __init__(self, header_findings: Iterable[Finding] = ()) -> None:
+        self.rows = 0
+        self.errors = 0
+        self.warnings = 0
+        self.codes: Counter[str] = Counter(f.code for f in header_findings)
+        self.outcomes: Counter[str] = Counter()
+
+    def add(self, r: RowReport) -> None:
+        self.rows += 1
+        self.errors += r.has_errors()
+        self.warnings += any(f.severity is Severity.WARNING for f in r.findings)
+        for f in r.findings:
+            self.codes[f.code] += 1
+            if f.code == "vote-outcome":
+                self.outcomes[str(f.values.get("outcome"))] += 1
+
+    def build(self) -> Summary:
+        return Summary(self.rows, self.errors, self.warnings, dict(self.codes), dict(self.outcomes))
+
+
+def check_scdl(
+    path: str | Path, schema: Schema | None = None
+) -> tuple[ScdlFile, list[RowReport], Summary]:
+    """Check a whole (small) file at once; for large files iterate ``open_scdl(p).rows()``."""
+    f = open_scdl(path, schema)
+    builder = SummaryBuilder(f.header.findings)
+    rows = []
+    for r in f.rows():
+        builder.add(r)
+        rows.append(r)
+    return f, rows, builder.build()
+
+
+# ----------------------------------------------------------------------------- writing
+
+#: What a séance carries that no SCDL column can hold (docs/reading.md).
+NOT_CARRIED = (
+    "presents",
+    "represented (procurations)",
+    "stood_aside (déports)",
+    "blancs_nuls",
+    "secret",
+    "arrived/left",
+)
+
+
+@attrs.frozen
+class WrittenRow:
+    row: Mapping[str, str]
+    notes: tuple[str, ...]
+
+
+def scdl_rows_from_facts(
+    facts: Mapping[str, Any],
+    *,
+    coll_nom: str | None = None,
+    coll_siret: str = "",
+    matiere_code: str = "",
+    matiere_nom: str = "",
+    delib_url: str = "",
+    schema: Schema | None = None,
+) -> list[WrittenRow]:
+    """SCDL rows (one per délibération) from séance facts in the Part B input format.
+
+    VOTE_EFFECTIF = members en exercice (declared, else the members named);
+    VOTE_REEL = votants (abstentions included: the sum rule of the schema);
+    VOTE_POUR / VOTE_CONTRE / VOTE_ABSTENTION as counted. The five are written only
+    when all are known (the schema's "all or none"): nothing is guessed.
+    """
+    schema = schema or load_schema()
+    commune = facts.get("commune") or {}
+    out: list[WrittenRow] = []
+    for d in facts.get("deliberations") or []:
+        notes: list[str] = []
+        row = dict.fromkeys(schema.names, "")
+        row["COLL_NOM"] = coll_nom or str(commune.get("name") or "")
+        row["COLL_SIRET"] = coll_siret
+        row["DELIB_ID"] = str(d.get("number") or "")
+        row["DELIB_DATE"] = str(facts.get("date") or "")
+        row["DELIB_MATIERE_CODE"] = matiere_code
+        row["DELIB_MATIERE_NOM"] = matiere_nom
+        row["DELIB_OBJET"] = str(d.get("title") or "")
+        row["DELIB_URL"] = delib_url
+        declared = d.get("declared") or {}
+        vote = d.get("vote") or {}
+        effectif = declared.get("en_exercice")
+        if effectif is None and facts.get("members"):
+            effectif = len(facts["members"])
+        pour, contre, abst = vote.get("pour"), vote.get("contre"), vote.get("abstentions")
+        votants = declared.get("votants")
+        blancs = vote.get("blancs_nuls") or 0
+        if votants is None and pour is not None and contre is not None and abst is not None:
+            votants = pour + contre + abst + blancs
+        five = (effectif, votants, pour, contre, abst)
+        if None in five:
+            missing = [c for c, v in zip(VOTE_COLUMNS, five, strict=True) if v is None]
+            notes.append(f"vote columns left empty: unknown {', '.join(missing)}")
+        else:
+            for c, v in zip(VOTE_COLUMNS, five, strict=True):
+                row[c] = str(v)
+            if blancs:
+                notes.append(
+                    f"{blancs} bulletins blancs/nuls count in VOTE_REEL (votants) but in no "
+                    "other column: the row cannot satisfy the schema's sum rule"
+                )
+        if declared.get("presents") is not None or facts.get("proxies"):
+            notes.append("présents and procurations have no SCDL column (not written)")
+        if d.get("stood_aside"):
+            notes.append("déports have no SCDL column (not written)")
+        for c in (
+            "COLL_SIRET",
+            "DELIB_ID",
+            "DELIB_DATE",
+            "DELIB_MATIERE_CODE",
+            "DELIB_MATIERE_NOM",
+            "DELIB_OBJET",
+        ):
+            if not row.get(c):
+                notes.append(f"{c} is required and unknown: left empty")
+        out.append(WrittenRow({k: row[k] for k in schema.names}, tuple(notes)))
+    return out
+
+
+def write_scdl(
+    rows: Iterable[Mapping[str, str]], stream: TextIO, schema: Schema | None = None
+) -> None:
+    """Write rows as SCDL CSV: UTF-8, comma, header of the 17 columns in order, CRLF."""
+    schema = schema or load_schema()
+    w = csv.DictWriter(
+        stream, fieldnames=list(schema.names), lineterminator="\r\n", extrasaction="ignore"
+    )
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: r.get(k, "") for k in schema.names})
+
+
+def scdl_text(rows: Sequence[Mapping[str, str]]) -> str:
+    buf = io.StringIO()
+    write_scdl(rows, buf)
+    return buf.getvalue()
+
+
+__all__ = [
+    "CODES",
+    "NOT_CARRIED",
+    "RowReport",
+    "ScdlFile",
+    "Schema",
+    "Summary",
+    "SummaryBuilder",
+    "WrittenRow",
+    "check_scdl",
+    "load_schema",
+    "open_scdl",
+    "scdl_rows_from_facts",
+    "scdl_text",
+    "siret_valid",
+    "write_scdl",
+]
