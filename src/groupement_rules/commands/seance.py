@@ -10,7 +10,7 @@ from importlib import resources
 from ..cli import EXIT_FINDINGS, EXIT_OK, common, iso_date
 from ..decision import Decision
 from ..policy import Policy
-from ..readers.seance import load_seance, seance_from_dict
+from ..readers.seance import seance_from_dict
 from ..render import render_text, to_json
 from ..seance.convocation import latest_sending_day
 from ..seance.facts import Seance
@@ -39,7 +39,11 @@ def _emit(args: argparse.Namespace, d: Decision) -> None:
 
 
 def cmd_check_seance(args: argparse.Namespace) -> int:
-    d = check_seance(load_seance(args.file), _policy(args))
+    # JSON/TOML facts, the saved output of ``read --json``, or the text itself (SPEC D)
+    from ..readers.extract import load_seance_input
+
+    seance = seance_from_dict(load_seance_input(args.file), str(args.file))
+    d = check_seance(seance, _policy(args))
     _emit(args, d)
     return EXIT_FINDINGS if d.has_errors() else EXIT_OK
 
