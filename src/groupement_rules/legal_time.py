@@ -303,12 +303,14 @@ class Delai:
     """
 
     amount: int = attrs.field(validator=attrs.validators.ge(0))
-    unit: Unit = Unit.DAYS
-    jours: Jours = Jours.CALENDAIRES
-    franc: bool = False
-    before: bool = False
-    extension: bool = False
-    franc_first: bool = False
+    unit: Unit = attrs.field(default=Unit.DAYS, validator=attrs.validators.instance_of(Unit))
+    jours: Jours = attrs.field(
+        default=Jours.CALENDAIRES, validator=attrs.validators.instance_of(Jours)
+    )
+    franc: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    before: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    extension: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    franc_first: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     citation: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -403,7 +405,8 @@ def count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) -
     else:
         end = _step_counted(anchor, delai.amount, sign, delai.jours, cal)
         kind = "" if delai.jours is Jours.CALENDAIRES else f" {delai.jours.value}"
-        steps.append(f"{anchor.isoformat()} {sgn} {delai.amount} jours{kind} = {end.isoformat()}")
+        unit = "jours" if delai.amount > 1 else "jour"
+        steps.append(f"{anchor.isoformat()} {sgn} {delai.amount} {unit}{kind} = {end.isoformat()}")
         day = end
         if delai.franc:
             nxt = day + one
