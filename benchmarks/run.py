@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 SECTIONS: list[tuple[str, Callable[[argparse.Namespace], None]]] = []
 
@@ -139,9 +140,99 @@ def bench_seance(args: argparse.Namespace) -> None:
     report("one check, in naive-baseline calls (machine-independent)", f"{t / n / unit:.2f}")
 
 
+SCDL_CHILD = """
+import resource, sys, time
+from groupement_rules.scdl import open_scdl
+t = time.perf_counter()
+n = errors = 0
+for row in open_scdl(sys.argv[1]).rows():
+    n += 1
+    errors += row.has_errors()
+t = time.perf_counter() - t
+print(n, errors, t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+VALIDATA_CHILD = """
+import json, sys, time
+from validata_core import validate
+schema = json.load(open(sys.argv[2], encoding="utf-8"))
+t = time.perf_counter()
+report = validate(sys.argv[1], schema)
+t = time.perf_counter() - t
+print(len(report.errors) if hasattr(report, "errors") else -1, t)
+"""
+
+
+def _our_scdl(path: str) -> tuple[int, int, float, int]:
+    out = subprocess.run(
+        [sys.executable, "-c", SCDL_CHILD, path], check=True, capture_output=True, text=True
+    ).stdout.split()
+    return int(out[0]), int(out[1]), float(out[2]), int(out[3])
+
+
+def _validata_python(venv: Path) -> Path:
+    """validata-table in its own environment: an external peer, never our dependency."""
+    py = venv / "bin" / "python"
+    if not py.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "validata-table"], check=True)
+    return py
+
+
+@section("scdl")
+def bench_scdl(args: argparse.Namespace) -> None:
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from scdl_data import write_clean_file
+
+    from groupement_rules import scdl as scdl_module
+
+    tmp = Path(tempfile.mkdtemp(prefix="scdl-bench-"))
+    n = 10_000 if args.quick else 100_000
+    f = write_clean_file(tmp / "clean.csv", n)
+    rows, errors, t_ours, _ = _our_scdl(str(f))
+    report(f"our checker, {rows:,} clean rows", f"{rows / t_ours:,.0f} rows/s")
+    report("rows with an error (must be 0 on the clean file)", f"{errors}")
+    if args.validata:
+        py = _validata_python(Path(args.validata))
+        schema = Path(scdl_module.__file__).parent / "schemas" / "scdl-deliberations-2.1.5.json"
+        out = subprocess.run(
+            [str(py), "-c", VALIDATA_CHILD, str(f), str(schema)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        t_val = float(out[1])
+        report(
+            f"Validata (validata-table), same file, {out[0]} errors", f"{rows / t_val:,.0f} rows/s"
+        )
+        report("ratio ours / Validata (rows per second)", f"{t_val / t_ours:.1f}x", ">= 10x")
+    else:
+        report("Validata", "skipped", "run with --validata DIR")
+    big = 150_000 if args.quick else 1_500_000
+    small = big // 10
+    f_small = write_clean_file(tmp / "small.csv", small)
+    f_big = write_clean_file(tmp / "big.csv", big)
+    _, _, t_s, rss_s = _our_scdl(str(f_small))
+    rows_b, _, t_b, rss_b = _our_scdl(str(f_big))
+    report(f"{rows_b:,} rows on one core", f"{t_b:.1f} s", "< 120 s")
+    report(f"peak memory, {small:,} rows", f"{rss_s / 1024:.1f} MB")
+    report(f"peak memory, {rows_b:,} rows", f"{rss_b / 1024:.1f} MB", "constant in rows")
+    report("time ratio 10x rows (linear = 10)", f"{t_b / t_s:.1f}")
+    for p in tmp.iterdir():
+        p.unlink()
+    tmp.rmdir()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument(
+        "--validata",
+        metavar="DIR",
+        help="compare with validata-table, installed in its own venv at DIR (created if absent)",
+    )
     parser.add_argument("only", nargs="*", help="run only these sections (by name prefix)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]} on {sys.platform}")
