@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import statistics
 import subprocess
 import sys
@@ -138,6 +139,39 @@ def bench_seance(args: argparse.Namespace) -> None:
     unit = calibrate()
     report("checks of the seed séance per second", f"{n / t:,.0f}/s", ">= 10 000/s")
     report("one check, in naive-baseline calls (machine-independent)", f"{t / n / unit:.2f}")
+
+
+def _material() -> tuple[str, str]:
+    """(the seed text, real-looking délibération text): the seed when shared/ is beside
+    the repository, and the synthetic extracts of the test suite."""
+    root = Path(__file__).resolve().parent.parent
+    parts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("tests/fixtures/extracts/*"))]
+    seed_file = root.parent / "shared" / "seeds" / "000_181dd860fa64ed08.txt"
+    seed = seed_file.read_text(encoding="utf-8") if seed_file.exists() else parts[0]
+    return seed, "\n\n".join([seed, *parts])
+
+
+@section("reading texts")
+def bench_reading(args: argparse.Namespace) -> None:
+    from groupement_rules.readers.extract import read_extract
+
+    seed, material = _material()
+    n = 100 if args.quick else 1000
+    read_extract(seed)  # lazy imports (text2num) out of the measure
+    t = min(timed(lambda: [read_extract(seed) for _ in range(n)]) for _ in range(3))
+    unit = calibrate()
+    report(
+        f"reading the seed text ({len(seed):,} chars) per second", f"{n / t:,.0f}/s", ">= 1 000/s"
+    )
+    report("one read, in naive-baseline calls (machine-independent)", f"{t / n / unit:.1f}")
+    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+    times = []
+    for size in sizes:
+        text = (material * (size // len(material) + 1))[:size]
+        times.append(min(timed(lambda text=text: read_extract(text)) for _ in range(2)))
+        report(f"reading {size:,} chars", f"{times[-1] * 1000:.0f} ms")
+    for (a, ta), (b, tb) in itertools.pairwise(zip(sizes, times, strict=True)):
+        report(f"time ratio {b // a}x size ({a:,} -> {b:,}; linear = {b // a})", f"{tb / ta:.1f}")
 
 
 SCDL_CHILD = """
