@@ -184,3 +184,73 @@ def test_a_mutated_policy_is_caught(i: int) -> None:
         load(MUTATIONS[i](EPRIMO_TEXT))
     assert str(e.value).startswith("bad.toml")
     assert "\n" not in str(e.value)
+
+
+MINIMAL = """
+[policy]
+id = "autre-groupement"
+kind = "convention"
+title = "Another groupement, renewable twice"
+version = "1"
+
+[sources.conv]
+name = "convention X"
+title = "Convention constitutive du groupement X"
+
+[params.coordinator]
+value = "Syndicat mixte X"
+citation = { source = "conv", article = "art. 1" }
+
+[params.adhesion_deadline]
+value = 2025-10-31
+citation = { source = "conv", article = "art. 4" }
+
+[params.market_start]
+value = 2026-01-31
+citation = { source = "conv", article = "art. 5" }
+
+[params.initial_period_months]
+value = 12
+citation = { source = "conv", article = "art. 5" }
+
+[params.renewal_months]
+value = 12
+citation = { source = "conv", article = "art. 5" }
+
+[params.max_tacit_renewals]
+value = 2
+citation = { source = "conv", article = "art. 5" }
+
+[params.withdrawal_notice_months]
+value = 3
+citation = { source = "conv", article = "art. 7" }
+"""
+
+
+def test_a_minimal_convention_gets_named_defaults() -> None:
+    from groupement_rules import Adherent, check_adherent, status_on, timeline, withdrawal
+    from groupement_rules.convention.schedule import schedule
+
+    p = load_convention("autre.toml", text=MINIMAL)
+    sch = schedule(p)
+    assert [w.boundary for w in sch.windows] == [dt.date(2027, 1, 31), dt.date(2028, 1, 31)]
+    assert sch.windows[0].first_day == dt.date(2026, 10, 31)
+    assert sch.end == dt.date(2029, 1, 31)
+    d = withdrawal(p, sent_on=dt.date(2027, 12, 1))
+    assert d.answer == "allowed" and d.data["effective_on"] == "2028-01-31"
+    assert d.interpretations[0].value == "sent"
+    assert p.citation("withdrawal_request_date").source == "groupement-rules"
+    assert "default" in p.citation("withdrawal_request_date").article
+    assert status_on(p, dt.date(2029, 1, 31)).answer == "ended"
+    assert timeline(p).data["events"]
+    # no territory, kinds, annexes or orders rule in this convention: none is checked
+    a = Adherent(name="Y", kind="anything", authorisation=None)
+    codes = check_adherent(p, a, dt.date(2026, 6, 1)).codes()
+    assert not {"member-kind-ineligible", "member-outside-territory", "annex-missing"} & set(codes)
+    assert "authorisation-missing" in codes
+
+
+def test_a_minimal_convention_missing_its_calendar_is_refused() -> None:
+    text = MINIMAL.replace("[params.market_start]\nvalue = 2026-01-31\n", "[params.other]\n")
+    with pytest.raises(PolicyError):
+        load_convention("autre.toml", text=text)

@@ -70,12 +70,22 @@ class NoValueInForce(LookupError):
 TYPES = ("date", "int", "str", "bool", "float", "list[str]", "list[int]", "table")
 
 
+#: Marks a parameter without a default value.
+NO_DEFAULT: Any = object()
+
+#: The source cited for values the policy file does not state.
+DEFAULT_SOURCE = "groupement-rules"
+
+
 @attrs.frozen
 class ParamSpec:
     """What a policy kind expects of one parameter.
 
     ``check`` receives the parsed value and returns an error message or None.
-    ``dated`` allows several values with ``from`` dates.
+    ``dated`` allows several values with ``from`` dates. An optional parameter
+    may have a ``default``, used when the file is silent: it is then cited as
+    « groupement-rules, default: <default_note> », so that a decision shows
+    that the text said nothing and which reading filled the gap.
     """
 
     type: str
@@ -83,6 +93,8 @@ class ParamSpec:
     dated: bool = False
     check: Callable[[Any], str | None] | None = None
     description: str = ""
+    default: Any = NO_DEFAULT
+    default_note: str = ""
 
 
 @attrs.frozen
@@ -435,8 +447,13 @@ def _build(
             entries.append(DatedValue(None, None, p["value"], cit))
         params[pkey] = Parameter(pkey, tuple(entries), p.get("description", spec.description))
     for pkey, spec in schema.items():
-        if spec.required and pkey not in params:
+        if pkey in params:
+            continue
+        if spec.required:
             raise PolicyError(name, f"params.{pkey}", None, "missing required parameter")
+        if spec.default is not NO_DEFAULT:
+            cit = Citation(DEFAULT_SOURCE, f"default: {spec.default_note or 'the text is silent'}")
+            params[pkey] = Parameter(pkey, (DatedValue(None, None, spec.default, cit),))
     return Policy(
         id=head["id"],
         kind=head["kind"],

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..decision import Citation
 from ..legal_time import add_months
 from ..policy import ParamSpec, Policy, PolicyError, line_of, load_policy, read_policy_text
 
@@ -50,35 +51,69 @@ def _month(v: Any) -> str | None:
 
 #: What a convention policy file may hold (SPEC A.1).
 SCHEMA: dict[str, ParamSpec] = {
+    # the calendar: required, everything else follows from it
     "coordinator": ParamSpec("str"),
-    "coordinator_address": ParamSpec("str", required=False),
-    "legal_basis": ParamSpec("str", required=False),
     "adhesion_deadline": ParamSpec("date"),
-    "adhesion_act": ParamSpec("str", check=_reading),
-    "tender_earliest_launch": ParamSpec("date", required=False),
-    "market_notification_planned": ParamSpec("str", required=False, check=_month),
     "market_start": ParamSpec("date"),
     "initial_period_months": ParamSpec("int", check=_positive),
     "renewal_months": ParamSpec("int", check=_positive),
     "max_tacit_renewals": ParamSpec("int", check=_non_negative),
-    "total_months": ParamSpec("int", check=_positive),
-    "convention_end": ParamSpec("date"),
-    "withdrawal_forbidden_months": ParamSpec("int", check=_non_negative),
     "withdrawal_notice_months": ParamSpec("int", check=_positive),
-    "withdrawal_request_date": ParamSpec("str", check=_reading),
-    "exclusion_requires_judgment": ParamSpec("bool"),
-    "minimum_order_months": ParamSpec("int", check=_positive),
-    "purchase_order_equals_need": ParamSpec("bool"),
+    # stated twice by some conventions: checked against the calendar when given
+    "total_months": ParamSpec("int", required=False, check=_positive),
+    "convention_end": ParamSpec("date", required=False),
+    # optional, with the reading used when the text is silent
+    "adhesion_act": ParamSpec(
+        "str", required=False, check=_reading, default="sent",
+        default_note="the sending of the signed convention counts, as e-primo art. 2 says",
+    ),
+    "withdrawal_forbidden_months": ParamSpec(
+        "int", required=False, check=_non_negative, default=None,
+        default_note="no withdrawal takes effect before the end of the initial period",
+    ),
+    "withdrawal_request_date": ParamSpec(
+        "str", required=False, check=_reading, default="sent",
+        default_note="the letter's sending date counts (literal reading of « adressé »)",
+    ),
+    "exclusion_requires_judgment": ParamSpec(
+        "bool", required=False, default=False,
+        default_note="the text does not reserve exclusion to a judge",
+    ),
+    "minimum_order_months": ParamSpec(
+        "int", required=False, check=_positive, default=None,
+        default_note="no minimum order is stated: orders are not checked",
+    ),
+    "purchase_order_equals_need": ParamSpec(
+        "bool", required=False, default=False,
+        default_note="no purchase order is required to equal the need",
+    ),
+    "eligible_member_kinds": ParamSpec(
+        "list[str]", required=False, default=None,
+        default_note="the text lists no eligible kinds of member: not checked",
+    ),
+    "territory_departements": ParamSpec(
+        "list[str]", required=False, check=_departements, default=None,
+        default_note="the text sets no territory: not checked",
+    ),
+    "representation_modes": ParamSpec("list[str]", required=False),
+    "required_annexes": ParamSpec(
+        "list[int]", required=False, check=_annexes, default=[],
+        default_note="the text requires no annex",
+    ),
+    "authorisation_must_be_transmitted": ParamSpec(
+        "bool", required=False, default=False,
+        default_note="the text does not require the stamped copy of the délibération",
+    ),
+    # facts shown by the timeline and the docs
+    "coordinator_address": ParamSpec("str", required=False),
+    "legal_basis": ParamSpec("str", required=False),
+    "tender_earliest_launch": ParamSpec("date", required=False),
+    "market_notification_planned": ParamSpec("str", required=False, check=_month),
     "invoicing": ParamSpec("str", required=False),
     "award_weight_price": ParamSpec("int", required=False, check=_percent),
     "award_weight_quality": ParamSpec("int", required=False, check=_percent),
-    "eligible_member_kinds": ParamSpec("list[str]"),
-    "territory_departements": ParamSpec("list[str]", check=_departements),
-    "representation_modes": ParamSpec("list[str]"),
-    "required_annexes": ParamSpec("list[int]", check=_annexes),
-    "authorisation_must_be_transmitted": ParamSpec("bool"),
     "litigation_court": ParamSpec("str", required=False),
-}
+}  # fmt: skip
 
 
 def _consistency(policy: Policy, text: str) -> None:
@@ -90,18 +125,19 @@ def _consistency(policy: Policy, text: str) -> None:
         return PolicyError(name, f"params.{key}", line_of(text, f"params.{key}"), msg)
 
     total = v("initial_period_months") + v("max_tacit_renewals") * v("renewal_months")
-    if total != v("total_months"):
+    if "total_months" in policy.params and total != v("total_months"):
         raise fail(
             "total_months",
             f"{v('total_months')} months stated, but initial + renewals × renewal = {total}",
         )
     end = add_months(v("market_start"), total)
-    if end != v("convention_end"):
+    if "convention_end" in policy.params and end != v("convention_end"):
         raise fail(
             "convention_end",
             f"{v('convention_end')} stated, but market_start + {total} months = {end}",
         )
-    if v("withdrawal_forbidden_months") > total:
+    forbidden = v("withdrawal_forbidden_months")
+    if forbidden is not None and forbidden > total:
         raise fail("withdrawal_forbidden_months", "longer than the whole convention")
     if v("withdrawal_notice_months") > v("initial_period_months"):
         raise fail("withdrawal_notice_months", "longer than the initial period")
@@ -135,3 +171,22 @@ def default_convention() -> Policy:
 
     ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
     return load_convention(f"policies/{DEFAULT_POLICY}", text=ref.read_text(encoding="utf-8"))
+
+
+def forbidden_months(policy: Policy) -> int:
+    """Months during which no withdrawal takes effect (the initial period when unstated)."""
+    value = policy.value("withdrawal_forbidden_months")
+    return int(policy.value("initial_period_months") if value is None else value)
+
+
+def forbidden_citation(policy: Policy) -> Citation:
+    if policy.value("withdrawal_forbidden_months") is None:
+        return policy.citation("initial_period_months")
+    return policy.citation("withdrawal_forbidden_months")
+
+
+def end_citation(policy: Policy) -> Citation:
+    """The article that ends the convention (its stated end, else its durations)."""
+    if "convention_end" in policy.params:
+        return policy.citation("convention_end")
+    return policy.citation("max_tacit_renewals")

@@ -29,6 +29,7 @@ from ..decision import (
 from ..legal_time import ONE_DAY, last_day_of_month, months_period
 from ..policy import Policy
 from .facts import Adherent, Exclusion, WithdrawalLetter
+from .policy import end_citation, forbidden_citation, forbidden_months
 from .schedule import Schedule, Window, schedule
 
 
@@ -160,7 +161,7 @@ def status_on(
     elif on >= ended_at:
         status = Status.ENDED
         reason = "convention-ended" if ended_at == sch.end else "not-renewed"
-        citations.append(policy.citation("convention_end"))
+        citations.append(end_citation(policy))
     elif withdrawn_from is not None and on >= withdrawn_from:
         status = Status.WITHDRAWN
         reason = "withdrawn"
@@ -225,7 +226,7 @@ def withdrawal_windows(policy: Policy) -> Decision:
         inputs={},
         policy=policy.ref,
         dates=sch.dates,
-        citations=cites(policy.citation("withdrawal_forbidden_months"), _window_citation(policy)),
+        citations=cites(forbidden_citation(policy), _window_citation(policy)),
         data={"windows": [w.to_dict() for w in sch.windows]},
     )
 
@@ -337,14 +338,14 @@ def _context(policy: Policy) -> _WithdrawalContext:
         sch=sch,
         ref=policy.ref,
         cit_window=cit,
-        cit_end=policy.citation("convention_end"),
+        cit_end=end_citation(policy),
         cit_reading=policy.citation("withdrawal_request_date"),
-        forbidden=policy.value("withdrawal_forbidden_months"),
+        forbidden=forbidden_months(policy),
         default_reading=policy.value("withdrawal_request_date"),
         end_iso=sch.end.isoformat(),
         end_last_iso=(sch.end - ONE_DAY).isoformat(),
         interpretations={r: (reading_interpretation(policy, r),) for r in ("sent", "received")},
-        citations=cites(policy.citation("withdrawal_forbidden_months"), cit),
+        citations=cites(forbidden_citation(policy), cit),
         window_dicts=window_dicts,
         windows_list=list(window_dicts),
         allowed_dates=tuple(
@@ -577,7 +578,7 @@ def check_member(policy: Policy, adherent: Adherent) -> list[Finding]:
     territoire de l'académie de Nantes » (art. 2; écoles privées sous contrat: préambule)."""
     out: list[Finding] = []
     kinds = policy.value("eligible_member_kinds")
-    if adherent.kind not in kinds:
+    if kinds is not None and adherent.kind not in kinds:
         out.append(
             _finding(
                 "member-kind-ineligible",
@@ -590,6 +591,8 @@ def check_member(policy: Policy, adherent: Adherent) -> list[Finding]:
             )
         )
     deps = policy.value("territory_departements")
+    if deps is None:  # the convention sets no territory
+        return out
     cit = policy.citation("territory_departements")
     territory = adherent.territory
     if territory is None:
@@ -789,7 +792,9 @@ def check_annexes(policy: Policy, adherent: Adherent) -> list[Finding]:
     out: list[Finding] = []
     required: list[int] = policy.value("required_annexes")
     cit = policy.citation("required_annexes")
-    if adherent.annexes is None:
+    if not required:
+        pass  # the convention requires no annex
+    elif adherent.annexes is None:
         out.append(
             _finding(
                 "annex-missing",
@@ -815,6 +820,8 @@ def check_annexes(policy: Policy, adherent: Adherent) -> list[Finding]:
                         present=sorted(adherent.annexes),
                     )
                 )
+    if policy.value("minimum_order_months") is None:
+        return out  # the convention attaches no rule to the expressed need
     if adherent.need is None:
         out.append(
             _finding(
@@ -851,9 +858,10 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
     later ones are complements.
     """
     need = adherent.need
-    if need is None or need <= 0:
+    months = policy.value("minimum_order_months")
+    if need is None or need <= 0 or months is None:
         return []
-    period = months_period(policy.value("market_start"), policy.value("minimum_order_months"))
+    period = months_period(policy.value("market_start"), months)
     cit = policy.citation("minimum_order_months")
     counted = [o for o in adherent.orders if o.date in period]
     total = sum(o.accounts for o in counted)

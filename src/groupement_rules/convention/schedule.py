@@ -21,6 +21,7 @@ import attrs
 from ..decision import ComputedDate
 from ..legal_time import ONE_DAY, Period, shift_months
 from ..policy import Policy
+from .policy import end_citation, forbidden_citation, forbidden_months
 
 
 @attrs.frozen
@@ -99,7 +100,7 @@ def schedule(policy: Policy) -> Schedule:
     renewal: int = v("renewal_months")
     renewals: int = v("max_tacit_renewals")
     notice: int = v("withdrawal_notice_months")
-    forbidden: int = v("withdrawal_forbidden_months")
+    forbidden = forbidden_months(policy)
     c_start = policy.citation("market_start")
     c_dur = policy.citation("initial_period_months")
     c_notice = policy.citation("withdrawal_notice_months")
@@ -121,11 +122,7 @@ def schedule(policy: Policy) -> Schedule:
         dates.append(sh.computed(f"period_{k}_end", c_dur))
         prev = sh.value
     allowed_from_shift = shift_months(m, forbidden)
-    dates.append(
-        allowed_from_shift.computed(
-            "withdrawal_allowed_from", policy.citation("withdrawal_forbidden_months")
-        )
-    )
+    dates.append(allowed_from_shift.computed("withdrawal_allowed_from", forbidden_citation(policy)))
     windows: list[Window] = []
     for k, sh in enumerate(shifts[:-1], start=1):
         boundary = sh.value
@@ -149,7 +146,7 @@ def schedule(policy: Policy) -> Schedule:
             "convention_end",
             periods[-1].end,
             f"{m.isoformat()} + {initial + renewals * renewal} mois",
-            policy.citation("convention_end"),
+            end_citation(policy),
         )
     )
     return Schedule(
