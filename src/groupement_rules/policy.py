@@ -275,6 +275,8 @@ def load_policy(
         raise PolicyError(
             name, None, int(m.group(1)) if m else None, f"invalid TOML: {msg}"
         ) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise PolicyError(name, None, None, "invalid TOML: nested too deeply") from None
     return _build(name, text, doc, schema, kind)
 
 
