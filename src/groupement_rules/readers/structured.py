@@ -17,6 +17,8 @@ from typing import Any
 from ..errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
+#: The byte-order marks of UTF-16 (what Windows tools call "Unicode").
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 #: The dates these rules handle. Outside them a date is a typo (``0226-02-02``,
 #: ``9999-12-31`` as "never"), and computing a délai from it could leave the calendar.
@@ -47,6 +49,8 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(name, e.strerror or str(e)) from None
     if len(data) > max_bytes:  # a pipe or device, whose size was not known beforehand
         raise InputError(name, f"file too large ({len(data)} bytes; at most {max_bytes})")
+    if data.startswith(UTF16_BOMS):
+        raise InputError(name, "UTF-16 text, not UTF-8; convert the file to UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
