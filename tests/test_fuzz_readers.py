@@ -11,11 +11,14 @@ import json
 import string
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from groupement_rules.cli import main
 from groupement_rules.convention.policy import load_convention
 from groupement_rules.errors import InputError
+from groupement_rules.readers.act import act_from_dict
 from groupement_rules.readers.adherent import adherent_from_dict
 from groupement_rules.readers.seance import seance_from_dict
 from groupement_rules.readers.structured import parse_document
@@ -45,6 +48,11 @@ ADHERENT_KEYS = [
 SEANCE_KEYS = [
     "commune", "date", "convocation", "president", "secretaries", "members", "absent",
     "proxies", "deliberations",
+]  # fmt: skip
+ACT_KEYS = [
+    "number", "title", "commune", "insee", "population", "adopted_on", "kind",
+    "publication_mode", "published_on", "notified_on", "transmitted_on",
+    "listed_in_l2131_2", "good_friday",
 ]  # fmt: skip
 
 
@@ -112,3 +120,72 @@ def test_policy_loader_on_mutated_files_never_crashes(edits: list[tuple[int, str
     except InputError as e:
         one_line_error(e)
         assert str(e).startswith("fuzz.toml")
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(documents(ACT_KEYS) | json_values)
+def test_act_reader_never_crashes(doc: Any) -> None:
+    try:
+        act_from_dict(doc, "fuzz.json")
+    except InputError as e:
+        one_line_error(e)
+
+
+# ----------------------------------------------------------------------------- CLI entry points
+
+#: (command, extension of the file it is given): every file reader the CLI exposes.
+CLI_READERS = [
+    ("check-seance", ".json"),
+    ("check-seance", ".toml"),
+    ("check-seance", ".txt"),
+    ("check-adherent", ".json"),
+    ("check-adherent", ".toml"),
+    ("read", ".txt"),
+    ("scdl", ".csv"),
+    ("executory", ".json"),
+    ("scdl-write", ".json"),
+    ("scdl-write", ".txt"),
+]
+
+
+def _near_valid(fmt: str) -> st.SearchStrategy[bytes]:
+    """Contents close to what a reader expects, so that fuzzing gets past the parser."""
+    if fmt == ".json":
+        keys = SEANCE_KEYS + ADHERENT_KEYS + ACT_KEYS
+        return documents(keys).map(lambda d: json.dumps(d).encode())
+    if fmt == ".csv":
+        head = "COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE,VOTE_EFFECTIF,VOTE_POUR\n"
+        return st.text(',;\n"0123456789-aé ', max_size=200).map(lambda t: (head + t).encode())
+    return st.text(max_size=300).map(lambda t: t.encode())
+
+
+@settings(  # example count from the profile: 100 in CI, more with benchmarks/fuzz.py
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    reader=st.sampled_from(CLI_READERS),
+    data=st.data(),
+)
+def test_cli_on_random_file_contents(
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    reader: tuple[str, str],
+    data: st.DataObject,
+) -> None:
+    """Any bytes given to a command's file: exit 0, 1 or 2, at most one line on stderr
+    (never a traceback, never the internal-error status 3); ``scdl-write`` may add
+    notes when it answers."""
+    command, ext = reader
+    content = data.draw(st.binary(max_size=400) | _near_valid(ext), label="content")
+    f = tmp_path_factory.mktemp("cli-fuzz") / f"input{ext}"
+    f.write_bytes(content)
+    argv = [command, str(f)] + (["--on", "2027-01-01"] if command == "check-adherent" else [])
+    capsys.readouterr()  # capsys is shared by the examples: start each one empty
+    code = main(argv)
+    _out, err = capsys.readouterr()
+    assert code in (0, 1, 2), err
+    if command == "scdl-write" and code == 0:  # its notes on what it left empty, one a line
+        assert all(line.startswith("groupement-rules: note: ") for line in err.splitlines())
+    else:
+        assert len(err.splitlines()) <= 1, err
+    assert "Traceback" not in err and "internal error" not in err

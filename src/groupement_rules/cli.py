@@ -2,7 +2,8 @@
 
 Exit status: 0 when the question was answered, 1 when a ``check-*`` command
 (or ``report``) found an error-level finding, 2 for bad input or usage, with
-one clear line on standard error and never a traceback.
+one clear line on standard error and never a traceback; 3 for an internal error
+(a bug: one line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from ._version import __version__
 from .errors import InputError
+from .policy import NoValueInForce
+from .readers.structured import date_out_of_range
 
 #: Each module exposes ``register(subparsers)``; a domain adds its commands here.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -25,6 +29,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: An exception no input should cause: a bug, reported in one line, never a traceback.
+EXIT_INTERNAL = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,11 +45,15 @@ def iso_date(value: str) -> dt.date:
     try:
         if len(value) != 10:
             raise ValueError
-        return dt.date.fromisoformat(value)
+        d = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a valid date: {value!r} (expected YYYY-MM-DD)"
         ) from None
+    reason = date_out_of_range(d)
+    if reason:
+        raise argparse.ArgumentTypeError(reason)
+    return d
 
 
 def common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
@@ -77,13 +87,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
     except InputError as e:
-        print(f"groupement-rules: error: {e}", file=sys.stderr)
+        print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
+        return EXIT_USAGE
+    except NoValueInForce as e:
+        # a date before (or in a gap of) the policy's dated values: the input asks
+        # about a time the policy does not cover
+        print(
+            f"groupement-rules: error: {_one_line(str(e))} (outside the dates the policy covers)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:  # last resort: no input should get here (tests/test_cli_bad_input.py)
+        if os.environ.get("GROUPEMENT_RULES_DEBUG"):
+            raise
+        print(
+            f"groupement-rules: internal error: {type(e).__name__}: {_one_line(str(e))} "
+            "(please report)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return code
+
+
+def _one_line(message: str) -> str:
+    """A message on one line, whatever the input quoted in it."""
+    return " ".join(message.split())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -253,7 +253,13 @@ def read_policy_text(path: str | Path) -> str:
     """The text of a policy file, or a :class:`PolicyError` saying why it cannot be read."""
     name = str(path)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise PolicyError(name, None, None, "UTF-16 text, not UTF-8; convert the file")
+        text = data.decode("utf-8")
+        if not text.strip():
+            raise PolicyError(name, None, None, "empty file")
+        return text
     except FileNotFoundError:
         raise PolicyError(name, None, None, "no such file") from None
     except IsADirectoryError:
@@ -287,6 +293,8 @@ def load_policy(
         raise PolicyError(
             name, None, int(m.group(1)) if m else None, f"invalid TOML: {msg}"
         ) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise PolicyError(name, None, None, "invalid TOML: nested too deeply") from None
     return _build(name, text, doc, schema, kind)
 
 

@@ -277,6 +277,8 @@ def _sniff(path: Path) -> str:
         raise InputError(name, e.strerror or str(e)) from None
     if not head.strip():
         raise InputError(name, "empty file")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "UTF-16 text, not UTF-8; SCDL files are UTF-8: convert the file")
     if b"\x00" in head:
         raise InputError(name, "binary file (contains NUL bytes), not a CSV text file")
     try:

@@ -181,9 +181,11 @@ def cmd_scdl(args: argparse.Namespace) -> int:
 
 
 def cmd_scdl_write(args: argparse.Namespace) -> int:
+    from ..readers.seance import validate_seance_facts
     from ..scdl import scdl_rows_from_facts, write_scdl
 
     facts = load_seance_input(args.file)
+    validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
         facts,
         coll_nom=args.coll_nom,

@@ -90,7 +90,7 @@ def adherent_from_dict(data: Any, where: str = "") -> Adherent:
         insee=insee,
         departement=f.string("departement"),
         representation=f.string("representation"),
-        need=f.integer("need", minimum=None),
+        need=f.integer("need"),  # 0 is a finding (need-not-positive); below, no count
         authorisation=auth,
         signed_on=f.date("signed_on"),
         sent_on=f.date("sent_on"),

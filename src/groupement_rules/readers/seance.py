@@ -8,6 +8,7 @@ means unknown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..seance.facts import (
     StandAside,
     Vote,
 )
-from .structured import Fields, load_document
+from .structured import MAX_DATE, Fields, load_document
 
 KEYS = (
     "$schema",
@@ -185,9 +186,26 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
     )
 
 
+def validate_seance_facts(data: Any, where: str = "") -> None:
+    """Check séance facts as :func:`seance_from_dict` does (types, counts of 0 or more,
+    real dates, known keys), except that the séance date and the délibérations'
+    numbers may be unknown: for writers (``scdl-write``) that leave unknowns empty."""
+    if isinstance(data, Mapping):
+        data = dict(data)
+        if data.get("date") is None:
+            data["date"] = MAX_DATE  # a stand-in for the check only; never returned
+        delibs = data.get("deliberations")
+        if isinstance(delibs, list):
+            data["deliberations"] = [
+                {**d, "number": "?"} if isinstance(d, Mapping) and d.get("number") is None else d
+                for d in delibs
+            ]
+    seance_from_dict(data, where)
+
+
 def load_seance(path: str | Path) -> Seance:
     """Read a séance file (JSON or TOML, same keys)."""
     return seance_from_dict(load_document(path), str(path))
 
 
-__all__ = ["load_seance", "seance_from_dict"]
+__all__ = ["load_seance", "seance_from_dict", "validate_seance_facts"]

@@ -17,21 +17,40 @@ from typing import Any
 from ..errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
+#: The byte-order marks of UTF-16 (what Windows tools call "Unicode").
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+#: The dates these rules handle. Outside them a date is a typo (``0226-02-02``,
+#: ``9999-12-31`` as "never"), and computing a délai from it could leave the calendar.
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
-def read_text(path: str | Path) -> str:
-    """A file's UTF-8 text, or an :class:`InputError` saying why not."""
+def date_out_of_range(d: dt.date) -> str | None:
+    """Why ``d`` is outside the dates these rules handle, or None when it is inside."""
+    if MIN_DATE <= d <= MAX_DATE:
+        return None
+    return f"{d.isoformat()} is outside the dates handled ({MIN_DATE} to {MAX_DATE})"
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """A file's UTF-8 text (at most ``max_bytes``), or an :class:`InputError` saying why not."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        p = Path(path)
+        if p.is_file() and p.stat().st_size > max_bytes:  # refused before reading it all
+            size = p.stat().st_size
+            raise InputError(name, f"file too large ({size} bytes; at most {max_bytes})")
+        data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory, not a file") from None
     except OSError as e:
         raise InputError(name, e.strerror or str(e)) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(name, f"file too large ({len(data)} bytes; at most {MAX_BYTES})")
+    if len(data) > max_bytes:  # a pipe or device, whose size was not known beforehand
+        raise InputError(name, f"file too large ({len(data)} bytes; at most {max_bytes})")
+    if data.startswith(UTF16_BOMS):
+        raise InputError(name, "UTF-16 text, not UTF-8; convert the file to UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -181,17 +200,22 @@ class Fields:
 def parse_date(value: Any, where: str) -> dt.date:
     """An ISO date (``YYYY-MM-DD``) from a string or a TOML date."""
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
+        d = value.date()
+    elif isinstance(value, dt.date):
+        d = value
+    elif not isinstance(value, str):
         raise InputError(where, f"expected a date YYYY-MM-DD, got {_kind(value)}")
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(where, f"not a valid date: {value!r} (expected YYYY-MM-DD)") from None
+    else:
+        try:
+            if len(value) != 10:
+                raise ValueError
+            d = dt.date.fromisoformat(value)
+        except ValueError:
+            raise InputError(where, f"not a valid date: {value!r} (expected YYYY-MM-DD)") from None
+    reason = date_out_of_range(d)
+    if reason:
+        raise InputError(where, reason)
+    return d
 
 
 def _kind(v: Any) -> str:
