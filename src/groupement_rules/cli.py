@@ -14,11 +14,15 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .errors import InputError
 from .policy import NoValueInForce
 from .readers.structured import date_out_of_range
+
+if TYPE_CHECKING:
+    from .decision import Decision
 
 #: Each module exposes ``register(subparsers)``; a domain adds its commands here.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -63,6 +67,16 @@ def common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     parser.add_argument(
         "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
     )
+
+
+def emit(args: argparse.Namespace, decision: Decision) -> None:
+    """Print a decision as the options ask: JSON (``--json``) or text in ``--lang``."""
+    from .render import render_text, to_json
+
+    if args.json:
+        print(to_json(decision.to_dict(args.lang)))
+    else:
+        print(render_text(decision, args.lang))
 
 
 def build_parser() -> argparse.ArgumentParser:

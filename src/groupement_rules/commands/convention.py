@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common, iso_date
+from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date
 from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
@@ -26,13 +26,6 @@ def _policy(args: argparse.Namespace) -> Policy:
     return load_convention(args.policy)
 
 
-def _emit(args: argparse.Namespace, d: Decision) -> None:
-    if args.json:
-        print(to_json(d.to_dict(args.lang)))
-    else:
-        print(render_text(d, args.lang))
-
-
 def _policy_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--policy",
@@ -47,17 +40,17 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
         d = withdrawal(policy, received_on=args.date, reading="received")
     else:
         d = withdrawal(policy, sent_on=args.date, reading="sent")
-    _emit(args, d)
+    emit(args, d)
     return EXIT_OK
 
 
 def cmd_windows(args: argparse.Namespace) -> int:
-    _emit(args, withdrawal_windows(_policy(args)))
+    emit(args, withdrawal_windows(_policy(args)))
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    _emit(args, status_on(_policy(args), args.date))
+    emit(args, status_on(_policy(args), args.date))
     return EXIT_OK
 
 
@@ -68,7 +61,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
         now = dt.datetime.now(dt.UTC)
         write_ics(args.ics, convention_ics(policy, stamp=now, lang=args.lang))
-    _emit(args, timeline(policy))
+    emit(args, timeline(policy))
     return EXIT_OK
 
 
@@ -81,7 +74,7 @@ def cmd_check_adherent(args: argparse.Namespace) -> int:
     policy = _policy(args)
     adherent = load_adherent(args.file)
     d = check_adherent(policy, adherent, _today(args))
-    _emit(args, d)
+    emit(args, d)
     return EXIT_FINDINGS if d.has_errors() else EXIT_OK
 
 

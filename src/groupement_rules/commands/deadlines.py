@@ -8,21 +8,13 @@ import datetime as dt
 import json
 from importlib import resources
 
-from ..cli import EXIT_OK, common, iso_date
+from ..cli import EXIT_OK, common, emit, iso_date
 from ..deadlines import executory, load_deadlines, recours
 from ..decision import Decision
 from ..errors import InputError
 from ..holidays_fr import calendar_for_insee
 from ..readers.act import act_from_dict, load_act
-from ..render import render_text, to_json
 from .convention import REPORT_SECTIONS
-
-
-def _emit(args: argparse.Namespace, d: Decision) -> None:
-    if args.json:
-        print(to_json(d.to_dict(args.lang)))
-    else:
-        print(render_text(d, args.lang))
 
 
 def _now() -> dt.datetime:
@@ -46,7 +38,7 @@ def cmd_recours(args: argparse.Namespace) -> int:
         from ..ics import recours_ics, write_ics
 
         write_ics(args.ics, recours_ics(d, stamp=_now(), lang=args.lang))
-    _emit(args, d)
+    emit(args, d)
     return EXIT_OK
 
 
@@ -54,7 +46,7 @@ def cmd_executory(args: argparse.Namespace) -> int:
     policy = load_deadlines(args.deadlines_policy)
     act, good_friday = load_act(args.file)
     cal = calendar_for_insee(act.insee, good_friday=good_friday)
-    _emit(args, executory(policy, act, cal))
+    emit(args, executory(policy, act, cal))
     return EXIT_OK
 
 

@@ -7,11 +7,10 @@ import argparse
 import json
 from importlib import resources
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common, iso_date
+from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date
 from ..decision import Decision
 from ..policy import Policy
 from ..readers.seance import seance_from_dict
-from ..render import render_text, to_json
 from ..seance.convocation import latest_sending_day
 from ..seance.facts import Seance
 from ..seance.policy import load_cgct
@@ -31,20 +30,13 @@ def _policy(args: argparse.Namespace) -> Policy:
     return load_cgct(getattr(args, "cgct", None))
 
 
-def _emit(args: argparse.Namespace, d: Decision) -> None:
-    if args.json:
-        print(to_json(d.to_dict(args.lang)))
-    else:
-        print(render_text(d, args.lang))
-
-
 def cmd_check_seance(args: argparse.Namespace) -> int:
     # JSON/TOML facts, the saved output of ``read --json``, or the text itself (SPEC D)
     from ..readers.extract import load_seance_input
 
     seance = seance_from_dict(load_seance_input(args.file), str(args.file))
     d = check_seance(seance, _policy(args))
-    _emit(args, d)
+    emit(args, d)
     return EXIT_FINDINGS if d.has_errors() else EXIT_OK
 
 
@@ -56,7 +48,7 @@ def cmd_convocation(args: argparse.Namespace) -> int:
         urgent=args.urgent,
         first_after_renewal=args.first_after_renewal,
     )
-    _emit(args, d)
+    emit(args, d)
     return EXIT_OK
 
 
