@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -236,3 +237,38 @@ def test_reader_names_the_bad_key(data: dict[str, object], where: str) -> None:
     with pytest.raises(InputError) as e:
         adherent_from_dict(data)
     assert where in e.value.where
+
+
+def test_shipped_json_schema_accepts_what_the_reader_accepts() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib import resources
+
+    schema = json.loads(
+        (resources.files("groupement_rules") / "schemas" / "adherent.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    seed = json.loads(
+        (resources.files("groupement_rules") / "data" / "seed-adherent.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    full = {
+        "name": "Commune exemple",
+        "kind": "commune",
+        "insee": "2A004",
+        "need": 120,
+        "authorisation": {"date": "2026-01-05", "transmitted_on": False},
+        "annexes": [1, 2],
+        "orders": [{"date": "2026-09-01", "accounts": 120, "purchase_order": True}],
+        "withdrawal_letters": [{"received_on": "2028-06-03"}],
+        "exclusion": {"effective_on": "2027-06-01", "judgment_on": None},
+    }
+    for doc in (seed, full):
+        jsonschema.validate(doc, schema)
+        adherent_from_dict(doc)
+    for bad in ({**full, "colour": "blue"}, {**full, "insee": "4917"}, {"name": "X"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
+        with pytest.raises(InputError):
+            adherent_from_dict(bad)
