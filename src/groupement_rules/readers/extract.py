@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -63,6 +64,39 @@ class ExtractResult:
 
 # ----------------------------------------------------------------------------- patterns
 # All on folded text (lower case, no accents), bounded repetitions only.
+
+
+class _WordStart:
+    """A pattern ``(?<![a-z])REST`` (a match starts a word), searched faster.
+
+    Python's regex engine cannot skip ahead to a possible start when a pattern
+    opens with a look-behind, so it tries the whole pattern at every position.
+    ``REST`` alone opens with literals it can skip to; the look-behind is then
+    checked on each hit. The matches are exactly those of the full pattern.
+    ``REST`` must not be a top-level alternation (the look-behind would then
+    guard only its first branch in the original pattern).
+    """
+
+    def __init__(self, rest: str, flags: int = 0) -> None:
+        self.pattern = re.compile(r"(?<![a-z])" + rest, flags)
+        self._rest = re.compile(rest, flags)
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        rest = self._rest
+        while True:
+            m = rest.search(f, pos, endpos)
+            if m is None:
+                return
+            p = m.start()
+            if p > 0 and "a" <= f[p - 1] <= "z":
+                pos = p + 1  # inside a word: the full pattern does not match here
+                continue
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+    def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(f, pos, endpos), None)
+
 
 _SECTION = re.compile(
     r"(?<![a-z])(?P<label>"
@@ -139,13 +173,21 @@ _COUNT_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:nombre\s+de\s+)?(?:bulletins?|suffrages?)\s+(?:declares?\s+)?blancs?|blancs?", "blancs"),
     (r"(?:nombre\s+de\s+)?(?:bulletins?|suffrages?)\s+(?:declares?\s+)?nuls?|nuls?", "nuls"),
 )
+
+
+def _lookbehind_compiled(rest: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])" + rest)
+
+
 _VOTE_KINDS = frozenset({"pour", "contre", "abstentions", "blancs_nuls", "blancs", "nuls"})
 _ZERO_MARKS = ("/", "-", "–", "—", "neant", "zero", "aucun", "aucune")
-_LABEL_FIRST = [
+#: Labels whose pattern opens with a literal word: searched with :class:`_WordStart`.
+_FAST_LABELS = frozenset({"absents", "contre", "abstentions"})
+_LABEL_FIRST: list[tuple[str, re.Pattern[str] | _WordStart]] = [
     (
         key,
-        re.compile(
-            r"(?<![a-z])(?:" + pat + r")(?![a-z])"
+        (_WordStart if key in _FAST_LABELS else _lookbehind_compiled)(
+            r"(?:" + pat + r")(?![a-z])"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
             r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])"
             r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])|/|-|–|—|neant|zero|aucune?)(?![a-z0-9]))"
@@ -211,14 +253,14 @@ _STRONG_HEADING = re.compile(
     r"[a-z0-9./_-]{0,30})(?P<id2>\s+[a-z0-9][a-z0-9./_-]{1,30}(?=\s?[-–—:]))?"
     r"(?P<sep>\s?[-–—:]\s|\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?)?"
 )
-_PREFIX_HEADING = re.compile(
-    r"(?<![a-z])(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
+_PREFIX_HEADING = _WordStart(
+    r"(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
     r"|\d{3,12})(?P<sep>\s?[-–—:]\s)"
 )
 _OBJET_HEADING = re.compile(
     r"(?<![a-z0-9./-])(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
 )
-_BARE_OBJET = re.compile(r"(?<![a-z])objet\s?:\s?")
+_BARE_OBJET = _WordStart(r"objet\s?:\s?")
 _WEAK_HEADING = re.compile(
     r"^[ ]?(?:(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))"
     r"|(?P<id2>\d{4}[-./_]\d{1,3}))[ ](?P<title>[A-ZÀ-Þ«\"].{2,300})$",
@@ -266,8 +308,8 @@ _LEFT_AT = re.compile(
     r"avant\s+le)\s+(?:vote\s+du\s+)?(?:point|question|deliberation|affaire|dossier)\s+"
     r"(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
 )
-_QUESTIONS = re.compile(
-    r"(?<![a-z])(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
+_QUESTIONS = _WordStart(
+    r"(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
     r"(?:(?P<b>\d{1,3})|la\s+fin)\s?:"
 )
 _PUBLICATION = re.compile(
@@ -337,6 +379,18 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
+_LABEL_BEFORE = re.compile(
+    r"(?:presents?|votants|exercice|procurations?|pouvoirs?|absents?|representes?)[ ]?\Z"
+)
+_SOIT_BEFORE = re.compile(r"soit\s?:?\s?$")
+_MARK_BEFORE = re.compile(r"[:=(.][ ]?\Z")
+_SEP_MARK = re.compile(r"[:=.…_]")
+_DIGIT = re.compile(r"\d")
+_SPACE_RUN = re.compile(r"\s+")
+_TABLE_CELL = re.compile(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])")
+_WORD3 = re.compile(r"[a-z]{3}")
+
+
 def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     """Declared counts in ``[start, end)``: key → (value, position); first occurrence wins."""
     f = doc.folded
@@ -351,22 +405,15 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         if i == 0 or m.start() - hits[i - 1].end() > 40:
             # a new cluster: "Présents 12 Votants 14" (label first, bare) is not number-first
             before = f[max(0, m.start() - 25) : m.start()]
-            label_first_cluster = (
-                re.search(
-                    r"(?:presents?|votants|exercice|procurations?|pouvoirs?|absents?|representes?)"
-                    r"[ ]?\Z",
-                    before,
-                )
-                is not None
-            )
+            label_first_cluster = _LABEL_BEFORE.search(before) is not None
         if label_first_cluster:
             continue
         near_prev = i > 0 and m.start() - hits[i - 1].end() <= 40
         near_next = i + 1 < len(hits) and hits[i + 1].start() - m.end() <= 40
-        soit = re.search(r"soit\s?:?\s?$", f[max(0, m.start() - 8) : m.start()]) is not None
+        soit = _SOIT_BEFORE.search(f[max(0, m.start() - 8) : m.start()]) is not None
         if not (near_prev or near_next or soit):
             continue
-        if re.search(r"[:=(.][ ]?\Z", f[max(0, m.start() - 3) : m.start()]):
+        if _MARK_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
             continue
         label = m.group("label").rstrip("s")
         key = _NF_KEY.get(label, label)
@@ -386,7 +433,7 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
                 continue
             if m.group("pv") is None and sep.strip() == "" and key in _VOTE_KINDS:
                 continue  # "pour 2026" is not a count: vote labels need ":" or dots
-            if key in _VOTE_KINDS and m.group("pv") is None and not re.search(r"[:=.…_]", sep):
+            if key in _VOTE_KINDS and m.group("pv") is None and not _SEP_MARK.search(sep):
                 continue
             if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
                 continue
@@ -453,14 +500,14 @@ def _table_counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int]]
         if nl == -1:
             break
         line = f[pos:nl]
-        if len(line) < 200 and not re.search(r"\d", line):
-            labels = [re.sub(r"\s+", " ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+        if len(line) < 200 and not _DIGIT.search(line):
+            labels = [_SPACE_RUN.sub(" ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
             if len(labels) >= 2:
                 nxt_end = f.find("\n", nl + 1, end)
                 nxt_end = end if nxt_end == -1 else nxt_end
                 nxt = f[nl + 1 : nxt_end]
-                cells = re.findall(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])", nxt)
-                if len(cells) == len(labels) and len(nxt) < 200 and not re.search(r"[a-z]{3}", nxt):
+                cells = _TABLE_CELL.findall(nxt)
+                if len(cells) == len(labels) and len(nxt) < 200 and not _WORD3.search(nxt):
                     for lab, cell in zip(labels, cells, strict=True):
                         key = _TABLE_KEY.get(lab)
                         if key:
