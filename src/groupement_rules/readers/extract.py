@@ -181,12 +181,31 @@ def _lookbehind_compiled(rest: str) -> re.Pattern[str]:
 
 _VOTE_KINDS = frozenset({"pour", "contre", "abstentions", "blancs_nuls", "blancs", "nuls"})
 _ZERO_MARKS = ("/", "-", "–", "—", "neant", "zero", "aucun", "aucune")
-#: Labels whose pattern opens with a literal word: searched with :class:`_WordStart`.
-_FAST_LABELS = frozenset({"absents", "contre", "abstentions"})
-_LABEL_FIRST: list[tuple[str, re.Pattern[str] | _WordStart]] = [
+#: How each label can begin (literal-prefixed patterns, a superset of where the label's
+#: pattern can match): the reader tries a label only where one of them starts a word.
+_COUNT_STARTS: dict[str, tuple[str, ...]] = {
+    "absents": ("absent",),
+    "en_exercice": ("nombre", "conseiller", "membre", r"en\s+exercice"),
+    "presents": ("nombre", "conseiller", "membre", "present"),
+    "votants": (
+        *("nombre", "votants", "total", "membre", "conseiller"),
+        *(r"qui\s+ont\s+pris", r"ayant\s+pris"),
+    ),
+    "represented": ("represente", "procuration", "pouvoir"),
+    "exprimes": ("nombre", "suffrage", "exprime"),
+    "_votes_label": ("vote", "resultat"),
+    "pour": (r"ont\s+vote", "vote", "pour"),
+    "contre": (r"ont\s+vote", "vote", "contre"),
+    "abstentions": (r"se\s+sont", "absten"),
+    "blancs_nuls": ("nombre", "bulletin", "suffrage", "blanc"),
+    "blancs": ("nombre", "bulletin", "suffrage", "blanc"),
+    "nuls": ("nombre", "bulletin", "suffrage", "nul"),
+}
+_LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         key,
-        (_WordStart if key in _FAST_LABELS else _lookbehind_compiled)(
+        _COUNT_STARTS[key],
+        _lookbehind_compiled(
             r"(?:" + pat + r")(?![a-z])"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
             r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])"
@@ -332,6 +351,9 @@ _POPULATION = re.compile(
 # ----------------------------------------------------------------------------- helpers
 
 
+_START_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -339,6 +361,41 @@ class _Doc:
         self.lines = Lines(text)
         self.provenance: dict[str, Any] = {}
         self.unread: list[dict[str, str]] = []
+        self._word_hits: dict[str, list[int]] = {}
+
+    def word_hits(self, start_pattern: str) -> list[int]:
+        """Where ``start_pattern`` (literal-prefixed: found fast) matches at a word start."""
+        hits = self._word_hits.get(start_pattern)
+        if hits is None:
+            f = self.folded
+            rx = _START_PATTERNS.get(start_pattern)
+            if rx is None:
+                rx = _START_PATTERNS[start_pattern] = re.compile(start_pattern)
+            hits = [
+                m.start()
+                for m in rx.finditer(f)
+                if m.start() == 0 or not "a" <= f[m.start() - 1] <= "z"
+            ]
+            self._word_hits[start_pattern] = hits
+        return hits
+
+    def scan(
+        self, pat: re.Pattern[str], starts: tuple[str, ...], start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """``pat.finditer(folded, start, end)`` for a ``pat`` that matches only at a word
+        start where one of ``starts`` matches: tried at those positions only."""
+        cands: set[int] = set()
+        for sp in starts:
+            hits = self.word_hits(sp)
+            cands.update(hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)])
+        last = start
+        for p in sorted(cands):
+            if p < last:
+                continue
+            m = pat.match(self.folded, p, end)
+            if m is not None:
+                yield m
+                last = m.end() if m.end() > p else p + 1
 
     def note(self, path: str, pos: int) -> None:
         self.provenance[path] = self.lines.where(pos)
@@ -421,8 +478,8 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         if key in ("excused",):
             continue
         found.setdefault(key, (int(m.group("val")), m.start()))
-    for key, pat in _LABEL_FIRST:
-        for m in pat.finditer(f, start, end):
+    for key, starts, pat in _LABEL_FIRST:
+        for m in doc.scan(pat, starts, start, end):
             if consumed.contains(m.start()):
                 continue
             if key in found and key != "absents":
