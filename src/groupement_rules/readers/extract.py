@@ -509,15 +509,17 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         if value is not None:
             found[key] = (value, m.start())
 
-    for m in _VOICE_POUR.finditer(f, start, end):
+    # each pattern needs its word: skip the scan when the region has none
+    for m in _VOICE_POUR.finditer(f, start, end) if f.find("pour", start, end) >= 0 else ():
         put("pour", m)
         window_end = min(end, m.end() + 80)
         put("contre", _VOICE_CONTRE.search(f, m.end(), window_end))
         put("abstentions", _VOICE_ABST.search(f, m.end(), window_end))
         break
-    if "pour" in found:
+    if "pour" in found and f.find("abstention", start, end) >= 0:
         put("abstentions", _VOICE_ABST.search(f, start, end))
-    for m in _VOICE_BN.finditer(f, start, end):
+    has_bn = f.find("blanc", start, end) >= 0 or f.find("nul", start, end) >= 0
+    for m in _VOICE_BN.finditer(f, start, end) if has_bn else ():
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
