@@ -124,6 +124,14 @@ _SECTION = re.compile(
     re.MULTILINE,
 )
 
+#: How a section label can begin (see :meth:`_Doc.scan`).
+_SECTION_STARTS = (
+    *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
+    *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
+    *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
+    *(r"en\s+exercice", "votants", "represente"),
+)
+
 
 def _section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
@@ -244,6 +252,7 @@ _VOICE_BN = re.compile(
     r"(?<![a-z\d])" + _NUM + r"\s+(?:bulletins?\s+|votes?\s+)?(?P<k>blancs?|nuls?)(?![a-z])"
 )
 
+_URGENCE = _WordStart(r"urgence(?![a-z])")
 _UNANIMITY = re.compile(r"(?<!pas\s)(?<!n')(?<![a-z])(?:a\s?l'?\s?)?unanimite|unanimement")
 _REJECTED = re.compile(
     r"(?<![a-z])(?:rejete(?:e|s|es)?|rejette|rejettent|refuse(?:e|s|es|nt)?|n'adopte\s+pas|"
@@ -758,7 +767,9 @@ def _raw_end(f: str, pos: int, end: int) -> int:
 
 def _sections(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind, label start, content start, content end) for each labelled section."""
-    found = [(m.group(0), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)]
+    found = [
+        (m.group(0), m.start(), m.end()) for m in doc.scan(_SECTION, _SECTION_STARTS, start, end)
+    ]
     out = []
     for i, (label, ls, cs) in enumerate(found):
         ce = found[i + 1][1] if i + 1 < len(found) else end
@@ -943,7 +954,7 @@ def _read(raw_text: str) -> ExtractResult:
     else:
         doc.missing("date", 'no séance date found ("L\'an ...", "séance du ...")')
     sent_on, cpos = _convocation_date(doc, date)
-    urgent = re.search(r"(?<![a-z])urgence(?![a-z])", f)
+    urgent = _URGENCE.search(f)
     second = re.search(
         r"(?:seconde|deuxieme|nouvelle)\s+convocation|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
         f,
@@ -1469,7 +1480,12 @@ def _moves(doc: _Doc, start: int, end: int, known: list[str]) -> tuple[list[str]
     f = doc.folded
     arrived: list[str] = []
     left: list[str] = []
-    for pat, target in ((_ARRIVED, arrived), (_LEFT, left)):
+    for pat, target, words in (
+        (_ARRIVED, arrived, ("arrive", "retour", "rejoint")),
+        (_LEFT, left, ("depart", "sortie", "quitte", "s'absente")),
+    ):
+        if all(f.find(w, start, end) < 0 for w in words):
+            continue  # every match holds one of these words
         for m in pat.finditer(f, start, end):
             if m.group(0).rstrip().endswith("de"):
                 name, _ = take_name(doc.text, m.end())
@@ -1510,9 +1526,24 @@ def _deports(doc: _Doc, start: int, end: int, known: list[str]) -> list[tuple[st
     return out
 
 
+def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
+    """``_UNANIMITY.search(f, start, end)``: every match holds "unanim" at most 5
+    characters after its start ("a l' unanimite"), so only those places are tried."""
+    q = f.find("unanim", start, end)
+    tried = start
+    while q >= 0:
+        for p in range(max(tried, q - 5), q + 1):
+            m = _UNANIMITY.match(f, p, end)
+            if m is not None:
+                return m
+        tried = q + 1
+        q = f.find("unanim", q + 1, end)
+    return None
+
+
 def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
     f = doc.folded
-    unanimous = _UNANIMITY.search(f, start, end)
+    unanimous = _unanimity(f, start, end)
     secret = _SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
