@@ -253,6 +253,45 @@ _VOICE_BN = re.compile(
 )
 
 _URGENCE = _WordStart(r"urgence(?![a-z])")
+_STRONG_STARTS = ("affaire", "delib", r"n\s?[°o]")
+_PUBLICATION_STARTS = ("publie", r"mise?\s+en", "affiche", "date", r"et\s+de\s+la", "publication")
+_COMMUNE_STARTS = (
+    *(r"de\s+la\s+commune", "commune", "ville", r"conseil\s+municipal", "mairie"),
+    r"c\.?c\.?a",
+)
+# The branches of an alternation, each searched on its own (each opens with a literal):
+# the first match of the alternation starts where the earliest of theirs does.
+_SECOND_CONVOCATION = tuple(
+    re.compile(p)
+    for p in (
+        r"seconde\s+convocation",
+        r"deuxieme\s+convocation",
+        r"nouvelle\s+convocation",
+        r"quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
+    )
+)
+_RENEWAL = tuple(
+    re.compile(p)
+    for p in (
+        r"installation\s+du\s+conseil",
+        r"seance\s+d'installation",
+        r"proclame\s+installes",
+        r"renouvellement\s+general",
+        r"l\.?\s?2121-7",
+    )
+)
+
+
+def _first_of(f: str, branches: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The match that starts first (the earlier branch on a tie), as the alternation's."""
+    best: re.Match[str] | None = None
+    for b in branches:
+        m = b.search(f)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
 _UNANIMITY = re.compile(r"(?<!pas\s)(?<!n')(?<![a-z])(?:a\s?l'?\s?)?unanimite|unanimement")
 _REJECTED = re.compile(
     r"(?<![a-z])(?:rejete(?:e|s|es)?|rejette|rejettent|refuse(?:e|s|es|nt)?|n'adopte\s+pas|"
@@ -649,7 +688,7 @@ def _publication(doc: _Doc) -> tuple[dict[str, Any], int]:
     f = doc.folded
     stated = False
     first = -1
-    for m in _PUBLICATION.finditer(f):
+    for m in doc.scan(_PUBLICATION, _PUBLICATION_STARTS, 0, len(f)):
         ctx = f[max(0, m.start() - 30) : m.start()]
         if "compter de sa" in ctx or "a compter" in ctx:
             continue  # "à compter de sa publication": the recours sentence, not a line
@@ -824,7 +863,7 @@ def _headings(doc: _Doc) -> list[_Heading]:
     end_marker = _END_MARKERS.search(f)
     first_end = end_marker.start() if end_marker else len(f)
     strong: dict[str, _Heading] = {}
-    for m in _STRONG_HEADING.finditer(f):
+    for m in doc.scan(_STRONG_HEADING, _STRONG_STARTS, 0, len(f)):
         ident = m.group("id").strip("./-_")
         if not any(c.isdigit() for c in ident):
             continue
@@ -919,7 +958,7 @@ def _read(raw_text: str) -> ExtractResult:
     # commune
     commune: dict[str, Any] = {"name": None, "insee": None, "population": None}
     candidates: list[tuple[str, int]] = []
-    for m in _COMMUNE.finditer(f):
+    for m in doc.scan(_COMMUNE, _COMMUNE_STARTS, 0, len(f)):
         name, _ = _commune_name(text, m.end())
         if name:
             prefix = f[m.end() - 3 : m.end()]
@@ -955,15 +994,8 @@ def _read(raw_text: str) -> ExtractResult:
         doc.missing("date", 'no séance date found ("L\'an ...", "séance du ...")')
     sent_on, cpos = _convocation_date(doc, date)
     urgent = _URGENCE.search(f)
-    second = re.search(
-        r"(?:seconde|deuxieme|nouvelle)\s+convocation|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
-        f,
-    )
-    renewal = re.search(
-        r"installation\s+du\s+conseil|seance\s+d'installation|proclame\s+installes|"
-        r"renouvellement\s+general|l\.?\s?2121-7",
-        f,
-    )
+    second = _first_of(f, _SECOND_CONVOCATION)
+    renewal = _first_of(f, _RENEWAL)
     facts["convocation"] = {
         "sent_on": sent_on.isoformat() if sent_on else None,
         "urgent": urgent is not None,

@@ -241,9 +241,18 @@ STOP_WORDS = frozenset(
 )
 
 
+_UPPER: dict[str, bool] = {}
+
+
 def _is_upper_word(tok: str) -> bool:
-    letters = [c for c in tok if c.isalpha()]
-    return len(letters) >= 1 and all(c.isupper() for c in letters)
+    hit = _UPPER.get(tok)
+    if hit is None:
+        letters = [c for c in tok if c.isalpha()]
+        hit = len(letters) >= 1 and all(c.isupper() for c in letters)
+        if len(_UPPER) >= 8192:
+            _UPPER.clear()
+        _UPPER[tok] = hit
+    return hit
 
 
 def _is_cap_word(tok: str) -> bool:
