@@ -69,6 +69,8 @@ class ExtractResult:
 class _WordStart:
     """A pattern ``(?<![a-z])REST`` (a match starts a word), searched faster.
 
+    (``not_after`` replaces ``a-z`` for other look-behinds of one character.)
+
     Python's regex engine cannot skip ahead to a possible start when a pattern
     opens with a look-behind, so it tries the whole pattern at every position.
     ``REST`` alone opens with literals it can skip to; the look-behind is then
@@ -77,9 +79,10 @@ class _WordStart:
     guard only its first branch in the original pattern).
     """
 
-    def __init__(self, rest: str, flags: int = 0) -> None:
-        self.pattern = re.compile(r"(?<![a-z])" + rest, flags)
+    def __init__(self, rest: str, flags: int = 0, not_after: str = "a-z") -> None:
+        self.pattern = re.compile(f"(?<![{not_after}])" + rest, flags)
         self._rest = re.compile(rest, flags)
+        self._before = re.compile(f"[{not_after}]")
 
     def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rest = self._rest
@@ -88,7 +91,7 @@ class _WordStart:
             if m is None:
                 return
             p = m.start()
-            if p > 0 and "a" <= f[p - 1] <= "z":
+            if p > 0 and self._before.match(f, p - 1) is not None:
                 pos = p + 1  # inside a word: the full pattern does not match here
                 continue
             yield m
@@ -222,9 +225,10 @@ _LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     )
     for pat, key in _COUNT_LABELS
 ]
-_NUMBER_FIRST = re.compile(
-    r"(?<![\d/.,a-z])(?P<val>\d{1,3})\s+(?P<label>presents?|procurations?|pouvoirs?|votants|"
-    r"absents?|representes?|excuses?)(?![a-z])"
+_NUMBER_FIRST = _WordStart(
+    not_after=r"\d/.,a-z",
+    rest=r"(?P<val>\d{1,3})\s+(?P<label>presents?|procurations?|pouvoirs?|votants|"
+    r"absents?|representes?|excuses?)(?![a-z])",
 )
 _NF_KEY = {
     "present": "presents",
@@ -324,8 +328,8 @@ _PREFIX_HEADING = _WordStart(
     r"(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
     r"|\d{3,12})(?P<sep>\s?[-–—:]\s)"
 )
-_OBJET_HEADING = re.compile(
-    r"(?<![a-z0-9./-])(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
+_OBJET_HEADING = _WordStart(
+    not_after=r"a-z0-9./-", rest=r"(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
 )
 _BARE_OBJET = _WordStart(r"objet\s?:\s?")
 _WEAK_HEADING = re.compile(
@@ -608,13 +612,18 @@ def _table_counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int]]
             break
         line = f[pos:nl]
         if len(line) < 200 and not _DIGIT.search(line):
-            labels = [_SPACE_RUN.sub(" ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+            nxt_end = f.find("\n", nl + 1, end)
+            nxt_end = end if nxt_end == -1 else nxt_end
+            nxt = f[nl + 1 : nxt_end]
+            # the row of numbers first (cheap, and rarely there), then the row of labels
+            labels = (
+                [_SPACE_RUN.sub(" ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+                if len(nxt) < 200 and not _WORD3.search(nxt)
+                else []
+            )
             if len(labels) >= 2:
-                nxt_end = f.find("\n", nl + 1, end)
-                nxt_end = end if nxt_end == -1 else nxt_end
-                nxt = f[nl + 1 : nxt_end]
                 cells = _TABLE_CELL.findall(nxt)
-                if len(cells) == len(labels) and len(nxt) < 200 and not _WORD3.search(nxt):
+                if len(cells) == len(labels):
                     for lab, cell in zip(labels, cells, strict=True):
                         key = _TABLE_KEY.get(lab)
                         if key:
@@ -1455,7 +1464,12 @@ def _moves_at_points(doc: _Doc, delibs: list[dict[str, Any]], known: list[str]) 
         num = d.get("number") or ""
         if num.isdigit() and len(num) <= 3:
             by_number[int(num)] = i
-    for pat, key, offset in ((_ARRIVED_AT, "arrived", 0), (_LEFT_AT, "left", 1)):
+    for pat, key, offset, words in (
+        (_ARRIVED_AT, "arrived", 0, ("arrive", "entre")),
+        (_LEFT_AT, "left", 1, ("quitte", "part", "sort")),
+    ):
+        if all(w not in doc.folded for w in words):
+            continue  # every match holds one of these words
         for m in pat.finditer(doc.folded):
             name = _name_before(doc, m.start())
             if not name:
