@@ -418,6 +418,15 @@ class _Doc:
     def word_hits(self, start_pattern: str) -> list[int]:
         """Where ``start_pattern`` (literal-prefixed: found fast) matches at a word start."""
         hits = self._word_hits.get(start_pattern)
+        if hits is None and start_pattern.isalpha():  # a plain word: str.find is faster
+            f = self.folded
+            hits = []
+            i = f.find(start_pattern)
+            while i >= 0:
+                if i == 0 or not "a" <= f[i - 1] <= "z":
+                    hits.append(i)
+                i = f.find(start_pattern, i + 1)
+            self._word_hits[start_pattern] = hits
         if hits is None:
             f = self.folded
             rx = _START_PATTERNS.get(start_pattern)
