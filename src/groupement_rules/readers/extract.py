@@ -369,15 +369,54 @@ _LEFT = re.compile(r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+sean
 _ARRIVED = re.compile(
     r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance"
 )
-_ARRIVED_AT = re.compile(
-    r"(?:est\s+)?(?:arrivee?|arrive|entre|entree)\s+(?:en\s+seance\s+)?(?:au|a\s+la|lors\s+du|"
+
+
+class _Branches:
+    """An alternation ``B1|B2|...`` whose branches begin with different words (so
+    at most one matches at a place), each searched on its own from its literal
+    prefix: the matches are those of the alternation, found without trying it at
+    every position."""
+
+    def __init__(self, *branches: str) -> None:
+        self.branches = tuple(re.compile(b) for b in branches)
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        nxt = [b.search(f, pos, endpos) for b in self.branches]
+        while True:
+            live = [m for m in nxt if m is not None]
+            if not live:
+                return
+            m = min(live, key=lambda x: x.start())
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            nxt = [
+                b.search(f, pos, endpos) if n is not None and n.start() < pos else n
+                for b, n in zip(self.branches, nxt, strict=True)
+            ]
+
+
+_AT_TAIL = (
+    r"\s+(?:en\s+seance\s+)?(?:au|a\s+la|lors\s+du|"
     r"lors\s+de\s+la|avant\s+le\s+vote\s+du|pendant\s+le)\s+(?:point|question|deliberation|"
     r"affaire|dossier)\s+(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
 )
-_LEFT_AT = re.compile(
-    r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)\s+(?:au|a\s+la|lors\s+du|apres\s+le|"
+# (?:est\s+)?(?:arrivee?|arrive|entre|entree) + _AT_TAIL, as branches
+_ARRIVED_AT = _Branches(
+    r"est\s+(?:arrivee?|arrive|entre|entree)" + _AT_TAIL,
+    r"arrivee?" + _AT_TAIL,
+    r"(?:entre|entree)" + _AT_TAIL,
+)
+_LEFT_TAIL = (
+    r"\s+(?:au|a\s+la|lors\s+du|apres\s+le|"
     r"avant\s+le)\s+(?:vote\s+du\s+)?(?:point|question|deliberation|affaire|dossier)\s+"
     r"(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
+)
+# (?:quitte\s+la\s+seance|est\s+partie?|part|sort) + _LEFT_TAIL, as branches
+_LEFT_AT = _Branches(
+    r"quitte\s+la\s+seance" + _LEFT_TAIL,
+    r"est\s+partie?" + _LEFT_TAIL,
+    r"part" + _LEFT_TAIL,
+    r"sort" + _LEFT_TAIL,
 )
 _QUESTIONS = _WordStart(
     r"(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
