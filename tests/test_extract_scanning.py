@@ -167,6 +167,8 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
     for ws in WORD_STARTS:
         got = spans(ws.finditer(f, start, end))
         assert got == spans(ws.pattern.finditer(f, start, end)), ws.pattern.pattern
+    got = spans(ex._number_first(doc, start, end))
+    assert got == spans(ex._NUMBER_FIRST.pattern.finditer(f, start, end))
     plain = ex._UNANIMITY.search(f, start, end)
     fast = ex._unanimity(f, start, end)
     assert (fast.span() if fast else None) == (plain.span() if plain else None)

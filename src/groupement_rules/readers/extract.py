@@ -548,6 +548,35 @@ _TABLE_CELL = re.compile(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])")
 _WORD3 = re.compile(r"[a-z]{3}")
 
 
+_NF_WORDS = ("present", "procuration", "pouvoir", "votants", "absent", "represente", "excuse")
+
+
+def _number_first(doc: _Doc, start: int, end: int) -> list[re.Match[str]]:
+    """``_NUMBER_FIRST.finditer(folded, start, end)``, found from its label words: a
+    match is 1 to 3 digits, spaces, then one of these words (which starts a word)."""
+    f = doc.folded
+    cands: set[int] = set()
+    for w in _NF_WORDS:
+        hits = doc.word_hits(w)
+        for q in hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]:
+            i = q
+            while i > start and f[i - 1].isspace():
+                i -= 1
+            if i == q:
+                continue
+            j = i
+            while j > start and i - j < 4 and f[j - 1].isdecimal():
+                j -= 1
+            if 1 <= i - j <= 3:
+                cands.add(j)
+    out = []
+    for p in sorted(cands):
+        m = _NUMBER_FIRST.pattern.match(f, p, end)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     """Declared counts in ``[start, end)``: key → (value, position); first occurrence wins."""
     f = doc.folded
@@ -555,7 +584,7 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     # number-first groups ("32 présents 1 procuration 33 votants", "Soit 31 présents")
     for key, value, pos in _table_counts(doc, start, end):
         found.setdefault(key, (value, pos))
-    hits = list(_NUMBER_FIRST.finditer(f, start, end))
+    hits = _number_first(doc, start, end)
     consumed = _Spans()
     label_first_cluster = False
     for i, m in enumerate(hits):
