@@ -97,6 +97,15 @@ FRAGMENTS = [
     "est partie avant le point 6",
     "sort au dossier 7",
     "part après le vote du point 8",
+    "départ de",
+    "Départ de M. X",
+    "sortie de",
+    "arrivée de",
+    "retour de",
+    "rejoint la séance",
+    "arrive en séance",
+    "s'absente",
+    "département de",
     "commune de",
     "de la commune de",
     "Ville de",
@@ -150,6 +159,12 @@ PLAIN_AT = {
     "left": re.compile(
         r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)" + ex._LEFT_TAIL.replace("(?P<n>", "(")
     ),
+    "left_sentence": re.compile(
+        r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente"
+    ),
+    "arrived_sentence": re.compile(
+        r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance"
+    ),
 }
 
 
@@ -179,6 +194,12 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         assert (first.start() if first else None) == (whole.start() if whole else None)
     assert spans(ex._ARRIVED_AT.finditer(f)) == spans(PLAIN_AT["arrived"].finditer(f))
     assert spans(ex._LEFT_AT.finditer(f)) == spans(PLAIN_AT["left"].finditer(f))
+    assert spans(ex._LEFT.finditer(f, start, end)) == spans(
+        PLAIN_AT["left_sentence"].finditer(f, start, end)
+    )
+    assert spans(ex._ARRIVED.finditer(f, start, end)) == spans(
+        PLAIN_AT["arrived_sentence"].finditer(f, start, end)
+    )
 
 
 def test_scans_of_the_seed_and_real_texts(shared: Path) -> None:

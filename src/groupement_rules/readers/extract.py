@@ -365,10 +365,6 @@ _DEPORT = re.compile(
     r"ne\s+participe\s+pas\s+(?:au|a\s+ce)\s+vote|ne\s+participent\s+pas\s+(?:au|a\s+ce)\s+vote|"
     r"n'a\s+pas\s+pris\s+part\s+au\s+vote|s'abstient\s+de\s+participer|quitte\s+la\s+salle\s+pour"
 )
-_LEFT = re.compile(r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente")
-_ARRIVED = re.compile(
-    r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance"
-)
 
 
 class _Branches:
@@ -393,6 +389,23 @@ class _Branches:
                 b.search(f, pos, endpos) if n is not None and n.start() < pos else n
                 for b, n in zip(self.branches, nxt, strict=True)
             ]
+
+
+# (?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente, as branches
+# (the look-behind moved after the literal word, so each branch opens with it)
+_LEFT = _Branches(
+    r"depart(?<![a-z]depart)\s+de\s+",
+    r"sortie(?<![a-z]sortie)\s+de\s+",
+    r"quitte\s+la\s+seance",
+    r"s'absente",
+)
+# (?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance
+_ARRIVED = _Branches(
+    r"arrivee(?<![a-z]arrivee)\s+de\s+",
+    r"retour(?<![a-z]retour)\s+de\s+",
+    r"rejoint\s+la\s+seance",
+    r"arrive\s+en\s+seance",
+)
 
 
 _AT_TAIL = (
