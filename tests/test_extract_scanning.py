@@ -132,6 +132,18 @@ FRAGMENTS = [
     "2026-12 objet :",
     "15 présents",
     "soit 12 votants",
+    "par 20 voix pour",
+    "3 contre et 2 abstentions",
+    "vingt et un voix pour, trois contre",
+    "2 bulletins blancs",
+    "1 vote nul",
+    "dix-sept pour, 2 contre",
+    "12\n\npour",
+    "1234 voix pour",
+    "cent vingt-trois pour et 4 contre",
+    "deux abstentions",
+    "un  pour",
+    "quatre-vingt-dix-neuf",
     "Mme DUPONT",
     "M. Martin",
     "questions 3 à 5 :",
@@ -184,6 +196,13 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         assert got == spans(ws.pattern.finditer(f, start, end)), ws.pattern.pattern
     got = spans(ex._number_first(doc, start, end))
     assert got == spans(ex._NUMBER_FIRST.pattern.finditer(f, start, end))
+    for pat, anchors, middles in (
+        (ex._VOICE_POUR, ("pour",), ("voix",)),
+        (ex._VOICE_ABST, ("absten",), ()),
+        (ex._VOICE_BN, ("blanc", "nul"), ex._BN_MIDDLE),
+    ):
+        got = spans(ex._number_before(doc, pat, anchors, middles, start, end))
+        assert got == spans(pat.finditer(f, start, end)), pat.pattern
     plain = ex._UNANIMITY.search(f, start, end)
     fast = ex._unanimity(f, start, end)
     assert (fast.span() if fast else None) == (plain.span() if plain else None)

@@ -590,6 +590,74 @@ def _number_first(doc: _Doc, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+_NUMBER_WORD_SET = frozenset(_NW[3:-1].split("|"))
+_BN_MIDDLE = ("bulletin", "bulletins", "vote", "votes")
+
+
+def _number_before(
+    doc: _Doc,
+    pat: re.Pattern[str],
+    anchors: tuple[str, ...],
+    middles: tuple[str, ...],
+    start: int,
+    end: int,
+) -> list[re.Match[str]]:
+    r"""``pat.finditer(folded, start, end)`` for a ``pat`` of the shape
+    (?<![a-z\d]) NUMBER \s+ [middle word \s+] ANCHOR...: a number (1 to 3 digits, or
+    up to five number words joined by a space or a hyphen), spaces, maybe one of
+    ``middles``, then a word beginning with one of ``anchors``. The places where
+    such a number can start are found back from each anchor word, and the pattern
+    is tried there only."""
+    f = doc.folded
+    cands: set[int] = set()
+    for a in anchors:
+        hits = doc.word_hits(a)
+        for q in hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]:
+            ends = []
+            w = q
+            while w > start and f[w - 1].isspace():
+                w -= 1
+            if w == q:
+                continue
+            ends.append(w)
+            m0 = w
+            while m0 > start and "a" <= f[m0 - 1] <= "z":
+                m0 -= 1
+            if f[m0:w] in middles:
+                w2 = m0
+                while w2 > start and f[w2 - 1].isspace():
+                    w2 -= 1
+                if w2 < m0:
+                    ends.append(w2)
+            for e in ends:
+                j = e
+                while j > start and e - j < 4 and f[j - 1].isdecimal():
+                    j -= 1
+                if 1 <= e - j <= 3:
+                    cands.add(j)
+                for _ in range(5):  # number words, last to first
+                    k = e
+                    while k > start and "a" <= f[k - 1] <= "z":
+                        k -= 1
+                    if f[k:e] not in _NUMBER_WORD_SET:
+                        break
+                    cands.add(k)
+                    if k > start and f[k - 1] in " -":
+                        e = k - 1
+                    else:
+                        break
+    out: list[re.Match[str]] = []
+    last = start
+    for p in sorted(cands):
+        if p < last:
+            continue
+        m = pat.match(f, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end() if m.end() > p else p + 1
+    return out
+
+
 def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     """Declared counts in ``[start, end)``: key → (value, position); first occurrence wins."""
     f = doc.folded
@@ -652,16 +720,18 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             found[key] = (value, m.start())
 
     # each pattern needs its word: skip the scan when the region has none
-    for m in _VOICE_POUR.finditer(f, start, end) if f.find("pour", start, end) >= 0 else ():
+    for m in _number_before(doc, _VOICE_POUR, ("pour",), ("voix",), start, end):
         put("pour", m)
         window_end = min(end, m.end() + 80)
         put("contre", _VOICE_CONTRE.search(f, m.end(), window_end))
         put("abstentions", _VOICE_ABST.search(f, m.end(), window_end))
         break
     if "pour" in found and f.find("abstention", start, end) >= 0:
-        put("abstentions", _VOICE_ABST.search(f, start, end))
-    has_bn = f.find("blanc", start, end) >= 0 or f.find("nul", start, end) >= 0
-    for m in _VOICE_BN.finditer(f, start, end) if has_bn else ():
+        put(
+            "abstentions",
+            next(iter(_number_before(doc, _VOICE_ABST, ("absten",), (), start, end)), None),
+        )
+    for m in _number_before(doc, _VOICE_BN, ("blanc", "nul"), _BN_MIDDLE, start, end):
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
