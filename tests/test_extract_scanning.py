@@ -144,6 +144,9 @@ FRAGMENTS = [
     "deux abstentions",
     "un  pour",
     "quatre-vingt-dix-neuf",
+    "Pour extrait conforme",
+    "certifié exécutoire",
+    "la séance est levée",
     "Mme DUPONT",
     "M. Martin",
     "questions 3 à 5 :",
@@ -206,7 +209,7 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
     plain = ex._UNANIMITY.search(f, start, end)
     fast = ex._unanimity(f, start, end)
     assert (fast.span() if fast else None) == (plain.span() if plain else None)
-    for branches in (ex._SECOND_CONVOCATION, ex._RENEWAL):
+    for branches in (ex._SECOND_CONVOCATION, ex._RENEWAL, ex._END_MARKERS):
         alternation = re.compile("|".join(b.pattern for b in branches))
         first = ex._first_of(f, branches)
         whole = alternation.search(f)

@@ -314,9 +314,17 @@ _DECISION_CONTEXT = re.compile(
 _SECRET = re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+secret|bulletin\s+secret")
 _MAJORITY = re.compile(r"a\s+la\s+majorite")
 
-_END_MARKERS = re.compile(
-    r"pour\s+extrait\s+conforme|certifie\s+executoire|peut\s+faire\s+l'objet\s+d'un\s+recours|"
-    r"vu\s+pour\s+etre\s+affiche|la\s+seance\s+est\s+levee|fait\s+et\s+delibere"
+# the branches of one alternation, searched on their own (see _first_of)
+_END_MARKERS = tuple(
+    re.compile(p)
+    for p in (
+        r"pour\s+extrait\s+conforme",
+        r"certifie\s+executoire",
+        r"peut\s+faire\s+l'objet\s+d'un\s+recours",
+        r"vu\s+pour\s+etre\s+affiche",
+        r"la\s+seance\s+est\s+levee",
+        r"fait\s+et\s+delibere",
+    )
 )
 
 _STRONG_HEADING = re.compile(
@@ -1029,7 +1037,7 @@ def _title_after(doc: _Doc, pos: int, limit: int = 220) -> str | None:
 
 def _headings(doc: _Doc) -> list[_Heading]:
     f = doc.folded
-    end_marker = _END_MARKERS.search(f)
+    end_marker = _first_of(f, _END_MARKERS)
     first_end = end_marker.start() if end_marker else len(f)
     strong: dict[str, _Heading] = {}
     for m in doc.scan(_STRONG_HEADING, _STRONG_STARTS, 0, len(f)):
