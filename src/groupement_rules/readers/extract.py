@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -64,6 +65,42 @@ class ExtractResult:
 # ----------------------------------------------------------------------------- patterns
 # All on folded text (lower case, no accents), bounded repetitions only.
 
+
+class _WordStart:
+    """A pattern ``(?<![a-z])REST`` (a match starts a word), searched faster.
+
+    (``not_after`` replaces ``a-z`` for other look-behinds of one character.)
+
+    Python's regex engine cannot skip ahead to a possible start when a pattern
+    opens with a look-behind, so it tries the whole pattern at every position.
+    ``REST`` alone opens with literals it can skip to; the look-behind is then
+    checked on each hit. The matches are exactly those of the full pattern.
+    ``REST`` must not be a top-level alternation (the look-behind would then
+    guard only its first branch in the original pattern).
+    """
+
+    def __init__(self, rest: str, flags: int = 0, not_after: str = "a-z") -> None:
+        self.pattern = re.compile(f"(?<![{not_after}])" + rest, flags)
+        self._rest = re.compile(rest, flags)
+        self._before = re.compile(f"[{not_after}]")
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        rest = self._rest
+        while True:
+            m = rest.search(f, pos, endpos)
+            if m is None:
+                return
+            p = m.start()
+            if p > 0 and self._before.match(f, p - 1) is not None:
+                pos = p + 1  # inside a word: the full pattern does not match here
+                continue
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+    def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(f, pos, endpos), None)
+
+
 _SECTION = re.compile(
     r"(?<![a-z])(?P<label>"
     r"(?:absente?s?\s+)?(?:excusee?s?\s+)?(?:ayant|qui\s+ont|ont)\s+donne\s+(?:pouvoir|procuration|"
@@ -88,6 +125,14 @@ _SECTION = re.compile(
     r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,6}"
     r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$)",
     re.MULTILINE,
+)
+
+#: How a section label can begin (see :meth:`_Doc.scan`).
+_SECTION_STARTS = (
+    *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
+    *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
+    *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
+    *(r"en\s+exercice", "votants", "represente"),
 )
 
 
@@ -139,13 +184,40 @@ _COUNT_LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:nombre\s+de\s+)?(?:bulletins?|suffrages?)\s+(?:declares?\s+)?blancs?|blancs?", "blancs"),
     (r"(?:nombre\s+de\s+)?(?:bulletins?|suffrages?)\s+(?:declares?\s+)?nuls?|nuls?", "nuls"),
 )
+
+
+def _lookbehind_compiled(rest: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])" + rest)
+
+
 _VOTE_KINDS = frozenset({"pour", "contre", "abstentions", "blancs_nuls", "blancs", "nuls"})
 _ZERO_MARKS = ("/", "-", "–", "—", "neant", "zero", "aucun", "aucune")
-_LABEL_FIRST = [
+#: How each label can begin (literal-prefixed patterns, a superset of where the label's
+#: pattern can match): the reader tries a label only where one of them starts a word.
+_COUNT_STARTS: dict[str, tuple[str, ...]] = {
+    "absents": ("absent",),
+    "en_exercice": ("nombre", "conseiller", "membre", r"en\s+exercice"),
+    "presents": ("nombre", "conseiller", "membre", "present"),
+    "votants": (
+        *("nombre", "votants", "total", "membre", "conseiller"),
+        *(r"qui\s+ont\s+pris", r"ayant\s+pris"),
+    ),
+    "represented": ("represente", "procuration", "pouvoir"),
+    "exprimes": ("nombre", "suffrage", "exprime"),
+    "_votes_label": ("vote", "resultat"),
+    "pour": (r"ont\s+vote", "vote", "pour"),
+    "contre": (r"ont\s+vote", "vote", "contre"),
+    "abstentions": (r"se\s+sont", "absten"),
+    "blancs_nuls": ("nombre", "bulletin", "suffrage", "blanc"),
+    "blancs": ("nombre", "bulletin", "suffrage", "blanc"),
+    "nuls": ("nombre", "bulletin", "suffrage", "nul"),
+}
+_LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         key,
-        re.compile(
-            r"(?<![a-z])(?:" + pat + r")(?![a-z])"
+        _COUNT_STARTS[key],
+        _lookbehind_compiled(
+            r"(?:" + pat + r")(?![a-z])"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
             r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])"
             r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])|/|-|–|—|neant|zero|aucune?)(?![a-z0-9]))"
@@ -153,9 +225,10 @@ _LABEL_FIRST = [
     )
     for pat, key in _COUNT_LABELS
 ]
-_NUMBER_FIRST = re.compile(
-    r"(?<![\d/.,a-z])(?P<val>\d{1,3})\s+(?P<label>presents?|procurations?|pouvoirs?|votants|"
-    r"absents?|representes?|excuses?)(?![a-z])"
+_NUMBER_FIRST = _WordStart(
+    not_after=r"\d/.,a-z",
+    rest=r"(?P<val>\d{1,3})\s+(?P<label>presents?|procurations?|pouvoirs?|votants|"
+    r"absents?|representes?|excuses?)(?![a-z])",
 )
 _NF_KEY = {
     "present": "presents",
@@ -183,6 +256,46 @@ _VOICE_BN = re.compile(
     r"(?<![a-z\d])" + _NUM + r"\s+(?:bulletins?\s+|votes?\s+)?(?P<k>blancs?|nuls?)(?![a-z])"
 )
 
+_URGENCE = _WordStart(r"urgence(?![a-z])")
+_STRONG_STARTS = ("affaire", "delib", r"n\s?[°o]")
+_PUBLICATION_STARTS = ("publie", r"mise?\s+en", "affiche", "date", r"et\s+de\s+la", "publication")
+_COMMUNE_STARTS = (
+    *(r"de\s+la\s+commune", "commune", "ville", r"conseil\s+municipal", "mairie"),
+    r"c\.?c\.?a",
+)
+# The branches of an alternation, each searched on its own (each opens with a literal):
+# the first match of the alternation starts where the earliest of theirs does.
+_SECOND_CONVOCATION = tuple(
+    re.compile(p)
+    for p in (
+        r"seconde\s+convocation",
+        r"deuxieme\s+convocation",
+        r"nouvelle\s+convocation",
+        r"quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
+    )
+)
+_RENEWAL = tuple(
+    re.compile(p)
+    for p in (
+        r"installation\s+du\s+conseil",
+        r"seance\s+d'installation",
+        r"proclame\s+installes",
+        r"renouvellement\s+general",
+        r"l\.?\s?2121-7",
+    )
+)
+
+
+def _first_of(f: str, branches: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The match that starts first (the earlier branch on a tie), as the alternation's."""
+    best: re.Match[str] | None = None
+    for b in branches:
+        m = b.search(f)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
 _UNANIMITY = re.compile(r"(?<!pas\s)(?<!n')(?<![a-z])(?:a\s?l'?\s?)?unanimite|unanimement")
 _REJECTED = re.compile(
     r"(?<![a-z])(?:rejete(?:e|s|es)?|rejette|rejettent|refuse(?:e|s|es|nt)?|n'adopte\s+pas|"
@@ -201,9 +314,17 @@ _DECISION_CONTEXT = re.compile(
 _SECRET = re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+secret|bulletin\s+secret")
 _MAJORITY = re.compile(r"a\s+la\s+majorite")
 
-_END_MARKERS = re.compile(
-    r"pour\s+extrait\s+conforme|certifie\s+executoire|peut\s+faire\s+l'objet\s+d'un\s+recours|"
-    r"vu\s+pour\s+etre\s+affiche|la\s+seance\s+est\s+levee|fait\s+et\s+delibere"
+# the branches of one alternation, searched on their own (see _first_of)
+_END_MARKERS = tuple(
+    re.compile(p)
+    for p in (
+        r"pour\s+extrait\s+conforme",
+        r"certifie\s+executoire",
+        r"peut\s+faire\s+l'objet\s+d'un\s+recours",
+        r"vu\s+pour\s+etre\s+affiche",
+        r"la\s+seance\s+est\s+levee",
+        r"fait\s+et\s+delibere",
+    )
 )
 
 _STRONG_HEADING = re.compile(
@@ -211,14 +332,14 @@ _STRONG_HEADING = re.compile(
     r"[a-z0-9./_-]{0,30})(?P<id2>\s+[a-z0-9][a-z0-9./_-]{1,30}(?=\s?[-–—:]))?"
     r"(?P<sep>\s?[-–—:]\s|\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?)?"
 )
-_PREFIX_HEADING = re.compile(
-    r"(?<![a-z])(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
+_PREFIX_HEADING = _WordStart(
+    r"(?:deliberation|delib\.?|dcm|dl)\s?(?P<id>\d[0-9a-z]{0,8}[-/._][0-9a-z./_-]{1,20}"
     r"|\d{3,12})(?P<sep>\s?[-–—:]\s)"
 )
-_OBJET_HEADING = re.compile(
-    r"(?<![a-z0-9./-])(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
+_OBJET_HEADING = _WordStart(
+    not_after=r"a-z0-9./-", rest=r"(?P<id>\d[0-9a-z./_-]{0,20}\d)\s+(?:[a-z]{1,5}\s+)?objet\s?:\s?"
 )
-_BARE_OBJET = re.compile(r"(?<![a-z])objet\s?:\s?")
+_BARE_OBJET = _WordStart(r"objet\s?:\s?")
 _WEAK_HEADING = re.compile(
     r"^[ ]?(?:(?P<id>\d{1,3}|\d{4}[-./_]\d{1,4}(?:[-./_]\d{1,4})?)[ ]?(?:[-–—/]|\))"
     r"|(?P<id2>\d{4}[-./_]\d{1,3}))[ ](?P<title>[A-ZÀ-Þ«\"].{2,300})$",
@@ -252,22 +373,74 @@ _DEPORT = re.compile(
     r"ne\s+participe\s+pas\s+(?:au|a\s+ce)\s+vote|ne\s+participent\s+pas\s+(?:au|a\s+ce)\s+vote|"
     r"n'a\s+pas\s+pris\s+part\s+au\s+vote|s'abstient\s+de\s+participer|quitte\s+la\s+salle\s+pour"
 )
-_LEFT = re.compile(r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente")
-_ARRIVED = re.compile(
-    r"(?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance"
+
+
+class _Branches:
+    """An alternation ``B1|B2|...`` whose branches begin with different words (so
+    at most one matches at a place), each searched on its own from its literal
+    prefix: the matches are those of the alternation, found without trying it at
+    every position."""
+
+    def __init__(self, *branches: str) -> None:
+        self.branches = tuple(re.compile(b) for b in branches)
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        nxt = [b.search(f, pos, endpos) for b in self.branches]
+        while True:
+            live = [m for m in nxt if m is not None]
+            if not live:
+                return
+            m = min(live, key=lambda x: x.start())
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            nxt = [
+                b.search(f, pos, endpos) if n is not None and n.start() < pos else n
+                for b, n in zip(self.branches, nxt, strict=True)
+            ]
+
+
+# (?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente, as branches
+# (the look-behind moved after the literal word, so each branch opens with it)
+_LEFT = _Branches(
+    r"depart(?<![a-z]depart)\s+de\s+",
+    r"sortie(?<![a-z]sortie)\s+de\s+",
+    r"quitte\s+la\s+seance",
+    r"s'absente",
 )
-_ARRIVED_AT = re.compile(
-    r"(?:est\s+)?(?:arrivee?|arrive|entre|entree)\s+(?:en\s+seance\s+)?(?:au|a\s+la|lors\s+du|"
+# (?<![a-z])(?:arrivee\s+de|retour\s+de)\s+|rejoint\s+la\s+seance|arrive\s+en\s+seance
+_ARRIVED = _Branches(
+    r"arrivee(?<![a-z]arrivee)\s+de\s+",
+    r"retour(?<![a-z]retour)\s+de\s+",
+    r"rejoint\s+la\s+seance",
+    r"arrive\s+en\s+seance",
+)
+
+
+_AT_TAIL = (
+    r"\s+(?:en\s+seance\s+)?(?:au|a\s+la|lors\s+du|"
     r"lors\s+de\s+la|avant\s+le\s+vote\s+du|pendant\s+le)\s+(?:point|question|deliberation|"
     r"affaire|dossier)\s+(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
 )
-_LEFT_AT = re.compile(
-    r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)\s+(?:au|a\s+la|lors\s+du|apres\s+le|"
+# (?:est\s+)?(?:arrivee?|arrive|entre|entree) + _AT_TAIL, as branches
+_ARRIVED_AT = _Branches(
+    r"est\s+(?:arrivee?|arrive|entre|entree)" + _AT_TAIL,
+    r"arrivee?" + _AT_TAIL,
+    r"(?:entre|entree)" + _AT_TAIL,
+)
+_LEFT_TAIL = (
+    r"\s+(?:au|a\s+la|lors\s+du|apres\s+le|"
     r"avant\s+le)\s+(?:vote\s+du\s+)?(?:point|question|deliberation|affaire|dossier)\s+"
     r"(?:n\s?[°o]\s?)?(?P<n>\d{1,3})(?![\d/])"
 )
-_QUESTIONS = re.compile(
-    r"(?<![a-z])(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
+# (?:quitte\s+la\s+seance|est\s+partie?|part|sort) + _LEFT_TAIL, as branches
+_LEFT_AT = _Branches(
+    r"quitte\s+la\s+seance" + _LEFT_TAIL,
+    r"est\s+partie?" + _LEFT_TAIL,
+    r"part" + _LEFT_TAIL,
+    r"sort" + _LEFT_TAIL,
+)
+_QUESTIONS = _WordStart(
+    r"(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
     r"(?:(?P<b>\d{1,3})|la\s+fin)\s?:"
 )
 _PUBLICATION = re.compile(
@@ -290,6 +463,9 @@ _POPULATION = re.compile(
 # ----------------------------------------------------------------------------- helpers
 
 
+_START_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -297,6 +473,50 @@ class _Doc:
         self.lines = Lines(text)
         self.provenance: dict[str, Any] = {}
         self.unread: list[dict[str, str]] = []
+        self._word_hits: dict[str, list[int]] = {}
+
+    def word_hits(self, start_pattern: str) -> list[int]:
+        """Where ``start_pattern`` (literal-prefixed: found fast) matches at a word start."""
+        hits = self._word_hits.get(start_pattern)
+        if hits is None and start_pattern.isalpha():  # a plain word: str.find is faster
+            f = self.folded
+            hits = []
+            i = f.find(start_pattern)
+            while i >= 0:
+                if i == 0 or not "a" <= f[i - 1] <= "z":
+                    hits.append(i)
+                i = f.find(start_pattern, i + 1)
+            self._word_hits[start_pattern] = hits
+        if hits is None:
+            f = self.folded
+            rx = _START_PATTERNS.get(start_pattern)
+            if rx is None:
+                rx = _START_PATTERNS[start_pattern] = re.compile(start_pattern)
+            hits = [
+                m.start()
+                for m in rx.finditer(f)
+                if m.start() == 0 or not "a" <= f[m.start() - 1] <= "z"
+            ]
+            self._word_hits[start_pattern] = hits
+        return hits
+
+    def scan(
+        self, pat: re.Pattern[str], starts: tuple[str, ...], start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """``pat.finditer(folded, start, end)`` for a ``pat`` that matches only at a word
+        start where one of ``starts`` matches: tried at those positions only."""
+        cands: set[int] = set()
+        for sp in starts:
+            hits = self.word_hits(sp)
+            cands.update(hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)])
+        last = start
+        for p in sorted(cands):
+            if p < last:
+                continue
+            m = pat.match(self.folded, p, end)
+            if m is not None:
+                yield m
+                last = m.end() if m.end() > p else p + 1
 
     def note(self, path: str, pos: int) -> None:
         self.provenance[path] = self.lines.where(pos)
@@ -337,6 +557,115 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
+_LABEL_BEFORE = re.compile(
+    r"(?:presents?|votants|exercice|procurations?|pouvoirs?|absents?|representes?)[ ]?\Z"
+)
+_SOIT_BEFORE = re.compile(r"soit\s?:?\s?$")
+_MARK_BEFORE = re.compile(r"[:=(.][ ]?\Z")
+_SEP_MARK = re.compile(r"[:=.…_]")
+_DIGIT = re.compile(r"\d")
+_SPACE_RUN = re.compile(r"\s+")
+_TABLE_CELL = re.compile(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])")
+_WORD3 = re.compile(r"[a-z]{3}")
+
+
+_NF_WORDS = ("present", "procuration", "pouvoir", "votants", "absent", "represente", "excuse")
+
+
+def _number_first(doc: _Doc, start: int, end: int) -> list[re.Match[str]]:
+    """``_NUMBER_FIRST.finditer(folded, start, end)``, found from its label words: a
+    match is 1 to 3 digits, spaces, then one of these words (which starts a word)."""
+    f = doc.folded
+    cands: set[int] = set()
+    for w in _NF_WORDS:
+        hits = doc.word_hits(w)
+        for q in hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]:
+            i = q
+            while i > start and f[i - 1].isspace():
+                i -= 1
+            if i == q:
+                continue
+            j = i
+            while j > start and i - j < 4 and f[j - 1].isdecimal():
+                j -= 1
+            if 1 <= i - j <= 3:
+                cands.add(j)
+    out = []
+    for p in sorted(cands):
+        m = _NUMBER_FIRST.pattern.match(f, p, end)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+_NUMBER_WORD_SET = frozenset(_NW[3:-1].split("|"))
+_BN_MIDDLE = ("bulletin", "bulletins", "vote", "votes")
+
+
+def _number_before(
+    doc: _Doc,
+    pat: re.Pattern[str],
+    anchors: tuple[str, ...],
+    middles: tuple[str, ...],
+    start: int,
+    end: int,
+) -> list[re.Match[str]]:
+    r"""``pat.finditer(folded, start, end)`` for a ``pat`` of the shape
+    (?<![a-z\d]) NUMBER \s+ [middle word \s+] ANCHOR...: a number (1 to 3 digits, or
+    up to five number words joined by a space or a hyphen), spaces, maybe one of
+    ``middles``, then a word beginning with one of ``anchors``. The places where
+    such a number can start are found back from each anchor word, and the pattern
+    is tried there only."""
+    f = doc.folded
+    cands: set[int] = set()
+    for a in anchors:
+        hits = doc.word_hits(a)
+        for q in hits[bisect.bisect_left(hits, start) : bisect.bisect_left(hits, end)]:
+            ends = []
+            w = q
+            while w > start and f[w - 1].isspace():
+                w -= 1
+            if w == q:
+                continue
+            ends.append(w)
+            m0 = w
+            while m0 > start and "a" <= f[m0 - 1] <= "z":
+                m0 -= 1
+            if f[m0:w] in middles:
+                w2 = m0
+                while w2 > start and f[w2 - 1].isspace():
+                    w2 -= 1
+                if w2 < m0:
+                    ends.append(w2)
+            for e in ends:
+                j = e
+                while j > start and e - j < 4 and f[j - 1].isdecimal():
+                    j -= 1
+                if 1 <= e - j <= 3:
+                    cands.add(j)
+                for _ in range(5):  # number words, last to first
+                    k = e
+                    while k > start and "a" <= f[k - 1] <= "z":
+                        k -= 1
+                    if f[k:e] not in _NUMBER_WORD_SET:
+                        break
+                    cands.add(k)
+                    if k > start and f[k - 1] in " -":
+                        e = k - 1
+                    else:
+                        break
+    out: list[re.Match[str]] = []
+    last = start
+    for p in sorted(cands):
+        if p < last:
+            continue
+        m = pat.match(f, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end() if m.end() > p else p + 1
+    return out
+
+
 def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     """Declared counts in ``[start, end)``: key → (value, position); first occurrence wins."""
     f = doc.folded
@@ -344,29 +673,22 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
     # number-first groups ("32 présents 1 procuration 33 votants", "Soit 31 présents")
     for key, value, pos in _table_counts(doc, start, end):
         found.setdefault(key, (value, pos))
-    hits = list(_NUMBER_FIRST.finditer(f, start, end))
+    hits = _number_first(doc, start, end)
     consumed = _Spans()
     label_first_cluster = False
     for i, m in enumerate(hits):
         if i == 0 or m.start() - hits[i - 1].end() > 40:
             # a new cluster: "Présents 12 Votants 14" (label first, bare) is not number-first
             before = f[max(0, m.start() - 25) : m.start()]
-            label_first_cluster = (
-                re.search(
-                    r"(?:presents?|votants|exercice|procurations?|pouvoirs?|absents?|representes?)"
-                    r"[ ]?\Z",
-                    before,
-                )
-                is not None
-            )
+            label_first_cluster = _LABEL_BEFORE.search(before) is not None
         if label_first_cluster:
             continue
         near_prev = i > 0 and m.start() - hits[i - 1].end() <= 40
         near_next = i + 1 < len(hits) and hits[i + 1].start() - m.end() <= 40
-        soit = re.search(r"soit\s?:?\s?$", f[max(0, m.start() - 8) : m.start()]) is not None
+        soit = _SOIT_BEFORE.search(f[max(0, m.start() - 8) : m.start()]) is not None
         if not (near_prev or near_next or soit):
             continue
-        if re.search(r"[:=(.][ ]?\Z", f[max(0, m.start() - 3) : m.start()]):
+        if _MARK_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
             continue
         label = m.group("label").rstrip("s")
         key = _NF_KEY.get(label, label)
@@ -374,8 +696,8 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         if key in ("excused",):
             continue
         found.setdefault(key, (int(m.group("val")), m.start()))
-    for key, pat in _LABEL_FIRST:
-        for m in pat.finditer(f, start, end):
+    for key, starts, pat in _LABEL_FIRST:
+        for m in doc.scan(pat, starts, start, end):
             if consumed.contains(m.start()):
                 continue
             if key in found and key != "absents":
@@ -386,7 +708,7 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
                 continue
             if m.group("pv") is None and sep.strip() == "" and key in _VOTE_KINDS:
                 continue  # "pour 2026" is not a count: vote labels need ":" or dots
-            if key in _VOTE_KINDS and m.group("pv") is None and not re.search(r"[:=.…_]", sep):
+            if key in _VOTE_KINDS and m.group("pv") is None and not _SEP_MARK.search(sep):
                 continue
             if raw in ("-", "–", "—") and key not in _VOTE_KINDS and key != "absents":
                 continue
@@ -405,15 +727,19 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         if value is not None:
             found[key] = (value, m.start())
 
-    for m in _VOICE_POUR.finditer(f, start, end):
+    # each pattern needs its word: skip the scan when the region has none
+    for m in _number_before(doc, _VOICE_POUR, ("pour",), ("voix",), start, end):
         put("pour", m)
         window_end = min(end, m.end() + 80)
         put("contre", _VOICE_CONTRE.search(f, m.end(), window_end))
         put("abstentions", _VOICE_ABST.search(f, m.end(), window_end))
         break
-    if "pour" in found:
-        put("abstentions", _VOICE_ABST.search(f, start, end))
-    for m in _VOICE_BN.finditer(f, start, end):
+    if "pour" in found and f.find("abstention", start, end) >= 0:
+        put(
+            "abstentions",
+            next(iter(_number_before(doc, _VOICE_ABST, ("absten",), (), start, end)), None),
+        )
+    for m in _number_before(doc, _VOICE_BN, ("blanc", "nul"), _BN_MIDDLE, start, end):
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
@@ -453,14 +779,19 @@ def _table_counts(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int]]
         if nl == -1:
             break
         line = f[pos:nl]
-        if len(line) < 200 and not re.search(r"\d", line):
-            labels = [re.sub(r"\s+", " ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+        if len(line) < 200 and not _DIGIT.search(line):
+            nxt_end = f.find("\n", nl + 1, end)
+            nxt_end = end if nxt_end == -1 else nxt_end
+            nxt = f[nl + 1 : nxt_end]
+            # the row of numbers first (cheap, and rarely there), then the row of labels
+            labels = (
+                [_SPACE_RUN.sub(" ", m.group(0)) for m in _TABLE_LABEL.finditer(line)]
+                if len(nxt) < 200 and not _WORD3.search(nxt)
+                else []
+            )
             if len(labels) >= 2:
-                nxt_end = f.find("\n", nl + 1, end)
-                nxt_end = end if nxt_end == -1 else nxt_end
-                nxt = f[nl + 1 : nxt_end]
-                cells = re.findall(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])", nxt)
-                if len(cells) == len(labels) and len(nxt) < 200 and not re.search(r"[a-z]{3}", nxt):
+                cells = _TABLE_CELL.findall(nxt)
+                if len(cells) == len(labels):
                     for lab, cell in zip(labels, cells, strict=True):
                         key = _TABLE_KEY.get(lab)
                         if key:
@@ -534,7 +865,7 @@ def _publication(doc: _Doc) -> tuple[dict[str, Any], int]:
     f = doc.folded
     stated = False
     first = -1
-    for m in _PUBLICATION.finditer(f):
+    for m in doc.scan(_PUBLICATION, _PUBLICATION_STARTS, 0, len(f)):
         ctx = f[max(0, m.start() - 30) : m.start()]
         if "compter de sa" in ctx or "a compter" in ctx:
             continue  # "à compter de sa publication": the recours sentence, not a line
@@ -652,7 +983,9 @@ def _raw_end(f: str, pos: int, end: int) -> int:
 
 def _sections(doc: _Doc, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind, label start, content start, content end) for each labelled section."""
-    found = [(m.group(0), m.start(), m.end()) for m in _SECTION.finditer(doc.folded, start, end)]
+    found = [
+        (m.group(0), m.start(), m.end()) for m in doc.scan(_SECTION, _SECTION_STARTS, start, end)
+    ]
     out = []
     for i, (label, ls, cs) in enumerate(found):
         ce = found[i + 1][1] if i + 1 < len(found) else end
@@ -704,10 +1037,10 @@ def _title_after(doc: _Doc, pos: int, limit: int = 220) -> str | None:
 
 def _headings(doc: _Doc) -> list[_Heading]:
     f = doc.folded
-    end_marker = _END_MARKERS.search(f)
+    end_marker = _first_of(f, _END_MARKERS)
     first_end = end_marker.start() if end_marker else len(f)
     strong: dict[str, _Heading] = {}
-    for m in _STRONG_HEADING.finditer(f):
+    for m in doc.scan(_STRONG_HEADING, _STRONG_STARTS, 0, len(f)):
         ident = m.group("id").strip("./-_")
         if not any(c.isdigit() for c in ident):
             continue
@@ -802,7 +1135,7 @@ def _read(raw_text: str) -> ExtractResult:
     # commune
     commune: dict[str, Any] = {"name": None, "insee": None, "population": None}
     candidates: list[tuple[str, int]] = []
-    for m in _COMMUNE.finditer(f):
+    for m in doc.scan(_COMMUNE, _COMMUNE_STARTS, 0, len(f)):
         name, _ = _commune_name(text, m.end())
         if name:
             prefix = f[m.end() - 3 : m.end()]
@@ -837,16 +1170,9 @@ def _read(raw_text: str) -> ExtractResult:
     else:
         doc.missing("date", 'no séance date found ("L\'an ...", "séance du ...")')
     sent_on, cpos = _convocation_date(doc, date)
-    urgent = re.search(r"(?<![a-z])urgence(?![a-z])", f)
-    second = re.search(
-        r"(?:seconde|deuxieme|nouvelle)\s+convocation|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint",
-        f,
-    )
-    renewal = re.search(
-        r"installation\s+du\s+conseil|seance\s+d'installation|proclame\s+installes|"
-        r"renouvellement\s+general|l\.?\s?2121-7",
-        f,
-    )
+    urgent = _URGENCE.search(f)
+    second = _first_of(f, _SECOND_CONVOCATION)
+    renewal = _first_of(f, _RENEWAL)
     facts["convocation"] = {
         "sent_on": sent_on.isoformat() if sent_on else None,
         "urgent": urgent is not None,
@@ -1306,7 +1632,12 @@ def _moves_at_points(doc: _Doc, delibs: list[dict[str, Any]], known: list[str]) 
         num = d.get("number") or ""
         if num.isdigit() and len(num) <= 3:
             by_number[int(num)] = i
-    for pat, key, offset in ((_ARRIVED_AT, "arrived", 0), (_LEFT_AT, "left", 1)):
+    for pat, key, offset, words in (
+        (_ARRIVED_AT, "arrived", 0, ("arrive", "entre")),
+        (_LEFT_AT, "left", 1, ("quitte", "part", "sort")),
+    ):
+        if all(w not in doc.folded for w in words):
+            continue  # every match holds one of these words
         for m in pat.finditer(doc.folded):
             name = _name_before(doc, m.start())
             if not name:
@@ -1363,7 +1694,12 @@ def _moves(doc: _Doc, start: int, end: int, known: list[str]) -> tuple[list[str]
     f = doc.folded
     arrived: list[str] = []
     left: list[str] = []
-    for pat, target in ((_ARRIVED, arrived), (_LEFT, left)):
+    for pat, target, words in (
+        (_ARRIVED, arrived, ("arrive", "retour", "rejoint")),
+        (_LEFT, left, ("depart", "sortie", "quitte", "s'absente")),
+    ):
+        if all(f.find(w, start, end) < 0 for w in words):
+            continue  # every match holds one of these words
         for m in pat.finditer(f, start, end):
             if m.group(0).rstrip().endswith("de"):
                 name, _ = take_name(doc.text, m.end())
@@ -1404,9 +1740,24 @@ def _deports(doc: _Doc, start: int, end: int, known: list[str]) -> list[tuple[st
     return out
 
 
+def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
+    """``_UNANIMITY.search(f, start, end)``: every match holds "unanim" at most 5
+    characters after its start ("a l' unanimite"), so only those places are tried."""
+    q = f.find("unanim", start, end)
+    tried = start
+    while q >= 0:
+        for p in range(max(tried, q - 5), q + 1):
+            m = _UNANIMITY.match(f, p, end)
+            if m is not None:
+                return m
+        tried = q + 1
+        q = f.find("unanim", q + 1, end)
+    return None
+
+
 def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
     f = doc.folded
-    unanimous = _UNANIMITY.search(f, start, end)
+    unanimous = _unanimity(f, start, end)
     secret = _SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1

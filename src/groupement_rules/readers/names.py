@@ -241,9 +241,18 @@ STOP_WORDS = frozenset(
 )
 
 
+_UPPER: dict[str, bool] = {}
+
+
 def _is_upper_word(tok: str) -> bool:
-    letters = [c for c in tok if c.isalpha()]
-    return len(letters) >= 1 and all(c.isupper() for c in letters)
+    hit = _UPPER.get(tok)
+    if hit is None:
+        letters = [c for c in tok if c.isalpha()]
+        hit = len(letters) >= 1 and all(c.isupper() for c in letters)
+        if len(_UPPER) >= 8192:
+            _UPPER.clear()
+        _UPPER[tok] = hit
+    return hit
 
 
 def _is_cap_word(tok: str) -> bool:
@@ -353,10 +362,24 @@ def resolve(raw: str, known: list[str]) -> str | None:
     best: str | None = None
     best_len = 0
     for name in known:
-        k = fold_key(name).split()
-        if k and all(w in words for w in k) and len(k) > best_len:
+        k = _key_words(name)
+        if k and len(k) > best_len and words.issuperset(k):
             best, best_len = name, len(k)
     return best
+
+
+_KEY_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _key_words(name: str) -> tuple[str, ...]:
+    """The words of a name's key (cached: the same members are resolved again and again)."""
+    k = _KEY_WORDS.get(name)
+    if k is None:
+        k = tuple(fold_key(name).split())
+        if len(_KEY_WORDS) >= 8192:
+            _KEY_WORDS.clear()
+        _KEY_WORDS[name] = k
+    return k
 
 
 __all__ = ["STOP_WORDS", "resolve", "split_items", "strip_civility", "take_name"]

@@ -56,25 +56,30 @@ _CHAR_MAP = {
     "\uff1a": ":",
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+# The same mapping as one scan: most texts hold few of these characters, and a
+# regex scan with a callback is much faster than str.translate on non-ASCII text.
+_MAPPED = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 
 # A word cut at the end of a line: "délibé-\nrations" -> "délibérations\n";
 # a hyphenated name cut the same way keeps its hyphen: "Marie-\nClaude".
-_HYPHEN_LOWER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
-_HYPHEN_UPPER = re.compile(r"(?<=[^\W\d_])-[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
-_SPACES = re.compile(r"[ ]{2,}")
+_HYPHEN_LOWER = re.compile(
+    r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)"
+)
+_HYPHEN_UPPER = re.compile(r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
+_SPACES = re.compile(r"  +")  # two or more spaces (a literal prefix: searched fast)
 # Gender / plural marks: "Présent(e)s", "excusé(e)", "Absent(s)" -> "Présents", "excusé", "Absent"
-_GENDER_MARK = re.compile(r"(?<=[^\W\d_])\((?:e|s|es|x|le|ne|E|S|ES)\)")
+_GENDER_MARK = re.compile(r"\((?<=[^\W\d_]\()(?:e|s|es|x|le|ne|E|S|ES)\)")
 # "M  adame" / "M onsieur" (spacing broken by the PDF layer)
-_BROKEN_CIVILITY = re.compile(r"\bM\s+(adame|onsieur|esdames|essieurs|ademoiselle)\b")
+_BROKEN_CIVILITY = re.compile(r"M(?<!\wM)\s+(adame|onsieur|esdames|essieurs|ademoiselle)\b")
 # Letter-spaced words in headings: "P R É S E N T S" -> "PRÉSENTS"
-_LETTER_SPACED = re.compile(r"(?<![^\s])(?:[A-ZÀ-Þ] ){3,20}[A-ZÀ-Þ](?![^\s])")
+_LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,19}[A-ZÀ-Þ](?![^\s])")
 
 
 def clean(text: str) -> str:
     """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_TRANSLATE)
+    text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group(0)], text)
     # Remaining control characters become spaces (keep line breaks).
     controls = {ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"}
     if controls:
@@ -95,10 +100,43 @@ def _fold_char(c: str) -> str:
 
 
 _FOLD_CACHE: dict[str, str] = {}
+_SHORT_FOLDS: dict[str, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_non_ascii(m: re.Match[str]) -> str:
+    c = m.group(0)
+    f = _FOLD_CACHE.get(c)
+    return f if f is not None else _fold_char(c)
 
 
 def fold(text: str) -> str:
     """Lower case without accents, *same length* as ``text`` (offsets carry over)."""
+    if len(text) <= 64:
+        hit = _SHORT_FOLDS.get(text)
+        if hit is None:
+            hit = _fold_slow(text)
+            if len(_SHORT_FOLDS) >= 8192:
+                _SHORT_FOLDS.clear()
+            _SHORT_FOLDS[text] = hit
+        return hit
+    if text.isascii():
+        return text.lower()
+    # Non-ASCII characters folded one by one, then ASCII lowered in one C call; exact
+    # when every folded character is its own lower case (checked, else the slow path).
+    chars = set(_NON_ASCII.findall(text))
+    for c in chars:
+        f = _FOLD_CACHE.get(c)
+        if f is None:
+            f = _fold_char(c)
+            if len(_FOLD_CACHE) < 4096:
+                _FOLD_CACHE[c] = f
+        if f.lower() != f or len(f.lower()) != 1:
+            return _fold_slow(text)
+    return _NON_ASCII.sub(_fold_non_ascii, text).lower()
+
+
+def _fold_slow(text: str) -> str:
     cache = _FOLD_CACHE
     table: dict[int, str] = {}
     for c in set(text):
@@ -112,10 +150,20 @@ def fold(text: str) -> str:
     return text.translate(table) if table else text
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
+_KEYS: dict[str, str] = {}
+
+
 def fold_key(name: str) -> str:
     """A name's identity: folded words, sorted (so "GLÉMOT Étienne" = "Étienne Glémot")."""
-    words = re.findall(r"[a-z0-9]+", fold(name))
-    return " ".join(sorted(words))
+    key = _KEYS.get(name)
+    if key is None:
+        key = " ".join(sorted(_WORDS.findall(fold(name))))
+        if len(name) <= 200:
+            if len(_KEYS) >= 8192:
+                _KEYS.clear()
+            _KEYS[name] = key
+    return key
 
 
 class Lines:
