@@ -24,14 +24,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import hashlib
 import io
-import itertools
 import json
+import operator
 import re
 from array import array
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -404,56 +403,65 @@ def _fold(s: str) -> str:
     )
 
 
-class _Row:
-    """The cells of one record by column name (stripped once)."""
-
-    __slots__ = ("cells", "ints")
-
-    def __init__(self, header: Header, rec: list[str]) -> None:
-        n = len(rec)
-        self.cells = {c: (rec[i].strip() if i < n else "") for c, i in header.index.items()}
-        self.ints: dict[str, int | None] = {}
-
-    def get(self, col: str) -> str | None:
-        """The cell's text (stripped), "" when empty, None when the column is absent."""
-        return self.cells.get(col)
+#: Cells longer than this are checked without the per-value caches (which then hold
+#: at most a few thousand short strings: memory stays bounded whatever the file).
+_CACHED_LEN = 64
+_TYPE_BAD = 1
+_PATTERN_BAD = 2
 
 
-def _check_fields(schema: Schema, row: _Row, n: int) -> list[Finding]:
+def _field_test(f: Field) -> Callable[[str], int] | None:
+    """A test of a non-empty cell of ``f``: 0 when it is fine, else ``_TYPE_BAD | _PATTERN_BAD``."""
+    type_ok: Callable[[str], object] | None = None
+    if f.type == "integer":
+        type_ok = _INT.fullmatch
+    elif f.type == "date":
+        type_ok = _parse_date
+    elif f.format == "uri":
+        type_ok = _URI.fullmatch
+    pattern = f.pattern.search if f.pattern is not None else None
+    if type_ok is None and pattern is None:
+        return None
+
+    def test(v: str) -> int:
+        bad = _TYPE_BAD if type_ok is not None and type_ok(v) is None else 0
+        if pattern is not None and pattern(v) is None:
+            bad |= _PATTERN_BAD
+        return bad
+
+    return test
+
+
+def _required_missing(col: str, n: int) -> Finding:
+    return _finding(
+        "field-required-missing",
+        f"{col} est obligatoire et vide",
+        f"{col} is required and empty",
+        row=n,
+        column=col,
+    )
+
+
+def _field_findings(f: Field, v: str, bad: int, n: int) -> list[Finding]:
     out: list[Finding] = []
-    for f in schema.fields:
-        v = row.get(f.name)
-        if v is None:
-            continue  # reported once in the header
-        if v == "":
-            if f.required:
-                out.append(
-                    _finding(
-                        "field-required-missing",
-                        f"{f.name} est obligatoire et vide",
-                        f"{f.name} is required and empty",
-                        row=n,
-                        column=f.name,
-                    )
-                )
-            continue
-        if f.type == "integer" and _parse_int(v) is None:
+    if bad & _TYPE_BAD:
+        if f.type == "integer":
             out.append(_type_error(f.name, v, "entier", "integer", n))
-        elif f.type == "date" and _parse_date(v) is None:
+        elif f.type == "date":
             out.append(_type_error(f.name, v, "date AAAA-MM-JJ", "date YYYY-MM-DD", n))
-        elif f.format == "uri" and not _URI.fullmatch(v):
+        else:
             out.append(_type_error(f.name, v, "URI", "URI", n))
-        if f.pattern is not None and not f.pattern.search(v):
-            out.append(
-                _finding(
-                    "field-pattern-mismatch",
-                    f"{f.name} « {v[:60]} » ne respecte pas le motif {f.pattern.pattern}",
-                    f"{f.name} '{v[:60]}' does not match the pattern {f.pattern.pattern}",
-                    row=n,
-                    column=f.name,
-                    values={"value": v[:200], "pattern": f.pattern.pattern},
-                )
+    if bad & _PATTERN_BAD and f.pattern is not None:
+        out.append(
+            _finding(
+                "field-pattern-mismatch",
+                f"{f.name} « {v[:60]} » ne respecte pas le motif {f.pattern.pattern}",
+                f"{f.name} '{v[:60]}' does not match the pattern {f.pattern.pattern}",
+                row=n,
+                column=f.name,
+                values={"value": v[:200], "pattern": f.pattern.pattern},
             )
+        )
     return out
 
 
@@ -468,126 +476,277 @@ def _type_error(col: str, v: str, fr: str, en: str, n: int) -> Finding:
     )
 
 
-def _num(row: _Row, col: str) -> int | None:
-    if col in row.ints:
-        return row.ints[col]
-    v = row.get(col)
-    value = _parse_int(v) if v else None
-    row.ints[col] = value
-    return value
-
-
-def _value(row: _Row, col: str) -> int | dt.date | None:
-    v = row.get(col)
+def _raw_value(v: str) -> int | dt.date | None:
+    """What a cell compares as: an integer, else a date, else None (empty or neither)."""
     if not v:
         return None
-    n = _num(row, col)
-    return n if n is not None else _parse_date(v)
+    if _INT.fullmatch(v):
+        return int(v)
+    return _parse_date(v)
 
 
-_OPS = {
-    ">=": lambda a, b: a >= b,
-    ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b,
-    "<": lambda a, b: a < b,
-    "==": lambda a, b: a == b,
+_cached_value = functools.lru_cache(maxsize=4096)(_raw_value)
+# A cell longer than this is neither an integer of the schema nor a date: None.
+_VALUE_LEN = 40
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
 }
 
+_SIRET14 = re.compile(r"\d{14}")
+_siret_valid_cached = functools.lru_cache(maxsize=1024)(siret_valid)
 
-def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
-    out: list[Finding] = []
-    for check in schema.checks:
+#: A compiled check: (the row's cells by slot, their values by value slot, row number,
+#: findings to append to).
+_Check = Callable[[Sequence[str], Sequence[Any], int, list[Finding]], None]
+
+
+def _getter(slots: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """Cells at these positions, always as a tuple."""
+    if len(slots) == 1:
+        only = slots[0]
+        return lambda cells: (cells[only],)
+    if not slots:
+        return lambda cells: ()
+    get = operator.itemgetter(*slots)
+    return get
+
+
+class _Plan:
+    """The schema compiled once for a header: what to check on each row, by position.
+
+    ``slot`` numbers the schema columns the header has (in header order); each row
+    becomes a tuple of its stripped cells by slot. Cells that comparisons, sums and
+    the law use are parsed once per row into ``values`` (an integer, else a date,
+    else None), through a bounded cache since counts and dates repeat.
+    """
+
+    def __init__(self, schema: Schema, header: Header) -> None:
+        self.slot = {c: k for k, c in enumerate(header.index)}
+        self.cells = _getter(list(header.index.values()))
+        self.width = len(header.columns)
+        self.value_columns: list[str] = []
+        self.fields: list[tuple[int, Field, Callable[[str], int] | None, Callable[[str], int]]] = []
+        for f in schema.fields:
+            if f.name not in self.slot:
+                continue  # reported once in the header
+            test = _field_test(f)
+            if test is None and not f.required:
+                continue
+            cached = test if test is None or f.format == "uri" else functools.lru_cache(2048)(test)
+            self.fields.append((self.slot[f.name], f, test, cached or _no_test))
+        self.checks: list[_Check] = []
+        for check in schema.checks:
+            compiled = self._compile(check)
+            if compiled is not None:
+                self.checks.append(compiled)
+        self.law = self._compile_law()
+        self.values = _getter([self.slot[c] for c in self.value_columns])
+        self.id_slot = self.slot.get("DELIB_ID")
+
+    def _value(self, col: str) -> int:
+        if col not in self.value_columns:
+            self.value_columns.append(col)
+        return self.value_columns.index(col)
+
+    def row_values(self, cells: Sequence[str]) -> list[Any]:
+        cache = _cached_value
+        return [cache(v) if len(v) < _VALUE_LEN else None for v in self.values(cells)]
+
+    def _compile(self, check: Mapping[str, Any]) -> _Check | None:
         name = check.get("name")
         p = check.get("params") or {}
         col = p.get("column")
-        if not isinstance(col, str) or row.get(col) is None:
-            continue
-        v = row.get(col) or ""
+        if not isinstance(col, str) or col not in self.slot:
+            return None
+        s = self.slot[col]
         if name in ("french-siret-value", "siret"):
-            if v and re.fullmatch(r"\d{14}", v) and not siret_valid(v):
-                out.append(
-                    _finding(
-                        "siret-invalid",
-                        f"{col} {v} n'est pas un SIRET valide (clé de contrôle)",
-                        f"{col} {v} is not a valid SIRET (check digit)",
-                        row=n,
-                        column=col,
-                        values={"value": v},
-                    )
-                )
-        elif name == "year-interval-value":
-            if v and not _year_interval_ok(v, str(p.get("allow-year-only", "no")) == "yes"):
-                out.append(
-                    _finding(
-                        "year-interval-invalid",
-                        f"{col} « {v} » n'est ni une année ni un intervalle année/année",
-                        f"{col} '{v}' is neither a year nor a year/year interval",
-                        row=n,
-                        column=col,
-                        values={"value": v},
-                    )
-                )
-        elif name == "cohesive-columns-value":
+            return _siret_check(col, s)
+        if name == "year-interval-value":
+            return _year_check(col, s, str(p.get("allow-year-only", "no")) == "yes")
+        if name == "cohesive-columns-value":
             cols = [col, *[c for c in p.get("othercolumns", []) if isinstance(c, str)]]
-            present = [c for c in cols if row.get(c) is not None]
-            filled = [c for c in present if row.get(c)]
-            if filled and len(filled) != len(present):
-                code = (
-                    "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
-                )
-                empty = [c for c in present if not row.get(c)]
-                out.append(
-                    _finding(
-                        code,
-                        f"{', '.join(cols)} doivent être toutes remplies ou toutes vides "
-                        f"(vides : {', '.join(empty)})",
-                        f"{', '.join(cols)} must all be filled or all be empty "
-                        f"(empty: {', '.join(empty)})",
-                        row=n,
-                        column=empty[0],
-                        values={"filled": filled, "empty": empty},
-                    )
-                )
-        elif name == "compare-columns-value":
+            present = [c for c in cols if c in self.slot]
+            if len(present) < 2:
+                return None  # one column is always "all filled or all empty"
+            return _cohesive_check(col, cols, present, [self.slot[c] for c in present])
+        if name == "compare-columns-value":
             col2 = p.get("column2")
             op = p.get("op")
-            if not isinstance(col2, str) or op not in _OPS:
-                continue
-            a, b = _value(row, col), _value(row, col2)
-            if a is None or b is None or type(a) is not type(b):
-                continue  # Validata skips a row when a cell it uses is empty
-            if not _OPS[op](a, b):
-                code = _compare_code(col, col2)
-                out.append(
-                    _finding(
-                        code,
-                        f"{col} ({a}) devrait être {op} {col2} ({b})",
-                        f"{col} ({a}) should be {op} {col2} ({b})",
-                        row=n,
-                        column=col2 if col == "VOTE_REEL" else col,
-                        values={col: str(a), col2: str(b), "op": op},
-                    )
-                )
-        elif name == "sum-columns-value":
+            if not isinstance(col2, str) or not isinstance(op, str) or op not in _OPS:
+                return None
+            if col2 not in self.slot:
+                return None  # an absent cell: skipped, as Validata does
+            return _compare_check(col, col2, op, self._value(col), self._value(col2))
+        if name == "sum-columns-value":
             cols = [c for c in p.get("columns", []) if isinstance(c, str)]
-            total_v = _num(row, col)
-            parts = [_num(row, c) for c in cols]
-            if total_v is None or any(x is None for x in parts):
+            if any(c not in self.slot for c in cols):
+                return None  # an absent count: nothing to add up
+            return _sum_check(col, cols, self._value(col), [self._value(c) for c in cols])
+        if name in ("nomenclature-actes-value", "nomenclature-acte"):
+            return _actes_check(col, s)
+        return None
+
+    def _compile_law(self) -> _Check:
+        def value_of(col: str) -> int | None:
+            return self._value(col) if col in self.slot else None
+
+        return _law_check(
+            value_of("VOTE_POUR"),
+            value_of("VOTE_CONTRE"),
+            value_of("VOTE_EFFECTIF"),
+            value_of("DELIB_DATE"),
+            self.slot.get("COLL_SIRET"),
+        )
+
+    def check_fields(self, cells: Sequence[str], n: int, out: list[Finding]) -> None:
+        """The field constraints (required, type, pattern), in schema order."""
+        for slot, f, test, cached in self.fields:
+            v = cells[slot]
+            if not v:
+                if f.required:
+                    out.append(_required_missing(f.name, n))
                 continue
-            s = sum(x for x in parts if x is not None)
-            if s != total_v:
-                code = "vote-sum-mismatch" if col == "VOTE_REEL" else "columns-sum-mismatch"
-                out.append(
-                    _finding(
-                        code,
-                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
-                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
-                        row=n,
-                        column=col,
-                        values={col: total_v, "sum": s, "difference": s - total_v},
-                    )
+            if test is not None:
+                bad = cached(v) if len(v) <= _CACHED_LEN else test(v)
+                if bad:
+                    out += _field_findings(f, v, bad, n)
+
+
+def _no_test(v: str) -> int:
+    return 0
+
+
+def _siret_check(col: str, s: int) -> _Check:
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if v and _SIRET14.fullmatch(v) and not _siret_valid_cached(v):
+            out.append(
+                _finding(
+                    "siret-invalid",
+                    f"{col} {v} n'est pas un SIRET valide (clé de contrôle)",
+                    f"{col} {v} is not a valid SIRET (check digit)",
+                    row=n,
+                    column=col,
+                    values={"value": v},
                 )
-        elif name in ("nomenclature-actes-value", "nomenclature-acte") and v and not _actes_ok(v):
+            )
+
+    return check
+
+
+def _year_check(col: str, s: int, allow_year_only: bool) -> _Check:
+    @functools.lru_cache(maxsize=256)
+    def ok(v: str) -> bool:
+        return _year_interval_ok(v, allow_year_only)
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if v and not (ok(v) if len(v) <= _CACHED_LEN else _year_interval_ok(v, allow_year_only)):
+            out.append(
+                _finding(
+                    "year-interval-invalid",
+                    f"{col} « {v} » n'est ni une année ni un intervalle année/année",
+                    f"{col} '{v}' is neither a year nor a year/year interval",
+                    row=n,
+                    column=col,
+                    values={"value": v},
+                )
+            )
+
+    return check
+
+
+def _cohesive_check(col: str, cols: list[str], present: list[str], slots: list[int]) -> _Check:
+    get = _getter(slots)
+    code = "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        mine = get(cells)
+        if not any(mine) or all(mine):
+            return
+        filled = [c for c, v in zip(present, mine, strict=True) if v]
+        empty = [c for c, v in zip(present, mine, strict=True) if not v]
+        out.append(
+            _finding(
+                code,
+                f"{', '.join(cols)} doivent être toutes remplies ou toutes vides "
+                f"(vides : {', '.join(empty)})",
+                f"{', '.join(cols)} must all be filled or all be empty (empty: {', '.join(empty)})",
+                row=n,
+                column=empty[0],
+                values={"filled": filled, "empty": empty},
+            )
+        )
+
+    return check
+
+
+def _compare_check(col: str, col2: str, op: str, i: int, j: int) -> _Check:
+    holds = _OPS[op]
+    code = _compare_code(col, col2)
+    column = col2 if col == "VOTE_REEL" else col
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        a = values[i]
+        b = values[j]
+        if a is None or b is None or type(a) is not type(b):
+            return  # Validata skips a row when a cell it uses is empty
+        if not holds(a, b):
+            out.append(
+                _finding(
+                    code,
+                    f"{col} ({a}) devrait être {op} {col2} ({b})",
+                    f"{col} ({a}) should be {op} {col2} ({b})",
+                    row=n,
+                    column=column,
+                    values={col: str(a), col2: str(b), "op": op},
+                )
+            )
+
+    return check
+
+
+def _sum_check(col: str, cols: list[str], t: int, parts: list[int]) -> _Check:
+    code = "vote-sum-mismatch" if col == "VOTE_REEL" else "columns-sum-mismatch"
+    get = _getter(parts)
+    names = " + ".join(cols)
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        total = values[t]
+        if type(total) is not int:
+            return
+        xs = get(values)
+        s = 0
+        for x in xs:
+            if type(x) is not int:
+                return
+            s += x
+        if s != total:
+            out.append(
+                _finding(
+                    code,
+                    f"{col} ({total}) ≠ {names} ({s})",
+                    f"{col} ({total}) ≠ {names} ({s})",
+                    row=n,
+                    column=col,
+                    values={col: total, "sum": s, "difference": s - total},
+                )
+            )
+
+    return check
+
+
+def _actes_check(col: str, s: int) -> _Check:
+    ok = functools.lru_cache(maxsize=1024)(_actes_ok)
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if v and not (ok(v) if len(v) <= 2 * _CACHED_LEN else _actes_ok(v)):
             out.append(
                 _finding(
                     "matiere-nom-not-actes",
@@ -598,7 +757,8 @@ def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
                     values={"value": v[:200]},
                 )
             )
-    return out
+
+    return check
 
 
 def _compare_code(col: str, col2: str) -> str:
@@ -629,54 +789,88 @@ def _actes_ok(v: str) -> bool:
     return _fold(prefix.strip()) in ACTES_LEVEL1
 
 
-def _check_law(row: _Row, n: int) -> list[Finding]:
+_OUTCOME_LABELS = {
+    "adopted": ("adoptée", "adopted"),
+    "rejected": ("rejetée", "rejected"),
+    "tie": ("à égalité", "tied"),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _outcome(pour: int, contre: int) -> tuple[str, str, str]:
+    """The outcome by majority of suffrages exprimés (L2121-20), and its two messages."""
+    exprimes = pour + contre
+    if pour > contre:
+        outcome = "adopted"
+    elif pour < contre or exprimes == 0:
+        outcome = "rejected"
+    else:
+        outcome = "tie"
+    fr, en = _OUTCOME_LABELS[outcome]
+    return (
+        outcome,
+        f"{pour} pour, {contre} contre sur {exprimes} suffrages exprimés : "
+        f"délibération {fr} (majorité absolue des suffrages exprimés)",
+        f"{pour} for, {contre} against out of {exprimes} votes cast: "
+        f"{en} (absolute majority of the votes cast)",
+    )
+
+
+def _law_check(
+    pour_i: int | None,
+    contre_i: int | None,
+    effectif_i: int | None,
+    date_i: int | None,
+    siret_slot: int | None,
+) -> _Check:
     """What CGCT lets the columns say: the outcome, and the council size of a commune."""
-    out: list[Finding] = []
-    pour, contre = _num(row, "VOTE_POUR"), _num(row, "VOTE_CONTRE")
-    if pour is not None and contre is not None:
-        exprimes = pour + contre
-        if pour > contre:
-            outcome = "adopted"
-        elif pour < contre or exprimes == 0:
-            outcome = "rejected"
-        else:
-            outcome = "tie"
-        labels = {
-            "adopted": ("adoptée", "adopted"),
-            "rejected": ("rejetée", "rejected"),
-            "tie": ("à égalité", "tied"),
-        }
-        out.append(
-            _finding(
-                "vote-outcome",
-                f"{pour} pour, {contre} contre sur {exprimes} suffrages exprimés : "
-                f"délibération {labels[outcome][0]} (majorité absolue des suffrages exprimés)",
-                f"{pour} for, {contre} against out of {exprimes} votes cast: "
-                f"{labels[outcome][1]} (absolute majority of the votes cast)",
-                row=n,
-                column="VOTE_POUR",
-                values={"pour": pour, "contre": contre, "exprimes": exprimes, "outcome": outcome},
-                citation=L2121_20,
-            )
-        )
-        if outcome == "tie" and exprimes > 0:
+    outcome_severity = CODES["vote-outcome"][0]
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        pour = values[pour_i] if pour_i is not None else None
+        contre = values[contre_i] if contre_i is not None else None
+        if type(pour) is int and type(contre) is int:
+            outcome, fr, en = _outcome(pour, contre)
+            exprimes = pour + contre
             out.append(
-                _finding(
-                    "vote-tie",
-                    "partage égal des voix : la voix du président est prépondérante, sauf au "
-                    "scrutin secret où la proposition est rejetée ; les colonnes ne le disent pas",
-                    "equal split: the president's vote decides, except in a secret ballot where "
-                    "the proposal is rejected; the columns do not say which",
+                Finding(
+                    code="vote-outcome",
+                    severity=outcome_severity,
+                    message_fr=fr,
+                    message_en=en,
+                    citation=L2121_20,
+                    values={
+                        "pour": pour,
+                        "contre": contre,
+                        "exprimes": exprimes,
+                        "outcome": outcome,
+                    },
                     row=n,
                     column="VOTE_POUR",
-                    values={"pour": pour, "contre": contre},
-                    citation=L2121_20,
                 )
             )
-    effectif = _num(row, "VOTE_EFFECTIF")
-    siret = row.get("COLL_SIRET") or ""
-    date = _parse_date(row.get("DELIB_DATE") or "")
-    if effectif is not None and re.fullmatch(r"\d{14}", siret) and date is not None:
+            if outcome == "tie" and exprimes > 0:
+                out.append(
+                    _finding(
+                        "vote-tie",
+                        "partage égal des voix : la voix du président est prépondérante, sauf "
+                        "au scrutin secret où la proposition est rejetée ; les colonnes ne le "
+                        "disent pas",
+                        "equal split: the president's vote decides, except in a secret ballot "
+                        "where the proposal is rejected; the columns do not say which",
+                        row=n,
+                        column="VOTE_POUR",
+                        values={"pour": pour, "contre": contre},
+                        citation=L2121_20,
+                    )
+                )
+        effectif = values[effectif_i] if effectif_i is not None else None
+        if type(effectif) is not int:
+            return
+        siret = cells[siret_slot] if siret_slot is not None else ""
+        date = values[date_i] if date_i is not None else None
+        if not (_SIRET14.fullmatch(siret) and type(date) is dt.date):
+            return
         siren = siret[:9]
         if siren.startswith("21") and siren not in PLM_SIRENS:
             cap = _council_cap(date)
@@ -694,7 +888,8 @@ def _check_law(row: _Row, n: int) -> list[Finding]:
                         citation=L2121_2,
                     )
                 )
-    return out
+
+    return check
 
 
 @functools.lru_cache(maxsize=64)
@@ -709,7 +904,12 @@ def _council_cap(on: dt.date) -> int | None:
 
 
 def _id_hash(v: str) -> int:
-    return int.from_bytes(hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little")
+    """A 64-bit hash of an ID (Python's keyed SipHash: stable within one process)."""
+    return hash(v)
+
+
+_FRACTION = re.compile(r"\d{1,6}\.(\d{1,12})")
+_BUCKETS = 256
 
 
 @attrs.frozen
@@ -719,12 +919,18 @@ class _Stats:
 
 
 def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
-    """DELIB_ID statistics: hashes (8 bytes a row) and the usual numeric format."""
+    """DELIB_ID statistics: the hashes seen twice (8 bytes a row) and the usual numeric format.
+
+    The 64-bit hashes go into 256 arrays by their low byte (8 bytes a row, no Python
+    object per row); each array is then counted on its own, so the only other memory
+    is one 256th of the hashes at a time and the set of duplicated hashes.
+    """
     idx = header.index.get("DELIB_ID")
-    hashes = array("Q")
-    lengths: Counter[int] = Counter()
     if idx is None:
         return _Stats(frozenset(), None)
+    buckets = [array("q") for _ in range(_BUCKETS)]
+    lengths: Counter[int] = Counter()
+    fraction = _FRACTION.fullmatch
     records = _records(path, sep)
     next(records, None)
     for _line, rec in records:
@@ -733,13 +939,16 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
         v = rec[idx].strip() if idx < len(rec) else ""
         if not v:
             continue
-        hashes.append(_id_hash(v))
-        m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
+        h = hash(v)
+        buckets[h & (_BUCKETS - 1)].append(h)
+        m = fraction(v)
         if m:
             lengths[len(m.group(1))] += 1
-    ordered = sorted(hashes)
-    dups = {a for a, b in itertools.pairwise(ordered) if a == b}
-    del ordered, hashes
+    dups: set[int] = set()
+    for i, bucket in enumerate(buckets):
+        if len(set(bucket)) != len(bucket):
+            dups.update(h for h, c in Counter(bucket).items() if c > 1)
+        buckets[i] = array("q")  # free it before the next one is counted
     modal = None
     total = sum(lengths.values())
     if total:
@@ -749,12 +958,10 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
     return _Stats(frozenset(dups), modal)
 
 
-def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
-    out: list[Finding] = []
-    v = row.get("DELIB_ID") or ""
+def _check_ids(v: str, n: int, stats: _Stats, out: list[Finding]) -> None:
     if not v:
-        return out
-    if _id_hash(v) in stats.duplicates:
+        return
+    if stats.duplicates and _id_hash(v) in stats.duplicates:
         out.append(
             _finding(
                 "delib-id-duplicated",
@@ -767,8 +974,10 @@ def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
                 values={"DELIB_ID": v},
             )
         )
-    m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
-    if m and stats.modal_fraction is not None and len(m.group(1)) < stats.modal_fraction:
+    if stats.modal_fraction is None:
+        return
+    m = _FRACTION.fullmatch(v)
+    if m and len(m.group(1)) < stats.modal_fraction:
         restored = v + "0" * (stats.modal_fraction - len(m.group(1)))
         out.append(
             _finding(
@@ -783,7 +992,6 @@ def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
                 values={"DELIB_ID": v, "probably": restored},
             )
         )
-    return out
 
 
 @attrs.frozen
@@ -797,15 +1005,24 @@ class ScdlFile:
     def rows(self) -> Iterator[RowReport]:
         """Check each data row, streaming (two passes over the file)."""
         stats = _first_pass(self.path, self.header, self.header.separator)
+        plan = _Plan(self.schema, self.header)
         records = _records(self.path, self.header.separator)
         next(records, None)
         n = 0
-        width = len(self.header.columns)
+        width = plan.width
+        cells_of = plan.cells
+        id_slot = plan.id_slot
+        strip = str.strip
+        checks = plan.checks
+        law = plan.law
         for line, rec in records:
-            if not rec or all(not c.strip() for c in rec):
+            stripped = list(map(strip, rec))
+            if not any(stripped):
                 continue
             n += 1
-            row = _Row(self.header, rec)
+            if len(rec) < width:
+                stripped += [""] * (width - len(rec))
+            cells = cells_of(stripped)
             findings: list[Finding] = []
             if len(rec) != width:
                 findings.append(
@@ -817,11 +1034,14 @@ class ScdlFile:
                         values={"fields": len(rec), "expected": width, "line": line},
                     )
                 )
-            findings += _check_fields(self.schema, row, n)
-            findings += _check_custom(self.schema, row, n)
-            findings += _check_ids(row, n, stats)
-            findings += _check_law(row, n)
-            yield RowReport(n, line, row.get("DELIB_ID") or "", tuple(findings))
+            plan.check_fields(cells, n, findings)
+            values = plan.row_values(cells)
+            for check in checks:
+                check(cells, values, n, findings)
+            delib_id = cells[id_slot] if id_slot is not None else ""
+            _check_ids(delib_id, n, stats, findings)
+            law(cells, values, n, findings)
+            yield RowReport(n, line, delib_id, tuple(findings))
 
 
 def open_scdl(path: str | Path, schema: Schema | None = None) -> ScdlFile:
