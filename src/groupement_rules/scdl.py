@@ -215,16 +215,8 @@ def _finding(
     values: Mapping[str, Any] | None = None,
     citation: Citation = SCHEMA_CITATION,
 ) -> Finding:
-    return Finding(
-        code=code,
-        severity=CODES[code][0],
-        message_fr=fr,
-        message_en=en,
-        citation=citation,
-        values=dict(values or {}),
-        row=row,
-        column=column,
-    )
+    # positional: attrs' __init__ is noticeably faster without keywords (hot path)
+    return Finding(code, CODES[code][0], fr, en, citation, dict(values or {}), None, row, column)
 
 
 @attrs.frozen
@@ -305,13 +297,17 @@ def _records(path: Path, sep: str) -> Generator[tuple[int, list[str]], None, Non
             for rec in reader:
                 yield start, rec
                 start = reader.line_num + 1
-        except UnicodeDecodeError as e:
-            raise InputError(
-                f"{name}:{reader.line_num + 1}",
-                f"not UTF-8 ({e.reason}); SCDL files are UTF-8: convert the file",
-            ) from None
-        except csv.Error as e:
-            raise InputError(f"{name}:{reader.line_num}", f"unreadable CSV: {e}") from None
+        except (UnicodeDecodeError, csv.Error) as e:
+            raise _read_error(name, reader, e) from None
+
+
+def _read_error(name: str, reader: Any, e: UnicodeDecodeError | csv.Error) -> InputError:
+    if isinstance(e, UnicodeDecodeError):
+        return InputError(
+            f"{name}:{reader.line_num + 1}",
+            f"not UTF-8 ({e.reason}); SCDL files are UTF-8: convert the file",
+        )
+    return InputError(f"{name}:{reader.line_num}", f"unreadable CSV: {e}")
 
 
 @attrs.frozen
@@ -406,6 +402,7 @@ def _fold(s: str) -> str:
 #: Cells longer than this are checked without the per-value caches (which then hold
 #: at most a few thousand short strings: memory stays bounded whatever the file).
 _CACHED_LEN = 64
+_GOOD_MAX = 4096
 _TYPE_BAD = 1
 _PATTERN_BAD = 2
 
@@ -485,7 +482,6 @@ def _raw_value(v: str) -> int | dt.date | None:
     return _parse_date(v)
 
 
-_cached_value = functools.lru_cache(maxsize=4096)(_raw_value)
 # A cell longer than this is neither an integer of the schema nor a date: None.
 _VALUE_LEN = 40
 
@@ -530,19 +526,30 @@ class _Plan:
         self.cells = _getter(list(header.index.values()))
         self.width = len(header.columns)
         self.value_columns: list[str] = []
-        self.fields: list[tuple[int, Field, Callable[[str], int] | None, Callable[[str], int]]] = []
+        self.known_values: dict[str, int | dt.date | None] = {}
+        self.fields: list[tuple[int, Field, Callable[[str], int] | None, set[str] | None]] = []
         for f in schema.fields:
             if f.name not in self.slot:
                 continue  # reported once in the header
             test = _field_test(f)
             if test is None and not f.required:
                 continue
-            cached = test if test is None or f.format == "uri" else functools.lru_cache(2048)(test)
-            self.fields.append((self.slot[f.name], f, test, cached or _no_test))
+            # cells known to pass (bounded): counts, dates, codes and SIRETs repeat; URIs do not
+            good: set[str] | None = None if test is None or f.format == "uri" else set()
+            self.fields.append((self.slot[f.name], f, test, good))
         self.checks: list[_Check] = []
+        group: list[_Compare] | None = None
         for check in schema.checks:
             compiled = self._compile(check)
-            if compiled is not None:
+            if compiled is None:
+                continue
+            if isinstance(compiled, tuple):  # consecutive comparisons run in one loop
+                if group is None:
+                    group = []
+                    self.checks.append(_compare_group(group))
+                group.append(compiled)
+            else:
+                group = None
                 self.checks.append(compiled)
         self.law = self._compile_law()
         self.values = _getter([self.slot[c] for c in self.value_columns])
@@ -554,10 +561,19 @@ class _Plan:
         return self.value_columns.index(col)
 
     def row_values(self, cells: Sequence[str]) -> list[Any]:
-        cache = _cached_value
-        return [cache(v) if len(v) < _VALUE_LEN else None for v in self.values(cells)]
+        known = self.known_values
+        return [known[v] if v in known else self._parse_value(v) for v in self.values(cells)]
 
-    def _compile(self, check: Mapping[str, Any]) -> _Check | None:
+    def _parse_value(self, v: str) -> int | dt.date | None:
+        if len(v) >= _VALUE_LEN:
+            return None  # too long for an integer of 18 digits or a date
+        value = _raw_value(v)
+        if len(self.known_values) >= _GOOD_MAX:
+            self.known_values.clear()
+        self.known_values[v] = value
+        return value
+
+    def _compile(self, check: Mapping[str, Any]) -> _Check | _Compare | None:
         name = check.get("name")
         p = check.get("params") or {}
         col = p.get("column")
@@ -581,7 +597,16 @@ class _Plan:
                 return None
             if col2 not in self.slot:
                 return None  # an absent cell: skipped, as Validata does
-            return _compare_check(col, col2, op, self._value(col), self._value(col2))
+            return (
+                self._value(col),
+                self._value(col2),
+                _OPS[op],
+                col,
+                col2,
+                op,
+                _compare_code(col, col2),
+                col2 if col == "VOTE_REEL" else col,
+            )
         if name == "sum-columns-value":
             cols = [c for c in p.get("columns", []) if isinstance(c, str)]
             if any(c not in self.slot for c in cols):
@@ -605,20 +630,21 @@ class _Plan:
 
     def check_fields(self, cells: Sequence[str], n: int, out: list[Finding]) -> None:
         """The field constraints (required, type, pattern), in schema order."""
-        for slot, f, test, cached in self.fields:
+        for slot, f, test, good in self.fields:
             v = cells[slot]
             if not v:
                 if f.required:
                     out.append(_required_missing(f.name, n))
                 continue
-            if test is not None:
-                bad = cached(v) if len(v) <= _CACHED_LEN else test(v)
-                if bad:
-                    out += _field_findings(f, v, bad, n)
-
-
-def _no_test(v: str) -> int:
-    return 0
+            if test is None or (good is not None and v in good):
+                continue
+            bad = test(v)
+            if bad:
+                out += _field_findings(f, v, bad, n)
+            elif good is not None and len(v) <= _CACHED_LEN:
+                if len(good) >= _GOOD_MAX:
+                    good.clear()
+                good.add(v)
 
 
 def _siret_check(col: str, s: int) -> _Check:
@@ -686,27 +712,28 @@ def _cohesive_check(col: str, cols: list[str], present: list[str], slots: list[i
     return check
 
 
-def _compare_check(col: str, col2: str, op: str, i: int, j: int) -> _Check:
-    holds = _OPS[op]
-    code = _compare_code(col, col2)
-    column = col2 if col == "VOTE_REEL" else col
+#: A comparison between two value slots: (i, j, holds, col, col2, op, code, column).
+_Compare = tuple[int, int, Callable[[Any, Any], bool], str, str, str, str, str]
 
+
+def _compare_group(specs: list[_Compare]) -> _Check:
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
-        a = values[i]
-        b = values[j]
-        if a is None or b is None or type(a) is not type(b):
-            return  # Validata skips a row when a cell it uses is empty
-        if not holds(a, b):
-            out.append(
-                _finding(
-                    code,
-                    f"{col} ({a}) devrait être {op} {col2} ({b})",
-                    f"{col} ({a}) should be {op} {col2} ({b})",
-                    row=n,
-                    column=column,
-                    values={col: str(a), col2: str(b), "op": op},
+        for i, j, holds, col, col2, op, code, column in specs:
+            a = values[i]
+            b = values[j]
+            if a is None or type(a) is not type(b):
+                continue  # Validata skips a row when a cell it uses is empty
+            if not holds(a, b):
+                out.append(
+                    _finding(
+                        code,
+                        f"{col} ({a}) devrait être {op} {col2} ({b})",
+                        f"{col} ({a}) should be {op} {col2} ({b})",
+                        row=n,
+                        column=column,
+                        values={col: str(a), col2: str(b), "op": op},
+                    )
                 )
-            )
 
     return check
 
@@ -834,19 +861,15 @@ def _law_check(
             exprimes = pour + contre
             out.append(
                 Finding(
-                    code="vote-outcome",
-                    severity=outcome_severity,
-                    message_fr=fr,
-                    message_en=en,
-                    citation=L2121_20,
-                    values={
-                        "pour": pour,
-                        "contre": contre,
-                        "exprimes": exprimes,
-                        "outcome": outcome,
-                    },
-                    row=n,
-                    column="VOTE_POUR",
+                    "vote-outcome",
+                    outcome_severity,
+                    fr,
+                    en,
+                    L2121_20,
+                    {"pour": pour, "contre": contre, "exprimes": exprimes, "outcome": outcome},
+                    None,
+                    n,
+                    "VOTE_POUR",
                 )
             )
             if outcome == "tie" and exprimes > 0:
@@ -931,19 +954,24 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
     buckets = [array("q") for _ in range(_BUCKETS)]
     lengths: Counter[int] = Counter()
     fraction = _FRACTION.fullmatch
-    records = _records(path, sep)
-    next(records, None)
-    for _line, rec in records:
-        if not rec or (len(rec) == 1 and not rec[0].strip()):
-            continue
-        v = rec[idx].strip() if idx < len(rec) else ""
-        if not v:
-            continue
-        h = hash(v)
-        buckets[h & (_BUCKETS - 1)].append(h)
-        m = fraction(v)
-        if m:
-            lengths[len(m.group(1))] += 1
+    csv.field_size_limit(MAX_FIELD)
+    with _open(path) as fh:  # the records of _records, without tracking lines (hot loop)
+        reader = csv.reader(fh, delimiter=sep, quotechar='"', strict=False)
+        try:
+            next(reader, None)
+            for rec in reader:
+                if not rec or (len(rec) == 1 and not rec[0].strip()):
+                    continue
+                v = rec[idx].strip() if idx < len(rec) else ""
+                if not v:
+                    continue
+                h = hash(v)
+                buckets[h & (_BUCKETS - 1)].append(h)
+                m = fraction(v)
+                if m:
+                    lengths[len(m.group(1))] += 1
+        except (UnicodeDecodeError, csv.Error) as e:
+            raise _read_error(str(path), reader, e) from None
     dups: set[int] = set()
     for i, bucket in enumerate(buckets):
         if len(set(bucket)) != len(bucket):
