@@ -494,7 +494,15 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 _SIRET14 = re.compile(r"\d{14}")
-_siret_valid_cached = functools.lru_cache(maxsize=1024)(siret_valid)
+
+
+def _remember(good: set[str], v: str, max_len: int) -> None:
+    """Add a cell that passed to a bounded set of passing cells (short cells only)."""
+    if len(v) <= max_len:
+        if len(good) >= _GOOD_MAX:
+            good.clear()
+        good.add(v)
+
 
 #: A compiled check: (the row's cells by slot, their values by value slot, row number,
 #: findings to append to).
@@ -648,9 +656,15 @@ class _Plan:
 
 
 def _siret_check(col: str, s: int) -> _Check:
+    good: set[str] = set()
+
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
         v = cells[s]
-        if v and _SIRET14.fullmatch(v) and not _siret_valid_cached(v):
+        if not v or v in good:
+            return
+        if not (_SIRET14.fullmatch(v) and not siret_valid(v)):
+            _remember(good, v, _CACHED_LEN)
+        else:
             out.append(
                 _finding(
                     "siret-invalid",
@@ -666,13 +680,15 @@ def _siret_check(col: str, s: int) -> _Check:
 
 
 def _year_check(col: str, s: int, allow_year_only: bool) -> _Check:
-    @functools.lru_cache(maxsize=256)
-    def ok(v: str) -> bool:
-        return _year_interval_ok(v, allow_year_only)
+    good: set[str] = set()
 
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
         v = cells[s]
-        if v and not (ok(v) if len(v) <= _CACHED_LEN else _year_interval_ok(v, allow_year_only)):
+        if not v or v in good:
+            return
+        if _year_interval_ok(v, allow_year_only):
+            _remember(good, v, _CACHED_LEN)
+        else:
             out.append(
                 _finding(
                     "year-interval-invalid",
@@ -769,11 +785,15 @@ def _sum_check(col: str, cols: list[str], t: int, parts: list[int]) -> _Check:
 
 
 def _actes_check(col: str, s: int) -> _Check:
-    ok = functools.lru_cache(maxsize=1024)(_actes_ok)
+    good: set[str] = set()
 
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
         v = cells[s]
-        if v and not (ok(v) if len(v) <= 2 * _CACHED_LEN else _actes_ok(v)):
+        if not v or v in good:
+            return
+        if _actes_ok(v):
+            _remember(good, v, 2 * _CACHED_LEN)
+        else:
             out.append(
                 _finding(
                     "matiere-nom-not-actes",
@@ -843,6 +863,14 @@ def _outcome(pour: int, contre: int) -> tuple[str, str, str]:
     )
 
 
+def _commune_siren(siret: str) -> str | None:
+    """The SIREN of a commune whose council L2121-2 sizes (not Paris, Lyon, Marseille)."""
+    if not _SIRET14.fullmatch(siret):
+        return None
+    siren = siret[:9]
+    return siren if siren.startswith("21") and siren not in PLM_SIRENS else None
+
+
 def _law_check(
     pour_i: int | None,
     contre_i: int | None,
@@ -852,6 +880,7 @@ def _law_check(
 ) -> _Check:
     """What CGCT lets the columns say: the outcome, and the council size of a commune."""
     outcome_severity = CODES["vote-outcome"][0]
+    communes: dict[str, str | None] = {}  # SIRET → SIREN of a commune sized by L2121-2
 
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
         pour = values[pour_i] if pour_i is not None else None
@@ -891,11 +920,15 @@ def _law_check(
         if type(effectif) is not int:
             return
         siret = cells[siret_slot] if siret_slot is not None else ""
+        if siret in communes:
+            siren = communes[siret]
+        else:
+            siren = _commune_siren(siret)
+            if len(communes) >= _GOOD_MAX:
+                communes.clear()
+            communes[siret] = siren
         date = values[date_i] if date_i is not None else None
-        if not (_SIRET14.fullmatch(siret) and type(date) is dt.date):
-            return
-        siren = siret[:9]
-        if siren.startswith("21") and siren not in PLM_SIRENS:
+        if siren is not None and type(date) is dt.date:
             cap = _council_cap(date)
             if cap is not None and effectif > cap:
                 out.append(
@@ -1002,18 +1035,22 @@ def _check_ids(v: str, n: int, stats: _Stats, out: list[Finding]) -> None:
                 values={"DELIB_ID": v},
             )
         )
-    if stats.modal_fraction is None:
+    modal = stats.modal_fraction
+    if modal is None:
         return
+    dot = v.find(".")
+    if dot < 0 or len(v) - dot - 1 >= modal:
+        return  # a match's fraction is all after the only dot: not shorter than usual
     m = _FRACTION.fullmatch(v)
-    if m and len(m.group(1)) < stats.modal_fraction:
-        restored = v + "0" * (stats.modal_fraction - len(m.group(1)))
+    if m and len(m.group(1)) < modal:
+        restored = v + "0" * (modal - len(m.group(1)))
         out.append(
             _finding(
                 "delib-id-lost-trailing-zero",
                 f"DELIB_ID {v} est plus court que le format du fichier "
-                f"({stats.modal_fraction} chiffres après le point) : probablement {restored}, "
+                f"({modal} chiffres après le point) : probablement {restored}, "
                 "un tableur ayant lu le numéro comme un nombre",
-                f"DELIB_ID {v} is shorter than the file's format ({stats.modal_fraction} digits "
+                f"DELIB_ID {v} is shorter than the file's format ({modal} digits "
                 f"after the point): probably {restored}, a spreadsheet read it as a number",
                 row=n,
                 column="DELIB_ID",
