@@ -49,9 +49,7 @@ CASES: dict[str, Callable[[], Echeance]] = {
     "francs-after-extended": lambda: jours_francs(
         D(2026, 7, 10), 3, extension=True, cal=WeekendsOnly()
     ),
-    "mois-franc-ce": lambda: mois(
-        D(2024, 12, 30), 2, franc=True, extension=True, cal=METRO
-    ),
+    "mois-franc-ce": lambda: mois(D(2024, 12, 30), 2, franc=True, extension=True, cal=METRO),
     "mois-franc-first": lambda: mois(
         D(2024, 12, 30), 2, franc=True, franc_first=True, extension=True, cal=METRO
     ),

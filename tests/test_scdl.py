@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from groupement_rules import scdl
 from groupement_rules.errors import InputError
 from groupement_rules.scdl import (
     CODES,
@@ -421,8 +422,13 @@ def test_cells_remembered_as_passing_never_hide_a_failing_one(tmp_path: Path) ->
     assert got[4] == {"matiere-nom-not-actes", "year-interval-invalid", "columns-not-cohesive"}
 
 
-def test_duplicated_ids_among_many_rows(tmp_path: Path) -> None:
-    """IDs hashed into buckets: exactly the rows sharing an ID are flagged, however many rows."""
+@pytest.mark.parametrize("run", [1 << 16, 64, 7])
+def test_duplicated_ids_among_many_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: int
+) -> None:
+    """Exactly the rows sharing an ID are flagged, in memory or through sorted runs on disk."""
+    monkeypatch.setattr(scdl, "_RUN", run)
+    monkeypatch.setattr(scdl, "_READ", 5)
     ids = [f"2026-{i:05d}" for i in range(3000)]
     ids[2999] = ids[17]
     ids[1500] = ids[1499] = "X"

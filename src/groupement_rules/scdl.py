@@ -24,16 +24,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import heapq
 import io
 import json
 import operator
 import re
+import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import attrs
 
@@ -965,7 +967,10 @@ def _id_hash(v: str) -> int:
 
 
 _FRACTION = re.compile(r"\d{1,6}\.(\d{1,12})")
-_BUCKETS = 256
+#: Hashes sorted in memory at a time; a file with more IDs spills sorted runs of this
+#: many hashes (8 bytes each) to a temporary file and merges them: memory stays bounded.
+_RUN = 1 << 16
+_READ = 1 << 11  # hashes read back at a time from each run
 
 
 @attrs.frozen
@@ -974,22 +979,74 @@ class _Stats:
     modal_fraction: int | None
 
 
-def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
-    """DELIB_ID statistics: the hashes seen twice (8 bytes a row) and the usual numeric format.
+class _IdHashes:
+    """The 64-bit hashes of the IDs: which are seen more than once, in bounded memory.
 
-    The 64-bit hashes go into 256 arrays by their low byte (8 bytes a row, no Python
-    object per row); each array is then counted on its own, so the only other memory
-    is one 256th of the hashes at a time and the set of duplicated hashes.
+    Up to ``_RUN`` hashes are kept in an ``array`` (8 bytes each, no Python object per
+    row); beyond, each full array is sorted and written as a run to an anonymous
+    temporary file (8 bytes a row on disk), and the runs are merged at the end.
     """
+
+    def __init__(self) -> None:
+        self.buffer = array("q")
+        self.file: BinaryIO | None = None
+        self.runs: list[tuple[int, int]] = []  # (first hash, count) in the file
+        self.spilled = 0
+
+    def spill(self) -> None:
+        if not self.buffer:
+            return
+        if self.file is None:
+            # closed by duplicates() (or on a read error): it lives across the whole pass
+            self.file = tempfile.TemporaryFile(prefix="groupement-rules-scdl-")  # noqa: SIM115
+        run = array("q", sorted(self.buffer))
+        self.file.seek(self.spilled * 8)
+        run.tofile(self.file)
+        self.runs.append((self.spilled, len(run)))
+        self.spilled += len(run)
+        self.buffer = array("q")
+
+    def _run(self, first: int, count: int) -> Iterator[int]:
+        assert self.file is not None
+        end = first + count
+        while first < end:
+            chunk = array("q")
+            self.file.seek(first * 8)
+            chunk.fromfile(self.file, min(_READ, end - first))
+            first += len(chunk)
+            yield from chunk
+
+    def duplicates(self) -> frozenset[int]:
+        try:
+            if self.file is None:
+                ordered: Iterable[int] = sorted(self.buffer)
+            else:
+                self.spill()
+                ordered = heapq.merge(*(self._run(f, c) for f, c in self.runs))
+            dups = set()
+            previous = None
+            for h in ordered:
+                if h == previous:
+                    dups.add(h)
+                previous = h
+            return frozenset(dups)
+        finally:
+            if self.file is not None:
+                self.file.close()
+
+
+def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
+    """DELIB_ID statistics: the hashes seen twice and the usual numeric format (see _IdHashes)."""
     idx = header.index.get("DELIB_ID")
     if idx is None:
         return _Stats(frozenset(), None)
-    buckets = [array("q") for _ in range(_BUCKETS)]
+    hashes = _IdHashes()
     lengths: Counter[int] = Counter()
     fraction = _FRACTION.fullmatch
     csv.field_size_limit(MAX_FIELD)
     with _open(path) as fh:  # the records of _records, without tracking lines (hot loop)
         reader = csv.reader(fh, delimiter=sep, quotechar='"', strict=False)
+        append = hashes.buffer.append
         try:
             next(reader, None)
             for rec in reader:
@@ -998,25 +1055,25 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
                 v = rec[idx].strip() if idx < len(rec) else ""
                 if not v:
                     continue
-                h = hash(v)
-                buckets[h & (_BUCKETS - 1)].append(h)
+                append(hash(v))
+                if len(hashes.buffer) >= _RUN:
+                    hashes.spill()
+                    append = hashes.buffer.append
                 m = fraction(v)
                 if m:
                     lengths[len(m.group(1))] += 1
         except (UnicodeDecodeError, csv.Error) as e:
+            if hashes.file is not None:
+                hashes.file.close()
             raise _read_error(str(path), reader, e) from None
-    dups: set[int] = set()
-    for i, bucket in enumerate(buckets):
-        if len(set(bucket)) != len(bucket):
-            dups.update(h for h, c in Counter(bucket).items() if c > 1)
-        buckets[i] = array("q")  # free it before the next one is counted
+    dups = hashes.duplicates()
     modal = None
     total = sum(lengths.values())
     if total:
         length, count = lengths.most_common(1)[0]
         if count * 2 > total:
             modal = length
-    return _Stats(frozenset(dups), modal)
+    return _Stats(dups, modal)
 
 
 def _check_ids(v: str, n: int, stats: _Stats, out: list[Finding]) -> None:
