@@ -1,8 +1,8 @@
 """SCDL « Délibérations »: read, check and write the national open-data CSV (SPEC Part D).
 
-Reading streams the rows (memory does not grow with the number of rows, apart
-from 8 bytes per row for the duplicated-DELIB_ID check) and checks each row
-against:
+Reading streams the rows (memory does not grow with the number of rows: the
+duplicated-DELIB_ID check keeps 8 bytes a row, in memory up to 65 536 IDs and in an
+anonymous temporary file beyond) and checks each row against:
 
 1. the field constraints of the bundled schema (``schemas/scdl-deliberations-2.1.5.json``,
    OpenDataFrance, Licence Ouverte 2.0): required, pattern, type (integer, date, uri);
@@ -17,6 +17,11 @@ against:
 
 Each problem is a :class:`Finding` with a stable code (``CODES``), the data row
 number (1 = first row after the header) and the column. See ``docs/reading.md``.
+
+Speed: the schema is compiled once per file into checks by column position
+(:class:`_Plan`); each row is a tuple of stripped cells, its counts and dates are
+parsed once, and cells already seen to pass a test (counts, dates, SIRETs, codes,
+which repeat) are remembered in bounded sets, so a clean row costs a few set lookups.
 """
 
 from __future__ import annotations
