@@ -479,3 +479,14 @@ def test_schema_comparisons_and_sums_of_other_columns_in_schema_order(tmp_path: 
     ]
     assert [f.code for f in reports[1].findings] == []
     assert [f.code for f in reports[2].findings] == []
+
+
+def test_duplicated_ids_with_the_portable_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Builds whose hash() is 32 bits wide use 8 bytes of BLAKE2b: same answers."""
+    monkeypatch.setattr(scdl, "_id_hash", scdl._blake_hash)
+    monkeypatch.setattr(scdl, "_RUN", 2)
+    ids = ["2022.00130", "2022.00131", "2022.0013", "2022.00131", "2022.00140"]
+    got = _codes(_write(tmp_path, [_row(DELIB_ID=i) for i in ids]))
+    assert ["delib-id-duplicated" in c for c in got] == [False, True, False, True, False]

@@ -29,11 +29,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import heapq
 import io
 import json
 import operator
 import re
+import sys
 import tempfile
 from array import array
 from collections import Counter
@@ -966,9 +968,15 @@ def _council_cap(on: dt.date) -> int | None:
         return None
 
 
-def _id_hash(v: str) -> int:
-    """A 64-bit hash of an ID (Python's keyed SipHash: stable within one process)."""
-    return hash(v)
+def _blake_hash(v: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+    )
+
+
+#: A 64-bit hash of an ID: Python's keyed SipHash where it is 64 bits wide (stable within
+#: one process, which runs both passes), else (32-bit builds) 8 bytes of BLAKE2b.
+_id_hash: Callable[[str], int] = hash if sys.hash_info.width >= 64 else _blake_hash
 
 
 _FRACTION = re.compile(r"\d{1,6}\.(\d{1,12})")
@@ -1052,6 +1060,7 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
     with _open(path) as fh:  # the records of _records, without tracking lines (hot loop)
         reader = csv.reader(fh, delimiter=sep, quotechar='"', strict=False)
         append = hashes.buffer.append
+        id_hash = _id_hash
         try:
             next(reader, None)
             for rec in reader:
@@ -1060,7 +1069,7 @@ def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
                 v = rec[idx].strip() if idx < len(rec) else ""
                 if not v:
                     continue
-                append(hash(v))
+                append(id_hash(v))
                 if len(hashes.buffer) >= _RUN:
                     hashes.spill()
                     append = hashes.buffer.append
