@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import hashlib
 import heapq
 import io
 import json
@@ -969,6 +968,8 @@ def _council_cap(on: dt.date) -> int | None:
 
 
 def _blake_hash(v: str) -> int:
+    import hashlib  # only on 32-bit builds: loading OpenSSL costs about 3 MB of memory
+
     return int.from_bytes(
         hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little", signed=True
     )
