@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from groupement_rules import scdl
 from groupement_rules.errors import InputError
 from groupement_rules.scdl import (
     CODES,
     check_scdl,
     load_schema,
+    open_scdl,
     scdl_rows_from_facts,
     scdl_text,
     siret_valid,
@@ -400,3 +402,91 @@ def test_huge_field_and_unclosed_quote_are_input_errors(tmp_path: Path) -> None:
         assert rows and rows[0].has_errors()
     except InputError as e:
         assert str(p) in str(e)
+
+
+def test_cells_remembered_as_passing_never_hide_a_failing_one(tmp_path: Path) -> None:
+    """The checker remembers cells that passed (per column); a bad cell is checked every time."""
+    bad_siret = COMMUNE_SIRET[:-1] + str((int(COMMUNE_SIRET[-1]) + 1) % 10)
+    rows = [
+        _row(DELIB_ID="a"),
+        _row(DELIB_ID="b", COLL_SIRET=bad_siret, DELIB_DATE="2026-02-30"),
+        _row(DELIB_ID="c"),
+        _row(DELIB_ID="d", COLL_SIRET=bad_siret, DELIB_DATE="2026-02-30", BUDGET_ANNEE="2026"),
+        _row(DELIB_ID="e", DELIB_MATIERE_NOM="Commande publique / x", BUDGET_ANNEE="2027/2026"),
+        _row(DELIB_ID="f", DELIB_MATIERE_NOM="Commande publique/x"),
+    ]
+    got = _codes(_write(tmp_path, rows))
+    assert got[0] == got[2] == got[5] == set()
+    assert got[1] == {"siret-invalid", "field-type-invalid"}
+    assert got[3] == {"siret-invalid", "field-type-invalid", "columns-not-cohesive"}
+    assert got[4] == {"matiere-nom-not-actes", "year-interval-invalid", "columns-not-cohesive"}
+
+
+@pytest.mark.parametrize("run", [1 << 16, 64, 7])
+def test_duplicated_ids_among_many_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: int
+) -> None:
+    """Exactly the rows sharing an ID are flagged, in memory or through sorted runs on disk."""
+    monkeypatch.setattr(scdl, "_RUN", run)
+    monkeypatch.setattr(scdl, "_READ", 5)
+    ids = [f"2026-{i:05d}" for i in range(3000)]
+    ids[2999] = ids[17]
+    ids[1500] = ids[1499] = "X"
+    got = _codes(_write(tmp_path, [_row(DELIB_ID=i) for i in ids]))
+    flagged = [i for i, c in enumerate(got) if "delib-id-duplicated" in c]
+    assert flagged == [17, 1499, 1500, 2999]
+
+
+def test_schema_comparisons_and_sums_of_other_columns_in_schema_order(tmp_path: Path) -> None:
+    """A Table Schema's own comparisons and sums (not only the vote rules), findings in order."""
+    schema = load_schema(
+        {
+            "fields": [
+                {"name": "A", "type": "integer"},
+                {"name": "B", "type": "integer"},
+                {"name": "C", "type": "integer"},
+                {"name": "D", "type": "date"},
+                {"name": "E", "type": "date"},
+            ],
+            "custom_checks": [
+                {
+                    "name": "compare-columns-value",
+                    "params": {"column": "A", "op": ">", "column2": "B"},
+                },
+                {"name": "sum-columns-value", "params": {"column": "A", "columns": ["B", "C"]}},
+                {
+                    "name": "compare-columns-value",
+                    "params": {"column": "E", "op": "<=", "column2": "D"},
+                },
+                {
+                    "name": "compare-columns-value",
+                    "params": {"column": "A", "op": "==", "column2": "D"},
+                },
+            ],
+        }
+    )
+    p = tmp_path / "s.csv"
+    p.write_text(
+        "A,B,C,D,E\n5,5,1,2026-01-01,2026-01-02\n6,5,1,2026-01-02,2026-01-01\n,1,1,,\n",
+        encoding="utf-8",
+    )
+    reports = list(open_scdl(p, schema).rows())
+    first = [(f.code, f.column) for f in reports[0].findings]
+    assert first == [
+        ("columns-compare-failed", "A"),
+        ("columns-sum-mismatch", "A"),
+        ("columns-compare-failed", "E"),
+    ]
+    assert [f.code for f in reports[1].findings] == []
+    assert [f.code for f in reports[2].findings] == []
+
+
+def test_duplicated_ids_with_the_portable_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Builds whose hash() is 32 bits wide use 8 bytes of BLAKE2b: same answers."""
+    monkeypatch.setattr(scdl, "_id_hash", scdl._blake_hash)
+    monkeypatch.setattr(scdl, "_RUN", 2)
+    ids = ["2022.00130", "2022.00131", "2022.0013", "2022.00131", "2022.00140"]
+    got = _codes(_write(tmp_path, [_row(DELIB_ID=i) for i in ids]))
+    assert ["delib-id-duplicated" in c for c in got] == [False, True, False, True, False]

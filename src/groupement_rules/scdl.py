@@ -1,8 +1,8 @@
 """SCDL « Délibérations »: read, check and write the national open-data CSV (SPEC Part D).
 
-Reading streams the rows (memory does not grow with the number of rows, apart
-from 8 bytes per row for the duplicated-DELIB_ID check) and checks each row
-against:
+Reading streams the rows (memory does not grow with the number of rows: the
+duplicated-DELIB_ID check keeps 8 bytes a row, in memory up to 65 536 IDs and in an
+anonymous temporary file beyond) and checks each row against:
 
 1. the field constraints of the bundled schema (``schemas/scdl-deliberations-2.1.5.json``,
    OpenDataFrance, Licence Ouverte 2.0): required, pattern, type (integer, date, uri);
@@ -17,6 +17,11 @@ against:
 
 Each problem is a :class:`Finding` with a stable code (``CODES``), the data row
 number (1 = first row after the header) and the column. See ``docs/reading.md``.
+
+Speed: the schema is compiled once per file into checks by column position
+(:class:`_Plan`); each row is a tuple of stripped cells, its counts and dates are
+parsed once, and cells already seen to pass a test (counts, dates, SIRETs, codes,
+which repeat) are remembered in bounded sets, so a clean row costs a few set lookups.
 """
 
 from __future__ import annotations
@@ -24,17 +29,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import hashlib
+import heapq
 import io
-import itertools
 import json
+import operator
 import re
+import sys
+import tempfile
 from array import array
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import attrs
 
@@ -216,16 +223,8 @@ def _finding(
     values: Mapping[str, Any] | None = None,
     citation: Citation = SCHEMA_CITATION,
 ) -> Finding:
-    return Finding(
-        code=code,
-        severity=CODES[code][0],
-        message_fr=fr,
-        message_en=en,
-        citation=citation,
-        values=dict(values or {}),
-        row=row,
-        column=column,
-    )
+    # positional: attrs' __init__ is noticeably faster without keywords (hot path)
+    return Finding(code, CODES[code][0], fr, en, citation, dict(values or {}), None, row, column)
 
 
 @attrs.frozen
@@ -308,13 +307,17 @@ def _records(path: Path, sep: str) -> Generator[tuple[int, list[str]], None, Non
             for rec in reader:
                 yield start, rec
                 start = reader.line_num + 1
-        except UnicodeDecodeError as e:
-            raise InputError(
-                f"{name}:{reader.line_num + 1}",
-                f"not UTF-8 ({e.reason}); SCDL files are UTF-8: convert the file",
-            ) from None
-        except csv.Error as e:
-            raise InputError(f"{name}:{reader.line_num}", f"unreadable CSV: {e}") from None
+        except (UnicodeDecodeError, csv.Error) as e:
+            raise _read_error(name, reader, e) from None
+
+
+def _read_error(name: str, reader: Any, e: UnicodeDecodeError | csv.Error) -> InputError:
+    if isinstance(e, UnicodeDecodeError):
+        return InputError(
+            f"{name}:{reader.line_num + 1}",
+            f"not UTF-8 ({e.reason}); SCDL files are UTF-8: convert the file",
+        )
+    return InputError(f"{name}:{reader.line_num}", f"unreadable CSV: {e}")
 
 
 @attrs.frozen
@@ -406,56 +409,66 @@ def _fold(s: str) -> str:
     )
 
 
-class _Row:
-    """The cells of one record by column name (stripped once)."""
-
-    __slots__ = ("cells", "ints")
-
-    def __init__(self, header: Header, rec: list[str]) -> None:
-        n = len(rec)
-        self.cells = {c: (rec[i].strip() if i < n else "") for c, i in header.index.items()}
-        self.ints: dict[str, int | None] = {}
-
-    def get(self, col: str) -> str | None:
-        """The cell's text (stripped), "" when empty, None when the column is absent."""
-        return self.cells.get(col)
+#: Cells longer than this are checked without the per-value caches (which then hold
+#: at most a few thousand short strings: memory stays bounded whatever the file).
+_CACHED_LEN = 64
+_GOOD_MAX = 4096
+_TYPE_BAD = 1
+_PATTERN_BAD = 2
 
 
-def _check_fields(schema: Schema, row: _Row, n: int) -> list[Finding]:
+def _field_test(f: Field) -> Callable[[str], int] | None:
+    """A test of a non-empty cell of ``f``: 0 when it is fine, else ``_TYPE_BAD | _PATTERN_BAD``."""
+    type_ok: Callable[[str], object] | None = None
+    if f.type == "integer":
+        type_ok = _INT.fullmatch
+    elif f.type == "date":
+        type_ok = _parse_date
+    elif f.format == "uri":
+        type_ok = _URI.fullmatch
+    pattern = f.pattern.search if f.pattern is not None else None
+    if type_ok is None and pattern is None:
+        return None
+
+    def test(v: str) -> int:
+        bad = _TYPE_BAD if type_ok is not None and type_ok(v) is None else 0
+        if pattern is not None and pattern(v) is None:
+            bad |= _PATTERN_BAD
+        return bad
+
+    return test
+
+
+def _required_missing(col: str, n: int) -> Finding:
+    return _finding(
+        "field-required-missing",
+        f"{col} est obligatoire et vide",
+        f"{col} is required and empty",
+        row=n,
+        column=col,
+    )
+
+
+def _field_findings(f: Field, v: str, bad: int, n: int) -> list[Finding]:
     out: list[Finding] = []
-    for f in schema.fields:
-        v = row.get(f.name)
-        if v is None:
-            continue  # reported once in the header
-        if v == "":
-            if f.required:
-                out.append(
-                    _finding(
-                        "field-required-missing",
-                        f"{f.name} est obligatoire et vide",
-                        f"{f.name} is required and empty",
-                        row=n,
-                        column=f.name,
-                    )
-                )
-            continue
-        if f.type == "integer" and _parse_int(v) is None:
+    if bad & _TYPE_BAD:
+        if f.type == "integer":
             out.append(_type_error(f.name, v, "entier", "integer", n))
-        elif f.type == "date" and _parse_date(v) is None:
+        elif f.type == "date":
             out.append(_type_error(f.name, v, "date AAAA-MM-JJ", "date YYYY-MM-DD", n))
-        elif f.format == "uri" and not _URI.fullmatch(v):
+        else:
             out.append(_type_error(f.name, v, "URI", "URI", n))
-        if f.pattern is not None and not f.pattern.search(v):
-            out.append(
-                _finding(
-                    "field-pattern-mismatch",
-                    f"{f.name} « {v[:60]} » ne respecte pas le motif {f.pattern.pattern}",
-                    f"{f.name} '{v[:60]}' does not match the pattern {f.pattern.pattern}",
-                    row=n,
-                    column=f.name,
-                    values={"value": v[:200], "pattern": f.pattern.pattern},
-                )
+    if bad & _PATTERN_BAD and f.pattern is not None:
+        out.append(
+            _finding(
+                "field-pattern-mismatch",
+                f"{f.name} « {v[:60]} » ne respecte pas le motif {f.pattern.pattern}",
+                f"{f.name} '{v[:60]}' does not match the pattern {f.pattern.pattern}",
+                row=n,
+                column=f.name,
+                values={"value": v[:200], "pattern": f.pattern.pattern},
             )
+        )
     return out
 
 
@@ -470,126 +483,327 @@ def _type_error(col: str, v: str, fr: str, en: str, n: int) -> Finding:
     )
 
 
-def _num(row: _Row, col: str) -> int | None:
-    if col in row.ints:
-        return row.ints[col]
-    v = row.get(col)
-    value = _parse_int(v) if v else None
-    row.ints[col] = value
-    return value
-
-
-def _value(row: _Row, col: str) -> int | dt.date | None:
-    v = row.get(col)
+def _raw_value(v: str) -> int | dt.date | None:
+    """What a cell compares as: an integer, else a date, else None (empty or neither)."""
     if not v:
         return None
-    n = _num(row, col)
-    return n if n is not None else _parse_date(v)
+    if _INT.fullmatch(v):
+        return int(v)
+    return _parse_date(v)
 
 
-_OPS = {
-    ">=": lambda a, b: a >= b,
-    ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b,
-    "<": lambda a, b: a < b,
-    "==": lambda a, b: a == b,
+# A cell longer than this is neither an integer of the schema nor a date: None.
+_VALUE_LEN = 40
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
 }
 
+_SIRET14 = re.compile(r"\d{14}")
 
-def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
-    out: list[Finding] = []
-    for check in schema.checks:
+
+def _remember(good: set[str], v: str, max_len: int) -> None:
+    """Add a cell that passed to a bounded set of passing cells (short cells only)."""
+    if len(v) <= max_len:
+        if len(good) >= _GOOD_MAX:
+            good.clear()
+        good.add(v)
+
+
+#: A compiled check: (the row's cells by slot, their values by value slot, row number,
+#: findings to append to).
+_Check = Callable[[Sequence[str], Sequence[Any], int, list[Finding]], None]
+
+
+def _getter(slots: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """Cells at these positions, always as a tuple."""
+    if len(slots) == 1:
+        only = slots[0]
+        return lambda cells: (cells[only],)
+    if not slots:
+        return lambda cells: ()
+    get = operator.itemgetter(*slots)
+    return get
+
+
+class _Plan:
+    """The schema compiled once for a header: what to check on each row, by position.
+
+    ``slot`` numbers the schema columns the header has (in header order); each row
+    becomes a tuple of its stripped cells by slot. Cells that comparisons, sums and
+    the law use are parsed once per row into ``values`` (an integer, else a date,
+    else None), through a bounded cache since counts and dates repeat.
+    """
+
+    def __init__(self, schema: Schema, header: Header) -> None:
+        self.slot = {c: k for k, c in enumerate(header.index)}
+        self.cells = _getter(list(header.index.values()))
+        self.width = len(header.columns)
+        self.value_columns: list[str] = []
+        self.known_values: dict[str, int | dt.date | None] = {}
+        self.fields: list[tuple[int, Field, Callable[[str], int] | None, set[str] | None]] = []
+        for f in schema.fields:
+            if f.name not in self.slot:
+                continue  # reported once in the header
+            test = _field_test(f)
+            if test is None and not f.required:
+                continue
+            # cells known to pass (bounded): counts, dates, codes and SIRETs repeat; URIs do not
+            good: set[str] | None = None if test is None or f.format == "uri" else set()
+            self.fields.append((self.slot[f.name], f, test, good))
+        self.checks: list[_Check] = []
+        group: list[_Compare] | None = None
+        for check in schema.checks:
+            compiled = self._compile(check)
+            if compiled is None:
+                continue
+            if isinstance(compiled, tuple):  # consecutive comparisons run in one loop
+                if group is None:
+                    group = []
+                    self.checks.append(_compare_group(group))
+                group.append(compiled)
+            else:
+                group = None
+                self.checks.append(compiled)
+        self.law = self._compile_law()
+        self.values = _getter([self.slot[c] for c in self.value_columns])
+        self.id_slot = self.slot.get("DELIB_ID")
+
+    def _value(self, col: str) -> int:
+        if col not in self.value_columns:
+            self.value_columns.append(col)
+        return self.value_columns.index(col)
+
+    def row_values(self, cells: Sequence[str]) -> list[Any]:
+        known = self.known_values
+        return [known[v] if v in known else self._parse_value(v) for v in self.values(cells)]
+
+    def _parse_value(self, v: str) -> int | dt.date | None:
+        if len(v) >= _VALUE_LEN:
+            return None  # too long for an integer of 18 digits or a date
+        value = _raw_value(v)
+        if len(self.known_values) >= _GOOD_MAX:
+            self.known_values.clear()
+        self.known_values[v] = value
+        return value
+
+    def _compile(self, check: Mapping[str, Any]) -> _Check | _Compare | None:
         name = check.get("name")
         p = check.get("params") or {}
         col = p.get("column")
-        if not isinstance(col, str) or row.get(col) is None:
-            continue
-        v = row.get(col) or ""
+        if not isinstance(col, str) or col not in self.slot:
+            return None
+        s = self.slot[col]
         if name in ("french-siret-value", "siret"):
-            if v and re.fullmatch(r"\d{14}", v) and not siret_valid(v):
-                out.append(
-                    _finding(
-                        "siret-invalid",
-                        f"{col} {v} n'est pas un SIRET valide (clé de contrôle)",
-                        f"{col} {v} is not a valid SIRET (check digit)",
-                        row=n,
-                        column=col,
-                        values={"value": v},
-                    )
-                )
-        elif name == "year-interval-value":
-            if v and not _year_interval_ok(v, str(p.get("allow-year-only", "no")) == "yes"):
-                out.append(
-                    _finding(
-                        "year-interval-invalid",
-                        f"{col} « {v} » n'est ni une année ni un intervalle année/année",
-                        f"{col} '{v}' is neither a year nor a year/year interval",
-                        row=n,
-                        column=col,
-                        values={"value": v},
-                    )
-                )
-        elif name == "cohesive-columns-value":
+            return _siret_check(col, s)
+        if name == "year-interval-value":
+            return _year_check(col, s, str(p.get("allow-year-only", "no")) == "yes")
+        if name == "cohesive-columns-value":
             cols = [col, *[c for c in p.get("othercolumns", []) if isinstance(c, str)]]
-            present = [c for c in cols if row.get(c) is not None]
-            filled = [c for c in present if row.get(c)]
-            if filled and len(filled) != len(present):
-                code = (
-                    "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
-                )
-                empty = [c for c in present if not row.get(c)]
-                out.append(
-                    _finding(
-                        code,
-                        f"{', '.join(cols)} doivent être toutes remplies ou toutes vides "
-                        f"(vides : {', '.join(empty)})",
-                        f"{', '.join(cols)} must all be filled or all be empty "
-                        f"(empty: {', '.join(empty)})",
-                        row=n,
-                        column=empty[0],
-                        values={"filled": filled, "empty": empty},
-                    )
-                )
-        elif name == "compare-columns-value":
+            present = [c for c in cols if c in self.slot]
+            if len(present) < 2:
+                return None  # one column is always "all filled or all empty"
+            return _cohesive_check(col, cols, present, [self.slot[c] for c in present])
+        if name == "compare-columns-value":
             col2 = p.get("column2")
             op = p.get("op")
-            if not isinstance(col2, str) or op not in _OPS:
+            if not isinstance(col2, str) or not isinstance(op, str) or op not in _OPS:
+                return None
+            if col2 not in self.slot:
+                return None  # an absent cell: skipped, as Validata does
+            return (
+                self._value(col),
+                self._value(col2),
+                _OPS[op],
+                col,
+                col2,
+                op,
+                _compare_code(col, col2),
+                col2 if col == "VOTE_REEL" else col,
+            )
+        if name == "sum-columns-value":
+            cols = [c for c in p.get("columns", []) if isinstance(c, str)]
+            if any(c not in self.slot for c in cols):
+                return None  # an absent count: nothing to add up
+            return _sum_check(col, cols, self._value(col), [self._value(c) for c in cols])
+        if name in ("nomenclature-actes-value", "nomenclature-acte"):
+            return _actes_check(col, s)
+        return None
+
+    def _compile_law(self) -> _Check:
+        def value_of(col: str) -> int | None:
+            return self._value(col) if col in self.slot else None
+
+        return _law_check(
+            value_of("VOTE_POUR"),
+            value_of("VOTE_CONTRE"),
+            value_of("VOTE_EFFECTIF"),
+            value_of("DELIB_DATE"),
+            self.slot.get("COLL_SIRET"),
+        )
+
+    def check_fields(self, cells: Sequence[str], n: int, out: list[Finding]) -> None:
+        """The field constraints (required, type, pattern), in schema order."""
+        for slot, f, test, good in self.fields:
+            v = cells[slot]
+            if not v:
+                if f.required:
+                    out.append(_required_missing(f.name, n))
                 continue
-            a, b = _value(row, col), _value(row, col2)
-            if a is None or b is None or type(a) is not type(b):
+            if test is None or (good is not None and v in good):
+                continue
+            bad = test(v)
+            if bad:
+                out += _field_findings(f, v, bad, n)
+            elif good is not None and len(v) <= _CACHED_LEN:
+                if len(good) >= _GOOD_MAX:
+                    good.clear()
+                good.add(v)
+
+
+def _siret_check(col: str, s: int) -> _Check:
+    good: set[str] = set()
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if not v or v in good:
+            return
+        if not (_SIRET14.fullmatch(v) and not siret_valid(v)):
+            _remember(good, v, _CACHED_LEN)
+        else:
+            out.append(
+                _finding(
+                    "siret-invalid",
+                    f"{col} {v} n'est pas un SIRET valide (clé de contrôle)",
+                    f"{col} {v} is not a valid SIRET (check digit)",
+                    row=n,
+                    column=col,
+                    values={"value": v},
+                )
+            )
+
+    return check
+
+
+def _year_check(col: str, s: int, allow_year_only: bool) -> _Check:
+    good: set[str] = set()
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if not v or v in good:
+            return
+        if _year_interval_ok(v, allow_year_only):
+            _remember(good, v, _CACHED_LEN)
+        else:
+            out.append(
+                _finding(
+                    "year-interval-invalid",
+                    f"{col} « {v} » n'est ni une année ni un intervalle année/année",
+                    f"{col} '{v}' is neither a year nor a year/year interval",
+                    row=n,
+                    column=col,
+                    values={"value": v},
+                )
+            )
+
+    return check
+
+
+def _cohesive_check(col: str, cols: list[str], present: list[str], slots: list[int]) -> _Check:
+    get = _getter(slots)
+    code = "vote-columns-incomplete" if col == "VOTE_EFFECTIF" else "columns-not-cohesive"
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        mine = get(cells)
+        if not any(mine) or all(mine):
+            return
+        filled = [c for c, v in zip(present, mine, strict=True) if v]
+        empty = [c for c, v in zip(present, mine, strict=True) if not v]
+        out.append(
+            _finding(
+                code,
+                f"{', '.join(cols)} doivent être toutes remplies ou toutes vides "
+                f"(vides : {', '.join(empty)})",
+                f"{', '.join(cols)} must all be filled or all be empty (empty: {', '.join(empty)})",
+                row=n,
+                column=empty[0],
+                values={"filled": filled, "empty": empty},
+            )
+        )
+
+    return check
+
+
+#: A comparison between two value slots: (i, j, holds, col, col2, op, code, column).
+_Compare = tuple[int, int, Callable[[Any, Any], bool], str, str, str, str, str]
+
+
+def _compare_group(specs: list[_Compare]) -> _Check:
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        for i, j, holds, col, col2, op, code, column in specs:
+            a = values[i]
+            b = values[j]
+            if a is None or type(a) is not type(b):
                 continue  # Validata skips a row when a cell it uses is empty
-            if not _OPS[op](a, b):
-                code = _compare_code(col, col2)
+            if not holds(a, b):
                 out.append(
                     _finding(
                         code,
                         f"{col} ({a}) devrait être {op} {col2} ({b})",
                         f"{col} ({a}) should be {op} {col2} ({b})",
                         row=n,
-                        column=col2 if col == "VOTE_REEL" else col,
+                        column=column,
                         values={col: str(a), col2: str(b), "op": op},
                     )
                 )
-        elif name == "sum-columns-value":
-            cols = [c for c in p.get("columns", []) if isinstance(c, str)]
-            total_v = _num(row, col)
-            parts = [_num(row, c) for c in cols]
-            if total_v is None or any(x is None for x in parts):
-                continue
-            s = sum(x for x in parts if x is not None)
-            if s != total_v:
-                code = "vote-sum-mismatch" if col == "VOTE_REEL" else "columns-sum-mismatch"
-                out.append(
-                    _finding(
-                        code,
-                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
-                        f"{col} ({total_v}) ≠ {' + '.join(cols)} ({s})",
-                        row=n,
-                        column=col,
-                        values={col: total_v, "sum": s, "difference": s - total_v},
-                    )
+
+    return check
+
+
+def _sum_check(col: str, cols: list[str], t: int, parts: list[int]) -> _Check:
+    code = "vote-sum-mismatch" if col == "VOTE_REEL" else "columns-sum-mismatch"
+    get = _getter(parts)
+    names = " + ".join(cols)
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        total = values[t]
+        if type(total) is not int:
+            return
+        xs = get(values)
+        s = 0
+        for x in xs:
+            if type(x) is not int:
+                return
+            s += x
+        if s != total:
+            out.append(
+                _finding(
+                    code,
+                    f"{col} ({total}) ≠ {names} ({s})",
+                    f"{col} ({total}) ≠ {names} ({s})",
+                    row=n,
+                    column=col,
+                    values={col: total, "sum": s, "difference": s - total},
                 )
-        elif name in ("nomenclature-actes-value", "nomenclature-acte") and v and not _actes_ok(v):
+            )
+
+    return check
+
+
+def _actes_check(col: str, s: int) -> _Check:
+    good: set[str] = set()
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        v = cells[s]
+        if not v or v in good:
+            return
+        if _actes_ok(v):
+            _remember(good, v, 2 * _CACHED_LEN)
+        else:
             out.append(
                 _finding(
                     "matiere-nom-not-actes",
@@ -600,7 +814,8 @@ def _check_custom(schema: Schema, row: _Row, n: int) -> list[Finding]:
                     values={"value": v[:200]},
                 )
             )
-    return out
+
+    return check
 
 
 def _compare_code(col: str, col2: str) -> str:
@@ -631,56 +846,99 @@ def _actes_ok(v: str) -> bool:
     return _fold(prefix.strip()) in ACTES_LEVEL1
 
 
-def _check_law(row: _Row, n: int) -> list[Finding]:
+_OUTCOME_LABELS = {
+    "adopted": ("adoptée", "adopted"),
+    "rejected": ("rejetée", "rejected"),
+    "tie": ("à égalité", "tied"),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _outcome(pour: int, contre: int) -> tuple[str, str, str]:
+    """The outcome by majority of suffrages exprimés (L2121-20), and its two messages."""
+    exprimes = pour + contre
+    if pour > contre:
+        outcome = "adopted"
+    elif pour < contre or exprimes == 0:
+        outcome = "rejected"
+    else:
+        outcome = "tie"
+    fr, en = _OUTCOME_LABELS[outcome]
+    return (
+        outcome,
+        f"{pour} pour, {contre} contre sur {exprimes} suffrages exprimés : "
+        f"délibération {fr} (majorité absolue des suffrages exprimés)",
+        f"{pour} for, {contre} against out of {exprimes} votes cast: "
+        f"{en} (absolute majority of the votes cast)",
+    )
+
+
+def _commune_siren(siret: str) -> str | None:
+    """The SIREN of a commune whose council L2121-2 sizes (not Paris, Lyon, Marseille)."""
+    if not _SIRET14.fullmatch(siret):
+        return None
+    siren = siret[:9]
+    return siren if siren.startswith("21") and siren not in PLM_SIRENS else None
+
+
+def _law_check(
+    pour_i: int | None,
+    contre_i: int | None,
+    effectif_i: int | None,
+    date_i: int | None,
+    siret_slot: int | None,
+) -> _Check:
     """What CGCT lets the columns say: the outcome, and the council size of a commune."""
-    out: list[Finding] = []
-    pour, contre = _num(row, "VOTE_POUR"), _num(row, "VOTE_CONTRE")
-    if pour is not None and contre is not None:
-        exprimes = pour + contre
-        if pour > contre:
-            outcome = "adopted"
-        elif pour < contre or exprimes == 0:
-            outcome = "rejected"
-        else:
-            outcome = "tie"
-        labels = {
-            "adopted": ("adoptée", "adopted"),
-            "rejected": ("rejetée", "rejected"),
-            "tie": ("à égalité", "tied"),
-        }
-        out.append(
-            _finding(
-                "vote-outcome",
-                f"{pour} pour, {contre} contre sur {exprimes} suffrages exprimés : "
-                f"délibération {labels[outcome][0]} (majorité absolue des suffrages exprimés)",
-                f"{pour} for, {contre} against out of {exprimes} votes cast: "
-                f"{labels[outcome][1]} (absolute majority of the votes cast)",
-                row=n,
-                column="VOTE_POUR",
-                values={"pour": pour, "contre": contre, "exprimes": exprimes, "outcome": outcome},
-                citation=L2121_20,
-            )
-        )
-        if outcome == "tie" and exprimes > 0:
+    outcome_severity = CODES["vote-outcome"][0]
+    communes: dict[str, str | None] = {}  # SIRET → SIREN of a commune sized by L2121-2
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        pour = values[pour_i] if pour_i is not None else None
+        contre = values[contre_i] if contre_i is not None else None
+        if type(pour) is int and type(contre) is int:
+            outcome, fr, en = _outcome(pour, contre)
+            exprimes = pour + contre
             out.append(
-                _finding(
-                    "vote-tie",
-                    "partage égal des voix : la voix du président est prépondérante, sauf au "
-                    "scrutin secret où la proposition est rejetée ; les colonnes ne le disent pas",
-                    "equal split: the president's vote decides, except in a secret ballot where "
-                    "the proposal is rejected; the columns do not say which",
-                    row=n,
-                    column="VOTE_POUR",
-                    values={"pour": pour, "contre": contre},
-                    citation=L2121_20,
+                Finding(
+                    "vote-outcome",
+                    outcome_severity,
+                    fr,
+                    en,
+                    L2121_20,
+                    {"pour": pour, "contre": contre, "exprimes": exprimes, "outcome": outcome},
+                    None,
+                    n,
+                    "VOTE_POUR",
                 )
             )
-    effectif = _num(row, "VOTE_EFFECTIF")
-    siret = row.get("COLL_SIRET") or ""
-    date = _parse_date(row.get("DELIB_DATE") or "")
-    if effectif is not None and re.fullmatch(r"\d{14}", siret) and date is not None:
-        siren = siret[:9]
-        if siren.startswith("21") and siren not in PLM_SIRENS:
+            if outcome == "tie" and exprimes > 0:
+                out.append(
+                    _finding(
+                        "vote-tie",
+                        "partage égal des voix : la voix du président est prépondérante, sauf "
+                        "au scrutin secret où la proposition est rejetée ; les colonnes ne le "
+                        "disent pas",
+                        "equal split: the president's vote decides, except in a secret ballot "
+                        "where the proposal is rejected; the columns do not say which",
+                        row=n,
+                        column="VOTE_POUR",
+                        values={"pour": pour, "contre": contre},
+                        citation=L2121_20,
+                    )
+                )
+        effectif = values[effectif_i] if effectif_i is not None else None
+        if type(effectif) is not int:
+            return
+        siret = cells[siret_slot] if siret_slot is not None else ""
+        if siret in communes:
+            siren = communes[siret]
+        else:
+            siren = _commune_siren(siret)
+            if len(communes) >= _GOOD_MAX:
+                communes.clear()
+            communes[siret] = siren
+        date = values[date_i] if date_i is not None else None
+        if siren is not None and type(date) is dt.date:
             cap = _council_cap(date)
             if cap is not None and effectif > cap:
                 out.append(
@@ -696,7 +954,8 @@ def _check_law(row: _Row, n: int) -> list[Finding]:
                         citation=L2121_2,
                     )
                 )
-    return out
+
+    return check
 
 
 @functools.lru_cache(maxsize=64)
@@ -710,8 +969,24 @@ def _council_cap(on: dt.date) -> int | None:
         return None
 
 
-def _id_hash(v: str) -> int:
-    return int.from_bytes(hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little")
+def _blake_hash(v: str) -> int:
+    import hashlib  # only on 32-bit builds: loading OpenSSL costs about 3 MB of memory
+
+    return int.from_bytes(
+        hashlib.blake2b(v.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+    )
+
+
+#: A 64-bit hash of an ID: Python's keyed SipHash where it is 64 bits wide (stable within
+#: one process, which runs both passes), else (32-bit builds) 8 bytes of BLAKE2b.
+_id_hash: Callable[[str], int] = hash if sys.hash_info.width >= 64 else _blake_hash
+
+
+_FRACTION = re.compile(r"\d{1,6}\.(\d{1,12})")
+#: Hashes sorted in memory at a time; a file with more IDs spills sorted runs of this
+#: many hashes (8 bytes each) to a temporary file and merges them: memory stays bounded.
+_RUN = 1 << 16
+_READ = 1 << 11  # hashes read back at a time from each run
 
 
 @attrs.frozen
@@ -720,43 +995,108 @@ class _Stats:
     modal_fraction: int | None
 
 
+class _IdHashes:
+    """The 64-bit hashes of the IDs: which are seen more than once, in bounded memory.
+
+    Up to ``_RUN`` hashes are kept in an ``array`` (8 bytes each, no Python object per
+    row); beyond, each full array is sorted and written as a run to an anonymous
+    temporary file (8 bytes a row on disk), and the runs are merged at the end.
+    """
+
+    def __init__(self) -> None:
+        self.buffer = array("q")
+        self.file: BinaryIO | None = None
+        self.runs: list[tuple[int, int]] = []  # (first hash, count) in the file
+        self.spilled = 0
+
+    def spill(self) -> None:
+        if not self.buffer:
+            return
+        if self.file is None:
+            # closed by duplicates() (or on a read error): it lives across the whole pass
+            self.file = tempfile.TemporaryFile(prefix="groupement-rules-scdl-")  # noqa: SIM115
+        run = array("q", sorted(self.buffer))
+        self.file.seek(self.spilled * 8)
+        run.tofile(self.file)
+        self.runs.append((self.spilled, len(run)))
+        self.spilled += len(run)
+        self.buffer = array("q")
+
+    def _run(self, first: int, count: int) -> Iterator[int]:
+        assert self.file is not None
+        end = first + count
+        while first < end:
+            chunk = array("q")
+            self.file.seek(first * 8)
+            chunk.fromfile(self.file, min(_READ, end - first))
+            first += len(chunk)
+            yield from chunk
+
+    def duplicates(self) -> frozenset[int]:
+        try:
+            if self.file is None:
+                ordered: Iterable[int] = sorted(self.buffer)
+            else:
+                self.spill()
+                ordered = heapq.merge(*(self._run(f, c) for f, c in self.runs))
+            dups = set()
+            previous = None
+            for h in ordered:
+                if h == previous:
+                    dups.add(h)
+                previous = h
+            return frozenset(dups)
+        finally:
+            if self.file is not None:
+                self.file.close()
+
+
 def _first_pass(path: Path, header: Header, sep: str) -> _Stats:
-    """DELIB_ID statistics: hashes (8 bytes a row) and the usual numeric format."""
+    """DELIB_ID statistics: the hashes seen twice and the usual numeric format (see _IdHashes)."""
     idx = header.index.get("DELIB_ID")
-    hashes = array("Q")
-    lengths: Counter[int] = Counter()
     if idx is None:
         return _Stats(frozenset(), None)
-    records = _records(path, sep)
-    next(records, None)
-    for _line, rec in records:
-        if not rec or (len(rec) == 1 and not rec[0].strip()):
-            continue
-        v = rec[idx].strip() if idx < len(rec) else ""
-        if not v:
-            continue
-        hashes.append(_id_hash(v))
-        m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
-        if m:
-            lengths[len(m.group(1))] += 1
-    ordered = sorted(hashes)
-    dups = {a for a, b in itertools.pairwise(ordered) if a == b}
-    del ordered, hashes
+    hashes = _IdHashes()
+    lengths: Counter[int] = Counter()
+    fraction = _FRACTION.fullmatch
+    csv.field_size_limit(MAX_FIELD)
+    with _open(path) as fh:  # the records of _records, without tracking lines (hot loop)
+        reader = csv.reader(fh, delimiter=sep, quotechar='"', strict=False)
+        append = hashes.buffer.append
+        id_hash = _id_hash
+        try:
+            next(reader, None)
+            for rec in reader:
+                if not rec or (len(rec) == 1 and not rec[0].strip()):
+                    continue
+                v = rec[idx].strip() if idx < len(rec) else ""
+                if not v:
+                    continue
+                append(id_hash(v))
+                if len(hashes.buffer) >= _RUN:
+                    hashes.spill()
+                    append = hashes.buffer.append
+                m = fraction(v)
+                if m:
+                    lengths[len(m.group(1))] += 1
+        except (UnicodeDecodeError, csv.Error) as e:
+            if hashes.file is not None:
+                hashes.file.close()
+            raise _read_error(str(path), reader, e) from None
+    dups = hashes.duplicates()
     modal = None
     total = sum(lengths.values())
     if total:
         length, count = lengths.most_common(1)[0]
         if count * 2 > total:
             modal = length
-    return _Stats(frozenset(dups), modal)
+    return _Stats(dups, modal)
 
 
-def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
-    out: list[Finding] = []
-    v = row.get("DELIB_ID") or ""
+def _check_ids(v: str, n: int, stats: _Stats, out: list[Finding]) -> None:
     if not v:
-        return out
-    if _id_hash(v) in stats.duplicates:
+        return
+    if stats.duplicates and _id_hash(v) in stats.duplicates:
         out.append(
             _finding(
                 "delib-id-duplicated",
@@ -769,23 +1109,28 @@ def _check_ids(row: _Row, n: int, stats: _Stats) -> list[Finding]:
                 values={"DELIB_ID": v},
             )
         )
-    m = re.fullmatch(r"\d{1,6}\.(\d{1,12})", v)
-    if m and stats.modal_fraction is not None and len(m.group(1)) < stats.modal_fraction:
-        restored = v + "0" * (stats.modal_fraction - len(m.group(1)))
+    modal = stats.modal_fraction
+    if modal is None:
+        return
+    dot = v.find(".")
+    if dot < 0 or len(v) - dot - 1 >= modal:
+        return  # a match's fraction is all after the only dot: not shorter than usual
+    m = _FRACTION.fullmatch(v)
+    if m and len(m.group(1)) < modal:
+        restored = v + "0" * (modal - len(m.group(1)))
         out.append(
             _finding(
                 "delib-id-lost-trailing-zero",
                 f"DELIB_ID {v} est plus court que le format du fichier "
-                f"({stats.modal_fraction} chiffres après le point) : probablement {restored}, "
+                f"({modal} chiffres après le point) : probablement {restored}, "
                 "un tableur ayant lu le numéro comme un nombre",
-                f"DELIB_ID {v} is shorter than the file's format ({stats.modal_fraction} digits "
+                f"DELIB_ID {v} is shorter than the file's format ({modal} digits "
                 f"after the point): probably {restored}, a spreadsheet read it as a number",
                 row=n,
                 column="DELIB_ID",
                 values={"DELIB_ID": v, "probably": restored},
             )
         )
-    return out
 
 
 @attrs.frozen
@@ -799,15 +1144,24 @@ class ScdlFile:
     def rows(self) -> Iterator[RowReport]:
         """Check each data row, streaming (two passes over the file)."""
         stats = _first_pass(self.path, self.header, self.header.separator)
+        plan = _Plan(self.schema, self.header)
         records = _records(self.path, self.header.separator)
         next(records, None)
         n = 0
-        width = len(self.header.columns)
+        width = plan.width
+        cells_of = plan.cells
+        id_slot = plan.id_slot
+        strip = str.strip
+        checks = plan.checks
+        law = plan.law
         for line, rec in records:
-            if not rec or all(not c.strip() for c in rec):
+            stripped = list(map(strip, rec))
+            if not any(stripped):
                 continue
             n += 1
-            row = _Row(self.header, rec)
+            if len(rec) < width:
+                stripped += [""] * (width - len(rec))
+            cells = cells_of(stripped)
             findings: list[Finding] = []
             if len(rec) != width:
                 findings.append(
@@ -819,11 +1173,14 @@ class ScdlFile:
                         values={"fields": len(rec), "expected": width, "line": line},
                     )
                 )
-            findings += _check_fields(self.schema, row, n)
-            findings += _check_custom(self.schema, row, n)
-            findings += _check_ids(row, n, stats)
-            findings += _check_law(row, n)
-            yield RowReport(n, line, row.get("DELIB_ID") or "", tuple(findings))
+            plan.check_fields(cells, n, findings)
+            values = plan.row_values(cells)
+            for check in checks:
+                check(cells, values, n, findings)
+            delib_id = cells[id_slot] if id_slot is not None else ""
+            _check_ids(delib_id, n, stats, findings)
+            law(cells, values, n, findings)
+            yield RowReport(n, line, delib_id, tuple(findings))
 
 
 def open_scdl(path: str | Path, schema: Schema | None = None) -> ScdlFile:
