@@ -33,8 +33,10 @@ def _fresh_caches() -> None:
     """Each test computes from scratch: the per-policy schedules and memos of a
     previous test (or of the unmutated code, under mutation testing) must not
     answer for it."""
+    from groupement_rules import legal_time
     from groupement_rules.convention import rules, schedule
 
+    legal_time._count_delai_cached.cache_clear()
     schedule.schedule.cache_clear()
     rules._context.cache_clear()
     rules.reading_interpretation.cache_clear()

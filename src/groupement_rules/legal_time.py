@@ -43,6 +43,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 from typing import Protocol
 
 import attrs
@@ -375,6 +376,23 @@ def _step_counted(
 def count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) -> Echeance:
     """Count ``delai`` from ``anchor``: the one mechanism behind every named convention.
 
+    Pure, so results are memoised (bounded) when the calendar is hashable: a
+    séance check asks for the same convocation délai again and again.
+    """
+    try:
+        return _count_delai_cached(anchor, delai, cal)  # type: ignore[arg-type]
+    except TypeError:  # an unhashable calendar of the caller's: count without the memo
+        return _count_delai(anchor, delai, cal)
+
+
+@functools.lru_cache(maxsize=4096)
+def _count_delai_cached(anchor: dt.date, delai: Delai, cal: DayCalendar | None) -> Echeance:
+    return _count_delai(anchor, delai, cal)
+
+
+def _count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) -> Echeance:
+    """The arithmetic of :func:`count_delai`.
+
     After an act on A: the échéance is A + n units (the day of the act does not
     count, CPC art. 641 al. 1); a délai franc ends the day after it; with the
     extension, a last day on a Saturday, Sunday or holiday moves to the next
@@ -441,8 +459,18 @@ def jours_calendaires(
     [...] qui le fait courir ne compte pas. » Art. 642 al. 1: « Tout délai expire
     le dernier jour à vingt-quatre heures. »
     """
-    d = Delai(n, Unit.DAYS, Jours.CALENDAIRES, before=before, extension=extension)
-    return count_delai(anchor, attrs.evolve(d, citation=CPC_641_DAYS), cal)
+    return count_delai(
+        anchor,
+        Delai(
+            n,
+            Unit.DAYS,
+            Jours.CALENDAIRES,
+            before=before,
+            extension=extension,
+            citation=CPC_641_DAYS,
+        ),
+        cal,
+    )
 
 
 def jours_ouvrables(
@@ -459,8 +487,18 @@ def jours_ouvrables(
     salariés, le repos hebdomadaire est donné le dimanche »); holidays are those
     of L3133-1 and of the zone.
     """
-    d = Delai(n, Unit.DAYS, Jours.OUVRABLES, before=before, extension=extension)
-    return count_delai(anchor, attrs.evolve(d, citation=JOURS_OUVRABLES), cal)
+    return count_delai(
+        anchor,
+        Delai(
+            n,
+            Unit.DAYS,
+            Jours.OUVRABLES,
+            before=before,
+            extension=extension,
+            citation=JOURS_OUVRABLES,
+        ),
+        cal,
+    )
 
 
 def jours_ouvres(
@@ -472,8 +510,13 @@ def jours_ouvres(
     extension: bool = False,
 ) -> Echeance:
     """n jours ouvrés: the days usually worked, neither Saturday, Sunday nor a holiday."""
-    d = Delai(n, Unit.DAYS, Jours.OUVRES, before=before, extension=extension)
-    return count_delai(anchor, attrs.evolve(d, citation=JOURS_OUVRES), cal)
+    return count_delai(
+        anchor,
+        Delai(
+            n, Unit.DAYS, Jours.OUVRES, before=before, extension=extension, citation=JOURS_OUVRES
+        ),
+        cal,
+    )
 
 
 def jours_francs(
@@ -492,8 +535,19 @@ def jours_francs(
     dernier jour étant le lendemain du jour de leur échéance » (CE 5 oct. 2018,
     n° 409579).
     """
-    d = Delai(n, Unit.DAYS, Jours.CALENDAIRES, franc=True, before=before, extension=extension)
-    return count_delai(anchor, attrs.evolve(d, citation=DELAI_FRANC), cal)
+    return count_delai(
+        anchor,
+        Delai(
+            n,
+            Unit.DAYS,
+            Jours.CALENDAIRES,
+            franc=True,
+            before=before,
+            extension=extension,
+            citation=DELAI_FRANC,
+        ),
+        cal,
+    )
 
 
 def mois(
