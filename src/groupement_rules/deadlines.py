@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ import attrs
 from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity, cites
 from .errors import InputError
 from .legal_time import CPC_642, DayCalendar, Delai, Echeance, Unit, count_delai, shift_months
-from .policy import ParamSpec, Policy, load_policy
+from .policy import ParamSpec, Policy, load_embedded_policy, load_policy
 
 DEFAULT_POLICY = "deadlines.toml"
 
@@ -69,13 +68,7 @@ def load_deadlines(path: str | Path | None = None, *, text: str | None = None) -
 
 @functools.cache
 def default_deadlines() -> Policy:
-    ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
-    return load_policy(
-        f"policies/{DEFAULT_POLICY}",
-        SCHEMA,
-        kind="deadlines",
-        text=ref.read_text(encoding="utf-8"),
-    )
+    return load_embedded_policy(DEFAULT_POLICY, SCHEMA, kind="deadlines")
 
 
 def _fr(d: dt.date) -> str:

@@ -270,6 +270,20 @@ def read_policy_text(path: str | Path) -> str:
         raise PolicyError(name, None, None, e.strerror or str(e)) from None
 
 
+def embedded_policy_text(filename: str) -> str:
+    """The text of a policy file shipped in ``groupement_rules/policies/``."""
+    from importlib import resources
+
+    return (resources.files("groupement_rules") / "policies" / filename).read_text(encoding="utf-8")
+
+
+def load_embedded_policy(filename: str, schema: Mapping[str, ParamSpec], *, kind: str) -> Policy:
+    """Load a policy file shipped with the package (named ``policies/<filename>`` in errors)."""
+    return load_policy(
+        f"policies/{filename}", schema, kind=kind, text=embedded_policy_text(filename)
+    )
+
+
 def load_policy(
     source: str | Path,
     schema: Mapping[str, ParamSpec],

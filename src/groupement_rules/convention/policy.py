@@ -15,7 +15,15 @@ from typing import Any
 
 from ..decision import Citation
 from ..legal_time import add_months
-from ..policy import ParamSpec, Policy, PolicyError, line_of, load_policy, read_policy_text
+from ..policy import (
+    ParamSpec,
+    Policy,
+    PolicyError,
+    embedded_policy_text,
+    line_of,
+    load_policy,
+    read_policy_text,
+)
 
 DEFAULT_POLICY = "eprimo-2026.toml"
 
@@ -167,10 +175,7 @@ def load_convention(path: str | Path | None = None, *, text: str | None = None) 
 @functools.cache
 def default_convention() -> Policy:
     """The embedded e-primo 2026–2030 convention (``policies/eprimo-2026.toml``)."""
-    from importlib import resources
-
-    ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
-    return load_convention(f"policies/{DEFAULT_POLICY}", text=ref.read_text(encoding="utf-8"))
+    return load_convention(f"policies/{DEFAULT_POLICY}", text=embedded_policy_text(DEFAULT_POLICY))
 
 
 def forbidden_months(policy: Policy) -> int:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ..decision import Citation
-from ..policy import NoValueInForce, ParamSpec, Policy, load_policy
+from ..policy import NoValueInForce, ParamSpec, Policy, load_embedded_policy, load_policy
 
 DEFAULT_POLICY = "cgct.toml"
 
@@ -106,10 +105,7 @@ def load_cgct(path: str | Path | None = None, *, text: str | None = None) -> Pol
 
 @functools.cache
 def default_cgct() -> Policy:
-    ref = resources.files("groupement_rules") / "policies" / DEFAULT_POLICY
-    return load_policy(
-        f"policies/{DEFAULT_POLICY}", SCHEMA, kind="cgct", text=ref.read_text(encoding="utf-8")
-    )
+    return load_embedded_policy(DEFAULT_POLICY, SCHEMA, kind="cgct")
 
 
 def council_seats(policy: Policy, population: int, on: dt.date) -> int:
