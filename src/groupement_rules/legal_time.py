@@ -385,6 +385,10 @@ def count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) -
         return _count_delai(anchor, delai, cal)
 
 
+#: Délais are immutable values: the named conventions build each one once.
+_delai = functools.lru_cache(maxsize=256)(Delai)
+
+
 @functools.lru_cache(maxsize=4096)
 def _count_delai_cached(anchor: dt.date, delai: Delai, cal: DayCalendar | None) -> Echeance:
     return _count_delai(anchor, delai, cal)
@@ -461,7 +465,7 @@ def jours_calendaires(
     """
     return count_delai(
         anchor,
-        Delai(
+        _delai(
             n,
             Unit.DAYS,
             Jours.CALENDAIRES,
@@ -489,7 +493,7 @@ def jours_ouvrables(
     """
     return count_delai(
         anchor,
-        Delai(
+        _delai(
             n,
             Unit.DAYS,
             Jours.OUVRABLES,
@@ -512,7 +516,7 @@ def jours_ouvres(
     """n jours ouvrés: the days usually worked, neither Saturday, Sunday nor a holiday."""
     return count_delai(
         anchor,
-        Delai(
+        _delai(
             n, Unit.DAYS, Jours.OUVRES, before=before, extension=extension, citation=JOURS_OUVRES
         ),
         cal,
@@ -537,7 +541,7 @@ def jours_francs(
     """
     return count_delai(
         anchor,
-        Delai(
+        _delai(
             n,
             Unit.DAYS,
             Jours.CALENDAIRES,
@@ -561,7 +565,7 @@ def mois(
     cal: DayCalendar | None = None,
 ) -> Echeance:
     """n mois, de quantième à quantième (CPC art. 641 al. 2), franc or not, extended or not."""
-    d = Delai(
+    d = _delai(
         n,
         Unit.MONTHS,
         franc=franc,
