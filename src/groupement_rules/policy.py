@@ -271,10 +271,16 @@ def read_policy_text(path: str | Path) -> str:
 
 
 def embedded_policy_text(filename: str) -> str:
-    """The text of a policy file shipped in ``groupement_rules/policies/``."""
-    from importlib import resources
+    """The text of a policy file shipped in ``groupement_rules/policies/``.
 
-    return (resources.files("groupement_rules") / "policies" / filename).read_text(encoding="utf-8")
+    Read beside this module rather than through ``importlib.resources``, whose
+    import alone costs more than the rest of a first use of the package.
+    """
+    import os
+
+    path = os.path.join(os.path.dirname(__file__), "policies", filename)
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 def load_embedded_policy(filename: str, schema: Mapping[str, ParamSpec], *, kind: str) -> Policy:
