@@ -118,6 +118,8 @@ FRAGMENTS = [
     "date de publication",
     "et de la publication, le",
     "secrétaire de séance",
+    "Secrétariat de séance :",
+    "secretariat de la seance",
     "a été désigné secrétaire",
     "est nommée secrétaire",
     "élue comme secrétaire",

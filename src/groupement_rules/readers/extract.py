@@ -117,7 +117,7 @@ _SECTION = re.compile(
     r"|ont\s+donne\s+(?:pouvoir|procuration|mandat|delegation)[a-z' ]{0,40}"
     r"|(?:est\s+designee?\s+)?secretaires?\s+de\s+(?:la\s+)?seance"
     r"|(?:(?:a\s+ete|est)\s+)?(?:nommee?|designee?|elue?)\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?"
-    r"|secretaire(?=\s?:)"
+    r"|secretaire(?=\s?:)|secretariat\s+de\s+(?:la\s+)?seance"
     r"|assistaient|ordre\s+du\s+jour"
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
@@ -131,6 +131,7 @@ _SECTION = re.compile(
 _SECTION_STARTS = (
     *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
     *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
+    "secretariat",
     *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
     *(r"en\s+exercice", "votants", "represente"),
 )
@@ -138,7 +139,7 @@ _SECTION_STARTS = (
 
 def _section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
-    if "secretaire" in label:
+    if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:
         return "members"
@@ -358,7 +359,10 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
 _PROXY_OF = re.compile(r"s?\s+(?:donnee?s?\s+)?(?:de|par)\s+(?=[a-z])")
-_LONE_CIVILITY = re.compile(r"(?:mesdames|messieurs|mmes|mm\.?|madame|monsieur)\s?[,;:]")
+_LONE_CIVILITY = re.compile(
+    r"(?:mesdames\s+et\s+messieurs|mmes\s+et\s+mm\.?|mesdames|messieurs|mmes|mm\.?|madame|monsieur)"
+    r"(?:\s+les\s+(?:conseillers|membres|adjoints|elus)(?:\s+(?:municipaux|communautaires))?)?\s?[,;:]"
+)
 _PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
 _PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
 _QUALIFIER = re.compile(
@@ -813,6 +817,11 @@ def _num(raw: str) -> int | None:
 # ----------------------------------------------------------------------------- dates
 
 
+#: Words that, earlier on the same line, make "… du conseil municipal du <date>" the date of
+#: an earlier séance whose minutes are approved or read, not the date of this one.
+_EARLIER_MINUTES = re.compile(r"approb|approuve|lecture|precedente|adopte")
+
+
 def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
     f = doc.folded
     for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
@@ -828,6 +837,9 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
         r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le",
         f,
     ):
+        before = f[max(0, m.start() - 80) : m.start()]
+        if _EARLIER_MINUTES.search(before[before.rfind("\n") + 1 :]):
+            continue  # "Approbation du compte rendu du conseil municipal du 4 septembre"
         dates = find_dates(f, m.end(), min(len(f), m.end() + 60))
         if dates:
             return dates[0][2], dates[0][0]
@@ -919,6 +931,12 @@ def _read_list(
         if c is None:
             pos = _skip_qualifiers(f, pos, end)
             c = _PROXY_CONNECTOR.match(f, pos, end)
+        if c is None:
+            et = _AND_NAME.match(text, pos, end)
+            if et is not None:  # "Messieurs PINTA et LESAULNIER"
+                names.append((name, name_pos))
+                pos = et.end()
+                continue
         if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
             break  # "Mme X est arrivée ...": a sentence, not a list item
         names.append((name, name_pos))
@@ -934,6 +952,12 @@ def _read_list(
     return names, proxies
 
 
+#: "et" between two names of a list (the next one capitalised or with a civility).
+_AND_NAME = re.compile(
+    r"[ ]?et[ ]+(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'-]*[ ,.;\n])"
+)
+
+
 def _read_proxy_items(
     doc: _Doc, start: int, end: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
@@ -943,7 +967,7 @@ def _read_proxy_items(
     proxies: list[tuple[str, str, int]] = []
     m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[start:end])
     pos = start + (m.end() if m else 0)
-    items = list(re.finditer(r"[^,;—–]{1,300}", f[pos:end]))
+    items = list(_PROXY_ITEM.finditer(f[pos:end]))
     for it in items[:60]:
         s0 = pos + it.start()
         s1 = pos + it.end()
@@ -972,6 +996,13 @@ def _read_proxy_items(
         _RAW_HOLDERS[(giver, holder)] = text[c.end() : s1]
     return names, proxies
 
+
+#: One item of a "Pouvoirs :" list: up to , ; — – or a line that starts with a civility
+#: ("Pouvoirs : M. X a donné pouvoir à Mme Y" / "M. Z a donné pouvoir à M. W" on the next line).
+_PROXY_ITEM = re.compile(
+    r"(?:[^,;—–\n]|\n(?![ \t]{0,3}(?:m\.|mmes?[ .]|mm\.|monsieur|madame|mademoiselle)))"
+    r"{1,300}"
+)
 
 _RAW_HOLDERS: dict[tuple[str, str], str] = {}
 
@@ -1204,6 +1235,9 @@ def _read(raw_text: str) -> ExtractResult:
     )
     if pm2:
         president, _ = take_name(text, pm2.end())
+        lower_civ = re.compile(r"(?:monsieur|madame)\s+").match(text, pm2.end())
+        if president is None and lower_civ:  # "sous la présidence de monsieur AUDONNET Serge"
+            president, _ = take_name(text, lower_civ.end())
         if president and fold(president).startswith(("maire", "president")):
             president = None
         if president:
@@ -1530,7 +1564,7 @@ def _deliberations(
     f = doc.folded
     spans: list[tuple[_Heading | None, int, int]] = []
     if not headings:
-        d = _decision(doc, 0, len(f))
+        d = _decision(doc, 0, len(f), preamble_end=len(f))
         if not head_counts and d["outcome"] is None and not d["unanimous"]:
             return []
     if len(headings) <= 1:
@@ -1549,7 +1583,8 @@ def _deliberations(
         if block is not None:
             inherited = block["counts"]
         vote_region = (s, e)
-        decision = _decision(doc, vote_region[0], vote_region[1])
+        preamble_end = len(f) if h is None else h.pos
+        decision = _decision(doc, vote_region[0], vote_region[1], preamble_end)
         declared: dict[str, int | None] = {}
         for k in COUNT_KEYS:
             hit = counts.get(k) or inherited.get(k)
@@ -1755,9 +1790,29 @@ def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
+#: The approval of an earlier séance's minutes ("le procès-verbal de la séance du 26 juin
+#: est adopté à l'unanimité"): in the preamble, before a délibération's heading, it is not
+#: the vote of a délibération of this séance.
+_MINUTES = re.compile(r"proces[ -]?verbal|compte[ -]?rendu")
+
+
+def _minutes_sentence(f: str, pos: int) -> bool:
+    # the sentence: from the last "." or blank line (a sentence may wrap over lines)
+    lo = max(f.rfind(".", max(0, pos - 300), pos), f.rfind("\n\n", max(0, pos - 300), pos))
+    hi_dot, hi_nl = f.find(".", pos, pos + 300), f.find("\n\n", pos, pos + 300)
+    hi = min(x for x in (hi_dot, hi_nl, min(len(f), pos + 300)) if x >= 0)
+    return _MINUTES.search(f, lo + 1, hi) is not None
+
+
+def _decision(doc: _Doc, start: int, end: int, preamble_end: int = -1) -> dict[str, Any]:
+    """The vote and outcome stated in ``f[start:end]``; before ``preamble_end`` the approval
+    of earlier minutes is skipped."""
     f = doc.folded
     unanimous = _unanimity(f, start, end)
+    while unanimous is not None and unanimous.start() < preamble_end:
+        if not _minutes_sentence(f, unanimous.start()):
+            break
+        unanimous = _unanimity(f, unanimous.end(), end)
     secret = _SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
@@ -1767,6 +1822,9 @@ def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
             continue
         if st.lstrip().startswith("vu "):
             continue
+        at = start + sent.start() + len(st) - len(st.lstrip())
+        if at < preamble_end and _minutes_sentence(f, at):
+            continue  # "Le procès-verbal de la séance précédente est adopté"
         if _REJECTED.search(st):
             outcome, outcome_pos = "rejected", start + sent.start()
             break
