@@ -456,3 +456,91 @@ def test_represented_section_with_par_and_plain_absents() -> None:
 def test_number_and_title_layouts(text: str, headings: list[tuple[str | None, str | None]]) -> None:
     got = [(d["number"], d["title"]) for d in _read(text).facts["deliberations"]]
     assert got == headings
+
+
+# ----------------------------------------------------------------------------- more real layouts
+# Each fixture below is written from scratch (invented commune and names) in the layout
+# of real comptes rendus of other councils; see docs/reading.md.
+
+
+def test_synthetic_one_procuration_per_line_layout() -> None:
+    r = _read((FIXTURES / "synthetic-pouvoirs-par-ligne.txt").read_text("utf-8"))
+    f = r.facts
+    assert f["date"] == "2023-09-18"  # "L'an deux mil vingt-trois, le dix-huit septembre"
+    assert f["convocation"]["sent_on"] == "2023-09-11"
+    assert f["president"] == "FAURIEL Gilles"  # "de monsieur FAURIEL Gilles maire"
+    # "Pouvoirs :" then one "X a donné pouvoir à Y" per line: each holder is its own line's
+    assert f["proxies"] == [
+        {"from": "MOUNIER", "to": "ROCHAS"},
+        {"from": "P. FAURIEL", "to": "BRUNEL"},
+        {"from": "ROUX", "to": "G. FAURIEL"},
+    ]
+    # "Messieurs PALLUY et REYNAUD": both présents
+    assert {"PALLUY", "REYNAUD", "ODDOS"} <= set(f["members"])
+    assert r.opening["present_named"] == 9
+    assert f["absent"] == ["MOUNIER", "P. FAURIEL", "ROUX"]
+    # "Secrétaire : Mme ROCHAS a été élue secrétaire de séance" then "Monsieur le maire
+    # ouvre la séance ...": that sentence is not a second secretary
+    assert f["secretaries"] == ["ROCHAS"]
+    (d,) = f["deliberations"]
+    # the unanimity is the one of question 1, not the earlier procès-verbal's
+    assert d["vote"]["unanimous"] is True and d["outcome"] == "adopted"
+    assert r.provenance["deliberations[0].vote.unanimous"]["line"] == 15
+
+
+def test_synthetic_summary_minutes_layout() -> None:
+    r = _read((FIXTURES / "synthetic-compte-rendu-sommaire.txt").read_text("utf-8"))
+    f = r.facts
+    # "s'est réuni mercredi 6 novembre 2024", not the approved minutes "du 4 septembre 2024"
+    assert f["date"] == "2024-11-06"
+    assert f["convocation"]["sent_on"] == "2024-10-30"
+    assert f["commune"]["name"] == "Saint-Ormel-sur-Lisière"
+    assert r.opening["present_named"] == 12  # "Mmes et MM." is no name
+    assert "et MM" not in " ".join(f["members"])
+    assert f["proxies"] == [
+        {"from": "Inès NOYER", "to": "Claire BESSON"},
+        {"from": "Bruno OLLIER", "to": "Luc GARNIER"},
+    ]
+    assert f["absent"] == ["Inès NOYER", "Bruno OLLIER", "PAGNOL", "QUEMENER"]
+    assert f["secretaries"] == ["Rémi IZARD"]  # "Secrétariat de séance :"
+    (d,) = f["deliberations"]
+    assert d["number"] == "2024-051"
+    assert (d["declared"]["en_exercice"], d["declared"]["presents"]) == (16, 12)
+    assert (d["vote"]["pour"], d["vote"]["contre"], d["vote"]["abstentions"]) == (13, 1, 0)
+    # "Approbation à l'unanimité du compte rendu du ..." is not this vote
+    assert d["vote"]["unanimous"] is False
+    assert d["outcome"] == "adopted"
+
+
+def test_approved_minutes_alone_make_no_deliberation() -> None:
+    text = (
+        "L'an deux mil vingt-quatre, le trois juin, le conseil municipal s'est réuni.\n"
+        "Présents : M. Paul ABRIAL, Mme Lise BORDE\n"
+        "Le compte-rendu de la réunion du Conseil Municipal du 6 mai 2024, après lecture faite,\n"
+        "   est approuvé à l'unanimité\n"
+    )
+    r = _read(text)
+    assert r.facts["date"] == "2024-06-03"
+    assert r.facts["deliberations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Présents : Mmes et MM. Anne AUGER, Marc BOYER", ["Anne AUGER", "Marc BOYER"]),
+        (
+            "Étaient présents :\nMesdames et Messieurs les Conseillers Municipaux :\n"
+            "- Anne AUGER,- Marc BOYER",
+            ["Anne AUGER", "Marc BOYER"],
+        ),
+        ("Présents : Messieurs AUGER et BOYER, Madame CROS", ["AUGER", "BOYER", "CROS"]),
+        ("Présents : Mme AUGER et M. BOYER", ["AUGER", "BOYER"]),
+    ],
+)
+def test_list_civilities_and_et(text: str, members: list[str]) -> None:
+    assert _read(text).facts["members"] == members
+
+
+def test_secretariat_label() -> None:
+    r = _read("Présents : M. Paul ABRIAL\nSecrétariat de séance : Monsieur Paul ABRIAL.\n")
+    assert r.facts["secretaries"] == ["Paul ABRIAL"]
