@@ -544,3 +544,44 @@ def test_list_civilities_and_et(text: str, members: list[str]) -> None:
 def test_secretariat_label() -> None:
     r = _read("Présents : M. Paul ABRIAL\nSecrétariat de séance : Monsieur Paul ABRIAL.\n")
     assert r.facts["secretaries"] == ["Paul ABRIAL"]
+
+
+def test_synthetic_convocation_certificate_layout() -> None:
+    r = _read((FIXTURES / "synthetic-certificat-convocation.txt").read_text("utf-8"))
+    f = r.facts
+    # "CONVOCATION : L'an ..., le dix-huit novembre, Nous, ..., certifions avoir convoqué
+    # ... pour le vingt-cinq novembre": that "L'an" is the convocation, the séance is later
+    assert f["convocation"]["sent_on"] == "2024-11-18"
+    assert f["date"] == "2024-11-25"
+    # "Madame Gaëlle MORVAN a le pouvoir de Madame Sophie RIOU": the holder is named first
+    assert f["proxies"] == [{"from": "Sophie RIOU", "to": "MORVAN Gaëlle"}]
+    # a whole name at a line end does not run on into the next line ("Le P. V. de ...")
+    assert "PRIGENT Loïc" in f["absent"]
+    (d,) = f["deliberations"]
+    assert d["number"] == "2024-40"
+    assert (d["vote"]["pour"], d["vote"]["contre"]) == (5, 1)
+    assert d["vote"]["unanimous"] is False  # the earlier P.V. was approved unanimously
+    assert d["outcome"] == "adopted"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mme Lise BORDE a le pouvoir de M. Paul ABRIAL pour le représenter.",
+        "Mme Lise BORDE détient le pouvoir de M. Paul ABRIAL.",
+        "Mme Lise BORDE porte la procuration de M. Paul ABRIAL.",
+    ],
+)
+def test_holder_named_before_the_procuration(line: str) -> None:
+    r = _read("Séance du 3 juin 2024\nPrésents : Mme Lise BORDE, M. Marc CROS\n" + line + "\n")
+    assert r.facts["proxies"] == [{"from": "Paul ABRIAL", "to": "Lise BORDE"}]
+
+
+def test_convocation_an_is_not_the_seance_date() -> None:
+    text = (
+        "CONVOCATION : L'an deux mille vingt-quatre, le trois juin, nous, Maire, certifions "
+        "avoir convoqué le conseil municipal pour le dix juin.\n"
+    )
+    r = _read(text)
+    assert r.facts["date"] is None  # not stated, never the convocation's date
+    assert r.facts["convocation"]["sent_on"] == "2024-06-03"

@@ -358,6 +358,8 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:\s+donnee?)?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
+#: Before "pouvoir de Y": the one named before holds Y's procuration.
+_HOLDS_PROXY = re.compile(r"\s(?:a|detient|porte)\s+(?:le|un|la)\s+\Z")
 _PROXY_OF = re.compile(r"s?\s+(?:donnee?s?\s+)?(?:de|par)\s+(?=[a-z])")
 _LONE_CIVILITY = re.compile(
     r"(?:mesdames\s+et\s+messieurs|mmes\s+et\s+mm\.?|mesdames|messieurs|mmes|mm\.?|madame|monsieur)"
@@ -822,12 +824,25 @@ def _num(raw: str) -> int | None:
 _EARLIER_MINUTES = re.compile(r"approb|approuve|lecture|precedente|adopte")
 
 
+#: "CONVOCATION : L'an deux mille seize, le dix-huit novembre, Nous, X, certifions avoir
+#: convoqué ... pour le vingt-cinq novembre": that "L'an" dates the convocation.
+_CONVOCATION_CERTIFICATE = re.compile(r"certifi\w{0,4}\s+avoir\s+convoque|avons\s+convoque")
+
+
+def _convocation_an(f: str, an_start: int, an_end: int) -> bool:
+    if "convocation" in f[max(0, an_start - 30) : an_start]:
+        return True
+    return _CONVOCATION_CERTIFICATE.search(f, an_end, min(len(f), an_end + 250)) is not None
+
+
 def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
     f = doc.folded
     for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
         year = year_after_an(f, m.end())
         if year is None:
             continue
+        if _convocation_an(f, m.start(), m.end()):
+            continue  # the date of the convocation, not of the séance
         dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
         if dates:
             return dates[0][2], m.start()
@@ -859,6 +874,13 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
 
 def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None, int]:
     f = doc.folded
+    for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
+        year = year_after_an(f, m.end())
+        if year is None or not _convocation_an(f, m.start(), m.end()):
+            continue
+        dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
+        if dates and (seance is None or 0 < (seance - dates[0][2]).days <= 60):
+            return dates[0][2], dates[0][0]
     for m in re.finditer(
         r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
     ):
@@ -1278,6 +1300,16 @@ def _read(raw_text: str) -> ExtractResult:
         if anchor.start() < last:
             continue
         of = _PROXY_OF.match(f, anchor.end(), min(head_end, anchor.end() + 12))
+        holds = _HOLDS_PROXY.search(f, max(0, anchor.start() - 16), anchor.start())
+        if of is not None and holds is not None and not _in_change_block(f, anchor.start()):
+            # "Mme X a le pouvoir de Mme Y pour la représenter": X holds Y's procuration
+            holder = _name_before(doc, holds.start())
+            giver, g_end = take_name(text, of.end())
+            if giver and holder and fold_key(giver) not in giver_keys:
+                giver_keys.add(fold_key(giver))
+                list_proxies.append((giver, holder, holds.start()))
+                last = g_end
+                continue
         if of is not None and not _in_change_block(f, anchor.start()):
             # "procuration de M. X à M. Y"
             giver, g_end = take_name(text, of.end())
@@ -1793,7 +1825,9 @@ def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
 #: The approval of an earlier séance's minutes ("le procès-verbal de la séance du 26 juin
 #: est adopté à l'unanimité"): in the preamble, before a délibération's heading, it is not
 #: the vote of a délibération of this séance.
-_MINUTES = re.compile(r"proces[ -]?verbal|compte[ -]?rendu")
+_MINUTES = re.compile(
+    r"proces[ -]?verbal|compte[ -]?rendu|precedente\s+(?:seance|reunion)|(?:seance|reunion)\s+precedente"
+)
 
 
 def _minutes_sentence(f: str, pos: int) -> bool:

@@ -299,6 +299,8 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         word = tok.rstrip(".")
         if not word or not word[0].isalpha():
             break
+        if newlines and "U" in shapes and "C" in shapes:
+            break  # "PRIGENT Loïc" is whole: the next line is not its continuation
         f = fold(word)
         if f in _PARTICLES:
             pending_particles.append(word)
