@@ -1826,7 +1826,8 @@ def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
 #: est adopté à l'unanimité"): in the preamble, before a délibération's heading, it is not
 #: the vote of a délibération of this séance.
 _MINUTES = re.compile(
-    r"proces[ -]?verbal|compte[ -]?rendu|precedente\s+(?:seance|reunion)|(?:seance|reunion)\s+precedente"
+    r"proces[ -]?verbal|compte[ -]?rendu|precedente\s+(?:seance|reunion)"
+    r"|(?:seance|reunion)\s+precedente"
 )
 
 
