@@ -284,6 +284,8 @@ def test_count_header_layouts(text: str, expected: dict[str, int]) -> None:
         ("ONT VOTE POUR : 14 ONT VOTE CONTRE : / SE SONT ABSTENUS : -", (14, 0, 0)),
         ("adopté par 20 voix pour, 3 contre et 2 abstentions", (20, 3, 2)),
         ("par vingt voix pour et deux abstentions", (20, None, 2)),
+        ("Délibération n° 3\nVotes : Pour 15 Contre 1 Abstention 1", (15, 1, 1)),
+        ("Délibération n° 3\nPour 15 - Contre 0", (15, 0, None)),
     ],
 )
 def test_vote_count_layouts(text: str, votes: tuple[int | None, ...]) -> None:
@@ -585,3 +587,9 @@ def test_convocation_an_is_not_the_seance_date() -> None:
     r = _read(text)
     assert r.facts["date"] is None  # not stated, never the convocation's date
     assert r.facts["convocation"]["sent_on"] == "2024-06-03"
+
+
+def test_a_bare_pour_with_a_year_is_no_vote() -> None:
+    r = _read("Délibération n° 3 : Plan pour 2026 contre les inondations\nAdopté.\n")
+    v = r.facts["deliberations"][0]["vote"]
+    assert (v["pour"], v["contre"]) == (None, None)

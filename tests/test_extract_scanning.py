@@ -140,6 +140,9 @@ FRAGMENTS = [
     "2 bulletins blancs",
     "1 vote nul",
     "dix-sept pour, 2 contre",
+    "Pour 15 Contre 1 Abstention 1",
+    "pour 3 - contre 0",
+    "pour 2026",
     "12\n\npour",
     "1234 voix pour",
     "cent vingt-trois pour et 4 contre",
@@ -168,6 +171,7 @@ WORD_STARTS = [
     ex._PREFIX_HEADING,
     ex._QUESTIONS,
     ex._URGENCE,
+    ex._BARE_VOTE_ROW,
 ]
 PLAIN_AT = {
     "arrived": re.compile(

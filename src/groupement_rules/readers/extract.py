@@ -725,6 +725,16 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             consumed.add(m.start(), m.end())
             break
 
+    # "Pour 15 Contre 1 Abstention 1": bare labels, read only as a whole row (a lone
+    # "pour 2026" is no count)
+    if "pour" not in found and "contre" not in found and f.find("contre", start, end) >= 0:
+        row = _BARE_VOTE_ROW.search(f, start, end)
+        if row is not None:
+            found["pour"] = (int(row.group("p")), row.start())
+            found["contre"] = (int(row.group("c")), row.start("c"))
+            if row.group("a") is not None and "abstentions" not in found:
+                found["abstentions"] = (int(row.group("a")), row.start("a"))
+
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
     def put(key: str, m: re.Match[str] | None) -> None:
         if m is None or key in found:
@@ -749,6 +759,12 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
+
+#: A vote row with bare labels: "Pour 15 Contre 1 Abstention 1", "pour 15 - contre 1".
+_BARE_VOTE_ROW = _WordStart(
+    r"pour[ \t]+(?P<p>\d{1,3})[ \t]*[-–,;/|]?[ \t]*contre[ \t]+(?P<c>\d{1,3})(?!\d)"
+    r"(?:[ \t]*[-–,;/|]?[ \t]*abstentions?(?:\(s\))?[ \t]+(?P<a>\d{1,3})(?!\d))?"
+)
 
 _TABLE_LABEL = re.compile(
     r"(?<![a-z])(?:en\s+exercice|presents?|votants|procurations?|pouvoirs?|representes?|absents?|"
