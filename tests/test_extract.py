@@ -502,13 +502,15 @@ def test_synthetic_summary_minutes_layout() -> None:
     assert f["proxies"] == [
         {"from": "Inès NOYER", "to": "Claire BESSON"},
         {"from": "Bruno OLLIER", "to": "Luc GARNIER"},
+        # "donne pouvoir à M. le Maire", the séance being "sous la Présidence de M. ARNAUD, Maire"
+        {"from": "Théo PERRIN", "to": "Jean-Louis ARNAUD"},
     ]
-    assert f["absent"] == ["Inès NOYER", "Bruno OLLIER", "PAGNOL", "QUEMENER"]
+    assert f["absent"] == ["Inès NOYER", "Bruno OLLIER", "Théo PERRIN", "PAGNOL", "QUEMENER"]
     assert f["secretaries"] == ["Rémi IZARD"]  # "Secrétariat de séance :"
     (d,) = f["deliberations"]
     assert d["number"] == "2024-051"
-    assert (d["declared"]["en_exercice"], d["declared"]["presents"]) == (16, 12)
-    assert (d["vote"]["pour"], d["vote"]["contre"], d["vote"]["abstentions"]) == (13, 1, 0)
+    assert (d["declared"]["en_exercice"], d["declared"]["presents"]) == (17, 12)
+    assert (d["vote"]["pour"], d["vote"]["contre"], d["vote"]["abstentions"]) == (14, 1, 0)
     # "Approbation à l'unanimité du compte rendu du ..." is not this vote
     assert d["vote"]["unanimous"] is False
     assert d["outcome"] == "adopted"
@@ -593,3 +595,14 @@ def test_a_bare_pour_with_a_year_is_no_vote() -> None:
     r = _read("Délibération n° 3 : Plan pour 2026 contre les inondations\nAdopté.\n")
     v = r.facts["deliberations"][0]["vote"]
     assert (v["pour"], v["contre"]) == (None, None)
+
+
+def test_the_mayor_as_holder_is_named_only_when_the_mayor_presides() -> None:
+    head = (
+        "Présents : M. Jean ABRIAL, Mme Lise BORDE\n"
+        "Pouvoirs : M. Marc CROS donne pouvoir à M. le Maire\n"
+    )
+    r = _read("Séance sous la présidence de M. ABRIAL, Maire.\n" + head)
+    assert r.facts["proxies"] == [{"from": "Marc CROS", "to": "Jean ABRIAL"}]
+    r = _read("Séance sous la présidence de Mme BORDE, première adjointe.\n" + head)
+    assert r.facts["proxies"][0]["to"] != "Lise BORDE"  # the Maire is not named: not guessed

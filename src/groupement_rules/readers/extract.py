@@ -360,6 +360,7 @@ _PROXY_CONNECTOR = re.compile(
 )
 #: Before "pouvoir de Y": the one named before holds Y's procuration.
 _HOLDS_PROXY = re.compile(r"\s(?:a|detient|porte)\s+(?:le|un|la)\s+\Z")
+_THE_MAYOR = re.compile(r"(?:(?:m\.?|monsieur|madame|mme)\s+)?(?:le|la|madame\s+le)\s+maire")
 _PROXY_OF = re.compile(r"s?\s+(?:donnee?s?\s+)?(?:de|par)\s+(?=[a-z])")
 _LONE_CIVILITY = re.compile(
     r"(?:mesdames\s+et\s+messieurs|mmes\s+et\s+mm\.?|mesdames|messieurs|mmes|mm\.?|madame|monsieur)"
@@ -1358,6 +1359,10 @@ def _read(raw_text: str) -> ExtractResult:
 
     # dedupe and resolve
     known = [n for n, _ in members] + [n for n, _ in present]
+    # "sous la présidence de M. BRARD, Maire": "M. le Maire" is then that member
+    mayor = None
+    if president and pm2 and re.search(r"maire", f[pm2.end() : pm2.end() + len(president) + 30]):
+        mayor = (resolve(president, known) if known else None) or _unique_member(president, known)
     proxies: list[dict[str, str]] = []
     seen_givers: set[str] = set()
     for giver, holder, pos in list_proxies:
@@ -1366,6 +1371,8 @@ def _read(raw_text: str) -> ExtractResult:
             continue
         seen_givers.add(key)
         raw = _RAW_HOLDERS.get((giver, holder), holder)
+        if mayor is not None and _THE_MAYOR.fullmatch(fold(holder).strip(" .")):
+            raw = holder = mayor  # "donne pouvoir à M. le Maire", the Maire presiding
         better = resolve(raw, known) if known else None
         holder_name = better or holder
         if known and better is None:
@@ -1562,6 +1569,14 @@ def _in_change_block(f: str, pos: int) -> bool:
         _BLOCK_STARTS.clear()
         _BLOCK_STARTS[id(f)] = starts
     return bisect.bisect_left(starts, pos) > 1
+
+
+def _unique_member(name: str, known: list[str]) -> str:
+    """The one member named whose name holds every word of ``name`` ("BRARD" → "Jean-Michel
+    BRARD"), else ``name`` as written (none, or several: not guessed)."""
+    words = set(fold_key(name).split())
+    hits = {k for k in known[:MAX_KNOWN] if words and words <= set(fold_key(k).split())}
+    return hits.pop() if len(hits) == 1 else name
 
 
 def _name_before(doc: _Doc, pos: int) -> str | None:
