@@ -606,3 +606,13 @@ def test_the_mayor_as_holder_is_named_only_when_the_mayor_presides() -> None:
     assert r.facts["proxies"] == [{"from": "Marc CROS", "to": "Jean ABRIAL"}]
     r = _read("Séance sous la présidence de Mme BORDE, première adjointe.\n" + head)
     assert r.facts["proxies"][0]["to"] != "Lise BORDE"  # the Maire is not named: not guessed
+
+
+def test_absents_avec_pouvoir_section() -> None:
+    r = _read(
+        "Etaient présents : BAROU Guy, MASSACRIER Sylvaine, DEMEURE Aurélie\n"
+        "Absents avec pouvoir : MARECHAL Jacques, pouvoir à BAROU Guy\n"
+    )
+    assert r.facts["members"][:3] == ["BAROU Guy", "MASSACRIER Sylvaine", "DEMEURE Aurélie"]
+    assert r.facts["absent"] == ["MARECHAL Jacques"]
+    assert r.facts["proxies"] == [{"from": "MARECHAL Jacques", "to": "BAROU Guy"}]

@@ -129,6 +129,8 @@ FRAGMENTS = [
     "sont excusés",
     "ont donné procuration",
     "absents ayant donné pouvoir",
+    "Absents avec pouvoir :",
+    "absente avec procuration",
     "Objet :",
     "objet: ",
     "2026-12 objet :",

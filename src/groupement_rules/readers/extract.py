@@ -112,6 +112,7 @@ _SECTION = re.compile(
     r"|absente?s?\s+(?:et\s+)?(?:excusee?s?|representee?s?)"
     r"|absents?\s+et\s+(?:procurations?|pouvoirs?)"
     r"|absents?\s+ayant\s+donne[a-z ]{0,30}"
+    r"|absente?s?\s+avec\s+(?:pouvoirs?|procurations?)"
     r"|absente?s?|excusee?s?"
     r"|procurations?|pouvoirs?"
     r"|ont\s+donne\s+(?:pouvoir|procuration|mandat|delegation)[a-z' ]{0,40}"
