@@ -143,6 +143,9 @@ FRAGMENTS = [
     "1 vote nul",
     "dix-sept pour, 2 contre",
     "Pour 15 Contre 1 Abstention 1",
+    "L'an deux mil vingt-trois",
+    "l an 2024",
+    "plan ",
     "pour 3 - contre 0",
     "pour 2026",
     "12\n\npour",
@@ -174,6 +177,7 @@ WORD_STARTS = [
     ex._QUESTIONS,
     ex._URGENCE,
     ex._BARE_VOTE_ROW,
+    ex._L_AN,
 ]
 PLAIN_AT = {
     "arrived": re.compile(

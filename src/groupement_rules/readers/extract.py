@@ -842,6 +842,9 @@ def _num(raw: str) -> int | None:
 _EARLIER_MINUTES = re.compile(r"approb|approuve|lecture|precedente|adopte")
 
 
+#: "L'an deux mille ..." (searched from its literal, the look-behind checked on each hit).
+_L_AN = _WordStart(r"l\s?'?\s?an\s+(?=[a-z0-9])")
+
 #: "CONVOCATION : L'an deux mille seize, le dix-huit novembre, Nous, X, certifions avoir
 #: convoqué ... pour le vingt-cinq novembre": that "L'an" dates the convocation.
 _CONVOCATION_CERTIFICATE = re.compile(r"certifi\w{0,4}\s+avoir\s+convoque|avons\s+convoque")
@@ -855,7 +858,7 @@ def _convocation_an(f: str, an_start: int, an_end: int) -> bool:
 
 def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
     f = doc.folded
-    for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
+    for m in _L_AN.finditer(f):
         year = year_after_an(f, m.end())
         if year is None:
             continue
@@ -892,7 +895,7 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
 
 def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None, int]:
     f = doc.folded
-    for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
+    for m in _L_AN.finditer(f):
         year = year_after_an(f, m.end())
         if year is None or not _convocation_an(f, m.start(), m.end()):
             continue
