@@ -616,3 +616,37 @@ def test_absents_avec_pouvoir_section() -> None:
     assert r.facts["members"][:3] == ["BAROU Guy", "MASSACRIER Sylvaine", "DEMEURE Aurélie"]
     assert r.facts["absent"] == ["MARECHAL Jacques"]
     assert r.facts["proxies"] == [{"from": "MARECHAL Jacques", "to": "BAROU Guy"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "sent_on"),
+    [
+        (
+            "Convocation du Conseil Municipal adressée le 9 SEPTEMBRE pour la réunion du "
+            "MARDI 20 SEPTEMBRE 2011 à 20 H 30",
+            "2011-09-20",
+            "2011-09-09",
+        ),
+        (
+            "SEANCE DU 29 SEPTEMBRE 2011 * * * CONVOCATION DU 21 SEPTEMBRE",
+            "2011-09-29",
+            "2011-09-21",
+        ),
+        # the convocation of a January séance in December: which year is unsaid, not guessed
+        ("Séance du 5 janvier 2012. Convocation du 28 décembre", "2012-01-05", None),
+    ],
+)
+def test_convocation_day_and_month_take_the_seance_year(
+    text: str, date: str, sent_on: str | None
+) -> None:
+    r = _read(text)
+    assert (r.facts["date"], r.facts["convocation"]["sent_on"]) == (date, sent_on)
+
+
+def test_president_after_madame_le_maire() -> None:
+    r = _read("sous la présidence de Madame le Maire, Corinne DUCROCQ. Absent excusé : Luc GALLET")
+    assert r.facts["president"] == "Corinne DUCROCQ"
+    assert (
+        _read("sous la présidence de Monsieur le Maire. Présents : M. A B").facts["president"]
+        is None
+    )

@@ -906,7 +906,13 @@ def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None
         r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
     ):
         window = 220 if m.group(1).startswith("date") else 90
-        for start, _end, date in find_dates(f, m.end(), min(len(f), m.end() + window)):
+        # "Convocation ... adressée le 9 SEPTEMBRE pour la réunion du MARDI 20 SEPTEMBRE
+        # 2011": a day and month alone take the séance's year (kept only if 1 to 60 days
+        # before the séance, as every convocation date)
+        seance_year = seance.year if seance is not None else None
+        for start, _end, date in find_dates(
+            f, m.end(), min(len(f), m.end() + window), default_year=seance_year
+        ):
             if seance is not None and not 0 < (seance - date).days <= 60:
                 continue  # after the séance, the séance itself, or another matter
             between = f[m.end() : start]
@@ -1274,7 +1280,9 @@ def _read(raw_text: str) -> ExtractResult:
     # president
     president = None
     pm2 = re.search(
-        r"sous\s+la\s+presidence\s+(?:de\s+|d'|du\s+)(?:(?:maire|president|presidente)\s?,?\s?)?", f
+        r"sous\s+la\s+presidence\s+(?:de\s+|d'|du\s+)(?:(?:(?:monsieur|madame)\s+(?:le|la)\s+)?"
+        r"(?:maire|president|presidente)\s?,?\s?)?",
+        f,
     )
     if pm2:
         president, _ = take_name(text, pm2.end())
