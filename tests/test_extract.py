@@ -284,6 +284,8 @@ def test_count_header_layouts(text: str, expected: dict[str, int]) -> None:
         ("ONT VOTE POUR : 14 ONT VOTE CONTRE : / SE SONT ABSTENUS : -", (14, 0, 0)),
         ("adopté par 20 voix pour, 3 contre et 2 abstentions", (20, 3, 2)),
         ("par vingt voix pour et deux abstentions", (20, None, 2)),
+        ("Délibération n° 3\nVotes : Pour 15 Contre 1 Abstention 1", (15, 1, 1)),
+        ("Délibération n° 3\nPour 15 - Contre 0", (15, 0, None)),
     ],
 )
 def test_vote_count_layouts(text: str, votes: tuple[int | None, ...]) -> None:
@@ -456,3 +458,195 @@ def test_represented_section_with_par_and_plain_absents() -> None:
 def test_number_and_title_layouts(text: str, headings: list[tuple[str | None, str | None]]) -> None:
     got = [(d["number"], d["title"]) for d in _read(text).facts["deliberations"]]
     assert got == headings
+
+
+# ----------------------------------------------------------------------------- more real layouts
+# Each fixture below is written from scratch (invented commune and names) in the layout
+# of real comptes rendus of other councils; see docs/reading.md.
+
+
+def test_synthetic_one_procuration_per_line_layout() -> None:
+    r = _read((FIXTURES / "synthetic-pouvoirs-par-ligne.txt").read_text("utf-8"))
+    f = r.facts
+    assert f["date"] == "2023-09-18"  # "L'an deux mil vingt-trois, le dix-huit septembre"
+    assert f["convocation"]["sent_on"] == "2023-09-11"
+    assert f["president"] == "FAURIEL Gilles"  # "de monsieur FAURIEL Gilles maire"
+    # "Pouvoirs :" then one "X a donné pouvoir à Y" per line: each holder is its own line's
+    assert f["proxies"] == [
+        {"from": "MOUNIER", "to": "ROCHAS"},
+        {"from": "P. FAURIEL", "to": "BRUNEL"},
+        {"from": "ROUX", "to": "G. FAURIEL"},
+    ]
+    # "Messieurs PALLUY et REYNAUD": both présents
+    assert {"PALLUY", "REYNAUD", "ODDOS"} <= set(f["members"])
+    assert r.opening["present_named"] == 9
+    assert f["absent"] == ["MOUNIER", "P. FAURIEL", "ROUX"]
+    # "Secrétaire : Mme ROCHAS a été élue secrétaire de séance" then "Monsieur le maire
+    # ouvre la séance ...": that sentence is not a second secretary
+    assert f["secretaries"] == ["ROCHAS"]
+    (d,) = f["deliberations"]
+    # the unanimity is the one of question 1, not the earlier procès-verbal's
+    assert d["vote"]["unanimous"] is True and d["outcome"] == "adopted"
+    assert r.provenance["deliberations[0].vote.unanimous"]["line"] == 15
+
+
+def test_synthetic_summary_minutes_layout() -> None:
+    r = _read((FIXTURES / "synthetic-compte-rendu-sommaire.txt").read_text("utf-8"))
+    f = r.facts
+    # "s'est réuni mercredi 6 novembre 2024", not the approved minutes "du 4 septembre 2024"
+    assert f["date"] == "2024-11-06"
+    assert f["convocation"]["sent_on"] == "2024-10-30"
+    assert f["commune"]["name"] == "Saint-Ormel-sur-Lisière"
+    assert r.opening["present_named"] == 12  # "Mmes et MM." is no name
+    assert "et MM" not in " ".join(f["members"])
+    assert f["proxies"] == [
+        {"from": "Inès NOYER", "to": "Claire BESSON"},
+        {"from": "Bruno OLLIER", "to": "Luc GARNIER"},
+        # "donne pouvoir à M. le Maire", the séance being "sous la Présidence de M. ARNAUD, Maire"
+        {"from": "Théo PERRIN", "to": "Jean-Louis ARNAUD"},
+    ]
+    assert f["absent"] == ["Inès NOYER", "Bruno OLLIER", "Théo PERRIN", "PAGNOL", "QUEMENER"]
+    assert f["secretaries"] == ["Rémi IZARD"]  # "Secrétariat de séance :"
+    (d,) = f["deliberations"]
+    assert d["number"] == "2024-051"
+    assert (d["declared"]["en_exercice"], d["declared"]["presents"]) == (17, 12)
+    assert (d["vote"]["pour"], d["vote"]["contre"], d["vote"]["abstentions"]) == (14, 1, 0)
+    # "Approbation à l'unanimité du compte rendu du ..." is not this vote
+    assert d["vote"]["unanimous"] is False
+    assert d["outcome"] == "adopted"
+
+
+def test_approved_minutes_alone_make_no_deliberation() -> None:
+    text = (
+        "L'an deux mil vingt-quatre, le trois juin, le conseil municipal s'est réuni.\n"
+        "Présents : M. Paul ABRIAL, Mme Lise BORDE\n"
+        "Le compte-rendu de la réunion du Conseil Municipal du 6 mai 2024, après lecture faite,\n"
+        "   est approuvé à l'unanimité\n"
+    )
+    r = _read(text)
+    assert r.facts["date"] == "2024-06-03"
+    assert r.facts["deliberations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Présents : Mmes et MM. Anne AUGER, Marc BOYER", ["Anne AUGER", "Marc BOYER"]),
+        (
+            "Étaient présents :\nMesdames et Messieurs les Conseillers Municipaux :\n"
+            "- Anne AUGER,- Marc BOYER",
+            ["Anne AUGER", "Marc BOYER"],
+        ),
+        ("Présents : Messieurs AUGER et BOYER, Madame CROS", ["AUGER", "BOYER", "CROS"]),
+        ("Présents : Mme AUGER et M. BOYER", ["AUGER", "BOYER"]),
+    ],
+)
+def test_list_civilities_and_et(text: str, members: list[str]) -> None:
+    assert _read(text).facts["members"] == members
+
+
+def test_secretariat_label() -> None:
+    r = _read("Présents : M. Paul ABRIAL\nSecrétariat de séance : Monsieur Paul ABRIAL.\n")
+    assert r.facts["secretaries"] == ["Paul ABRIAL"]
+
+
+def test_synthetic_convocation_certificate_layout() -> None:
+    r = _read((FIXTURES / "synthetic-certificat-convocation.txt").read_text("utf-8"))
+    f = r.facts
+    # "CONVOCATION : L'an ..., le dix-huit novembre, Nous, ..., certifions avoir convoqué
+    # ... pour le vingt-cinq novembre": that "L'an" is the convocation, the séance is later
+    assert f["convocation"]["sent_on"] == "2024-11-18"
+    assert f["date"] == "2024-11-25"
+    # "Madame Gaëlle MORVAN a le pouvoir de Madame Sophie RIOU": the holder is named first
+    assert f["proxies"] == [{"from": "Sophie RIOU", "to": "MORVAN Gaëlle"}]
+    # a whole name at a line end does not run on into the next line ("Le P. V. de ...")
+    assert "PRIGENT Loïc" in f["absent"]
+    (d,) = f["deliberations"]
+    assert d["number"] == "2024-40"
+    assert (d["vote"]["pour"], d["vote"]["contre"]) == (5, 1)
+    assert d["vote"]["unanimous"] is False  # the earlier P.V. was approved unanimously
+    assert d["outcome"] == "adopted"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mme Lise BORDE a le pouvoir de M. Paul ABRIAL pour le représenter.",
+        "Mme Lise BORDE détient le pouvoir de M. Paul ABRIAL.",
+        "Mme Lise BORDE porte la procuration de M. Paul ABRIAL.",
+    ],
+)
+def test_holder_named_before_the_procuration(line: str) -> None:
+    r = _read("Séance du 3 juin 2024\nPrésents : Mme Lise BORDE, M. Marc CROS\n" + line + "\n")
+    assert r.facts["proxies"] == [{"from": "Paul ABRIAL", "to": "Lise BORDE"}]
+
+
+def test_convocation_an_is_not_the_seance_date() -> None:
+    text = (
+        "CONVOCATION : L'an deux mille vingt-quatre, le trois juin, nous, Maire, certifions "
+        "avoir convoqué le conseil municipal pour le dix juin.\n"
+    )
+    r = _read(text)
+    assert r.facts["date"] is None  # not stated, never the convocation's date
+    assert r.facts["convocation"]["sent_on"] == "2024-06-03"
+
+
+def test_a_bare_pour_with_a_year_is_no_vote() -> None:
+    r = _read("Délibération n° 3 : Plan pour 2026 contre les inondations\nAdopté.\n")
+    v = r.facts["deliberations"][0]["vote"]
+    assert (v["pour"], v["contre"]) == (None, None)
+
+
+def test_the_mayor_as_holder_is_named_only_when_the_mayor_presides() -> None:
+    head = (
+        "Présents : M. Jean ABRIAL, Mme Lise BORDE\n"
+        "Pouvoirs : M. Marc CROS donne pouvoir à M. le Maire\n"
+    )
+    r = _read("Séance sous la présidence de M. ABRIAL, Maire.\n" + head)
+    assert r.facts["proxies"] == [{"from": "Marc CROS", "to": "Jean ABRIAL"}]
+    r = _read("Séance sous la présidence de Mme BORDE, première adjointe.\n" + head)
+    assert r.facts["proxies"][0]["to"] != "Lise BORDE"  # the Maire is not named: not guessed
+
+
+def test_absents_avec_pouvoir_section() -> None:
+    r = _read(
+        "Etaient présents : BAROU Guy, MASSACRIER Sylvaine, DEMEURE Aurélie\n"
+        "Absents avec pouvoir : MARECHAL Jacques, pouvoir à BAROU Guy\n"
+    )
+    assert r.facts["members"][:3] == ["BAROU Guy", "MASSACRIER Sylvaine", "DEMEURE Aurélie"]
+    assert r.facts["absent"] == ["MARECHAL Jacques"]
+    assert r.facts["proxies"] == [{"from": "MARECHAL Jacques", "to": "BAROU Guy"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "sent_on"),
+    [
+        (
+            "Convocation du Conseil Municipal adressée le 9 SEPTEMBRE pour la réunion du "
+            "MARDI 20 SEPTEMBRE 2011 à 20 H 30",
+            "2011-09-20",
+            "2011-09-09",
+        ),
+        (
+            "SEANCE DU 29 SEPTEMBRE 2011 * * * CONVOCATION DU 21 SEPTEMBRE",
+            "2011-09-29",
+            "2011-09-21",
+        ),
+        # the convocation of a January séance in December: which year is unsaid, not guessed
+        ("Séance du 5 janvier 2012. Convocation du 28 décembre", "2012-01-05", None),
+    ],
+)
+def test_convocation_day_and_month_take_the_seance_year(
+    text: str, date: str, sent_on: str | None
+) -> None:
+    r = _read(text)
+    assert (r.facts["date"], r.facts["convocation"]["sent_on"]) == (date, sent_on)
+
+
+def test_president_after_madame_le_maire() -> None:
+    r = _read("sous la présidence de Madame le Maire, Corinne DUCROCQ. Absent excusé : Luc GALLET")
+    assert r.facts["president"] == "Corinne DUCROCQ"
+    assert (
+        _read("sous la présidence de Monsieur le Maire. Présents : M. A B").facts["president"]
+        is None
+    )

@@ -112,12 +112,13 @@ _SECTION = re.compile(
     r"|absente?s?\s+(?:et\s+)?(?:excusee?s?|representee?s?)"
     r"|absents?\s+et\s+(?:procurations?|pouvoirs?)"
     r"|absents?\s+ayant\s+donne[a-z ]{0,30}"
+    r"|absente?s?\s+avec\s+(?:pouvoirs?|procurations?)"
     r"|absente?s?|excusee?s?"
     r"|procurations?|pouvoirs?"
     r"|ont\s+donne\s+(?:pouvoir|procuration|mandat|delegation)[a-z' ]{0,40}"
     r"|(?:est\s+designee?\s+)?secretaires?\s+de\s+(?:la\s+)?seance"
     r"|(?:(?:a\s+ete|est)\s+)?(?:nommee?|designee?|elue?)\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?"
-    r"|secretaire(?=\s?:)"
+    r"|secretaire(?=\s?:)|secretariat\s+de\s+(?:la\s+)?seance"
     r"|assistaient|ordre\s+du\s+jour"
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
@@ -131,6 +132,7 @@ _SECTION = re.compile(
 _SECTION_STARTS = (
     *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
     *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
+    "secretariat",
     *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
     *(r"en\s+exercice", "votants", "represente"),
 )
@@ -138,7 +140,7 @@ _SECTION_STARTS = (
 
 def _section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
-    if "secretaire" in label:
+    if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:
         return "members"
@@ -357,8 +359,14 @@ _PROXY_CONNECTOR = re.compile(
     r"(?:\s+donnee?)?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
+#: Before "pouvoir de Y": the one named before holds Y's procuration.
+_HOLDS_PROXY = re.compile(r"\s(?:a|detient|porte)\s+(?:le|un|la)\s+\Z")
+_THE_MAYOR = re.compile(r"(?:(?:m\.?|monsieur|madame|mme)\s+)?(?:le|la|madame\s+le)\s+maire")
 _PROXY_OF = re.compile(r"s?\s+(?:donnee?s?\s+)?(?:de|par)\s+(?=[a-z])")
-_LONE_CIVILITY = re.compile(r"(?:mesdames|messieurs|mmes|mm\.?|madame|monsieur)\s?[,;:]")
+_LONE_CIVILITY = re.compile(
+    r"(?:mesdames\s+et\s+messieurs|mmes\s+et\s+mm\.?|mesdames|messieurs|mmes|mm\.?|madame|monsieur)"
+    r"(?:\s+les\s+(?:conseillers|membres|adjoints|elus)(?:\s+(?:municipaux|communautaires))?)?\s?[,;:]"
+)
 _PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
 _PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
 _QUALIFIER = re.compile(
@@ -719,6 +727,16 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
             consumed.add(m.start(), m.end())
             break
 
+    # "Pour 15 Contre 1 Abstention 1": bare labels, read only as a whole row (a lone
+    # "pour 2026" is no count)
+    if "pour" not in found and "contre" not in found and f.find("contre", start, end) >= 0:
+        row = _BARE_VOTE_ROW.search(f, start, end)
+        if row is not None:
+            found["pour"] = (int(row.group("p")), row.start())
+            found["contre"] = (int(row.group("c")), row.start("c"))
+            if row.group("a") is not None and "abstentions" not in found:
+                found["abstentions"] = (int(row.group("a")), row.start("a"))
+
     # votes written as a sentence: "par 20 voix pour, 3 contre et 2 abstentions"
     def put(key: str, m: re.Match[str] | None) -> None:
         if m is None or key in found:
@@ -743,6 +761,12 @@ def _counts(doc: _Doc, start: int, end: int) -> dict[str, tuple[int, int]]:
         put("blancs" if m.group("k").startswith("blanc") else "nuls", m)
     return found
 
+
+#: A vote row with bare labels: "Pour 15 Contre 1 Abstention 1", "pour 15 - contre 1".
+_BARE_VOTE_ROW = _WordStart(
+    r"pour[ \t]+(?P<p>\d{1,3})[ \t]*[-–,;/|]?[ \t]*contre[ \t]+(?P<c>\d{1,3})(?!\d)"
+    r"(?:[ \t]*[-–,;/|]?[ \t]*abstentions?(?:\(s\))?[ \t]+(?P<a>\d{1,3})(?!\d))?"
+)
 
 _TABLE_LABEL = re.compile(
     r"(?<![a-z])(?:en\s+exercice|presents?|votants|procurations?|pouvoirs?|representes?|absents?|"
@@ -813,12 +837,33 @@ def _num(raw: str) -> int | None:
 # ----------------------------------------------------------------------------- dates
 
 
+#: Words that, earlier on the same line, make "… du conseil municipal du <date>" the date of
+#: an earlier séance whose minutes are approved or read, not the date of this one.
+_EARLIER_MINUTES = re.compile(r"approb|approuve|lecture|precedente|adopte")
+
+
+#: "L'an deux mille ..." (searched from its literal, the look-behind checked on each hit).
+_L_AN = _WordStart(r"l\s?'?\s?an\s+(?=[a-z0-9])")
+
+#: "CONVOCATION : L'an deux mille seize, le dix-huit novembre, Nous, X, certifions avoir
+#: convoqué ... pour le vingt-cinq novembre": that "L'an" dates the convocation.
+_CONVOCATION_CERTIFICATE = re.compile(r"certifi\w{0,4}\s+avoir\s+convoque|avons\s+convoque")
+
+
+def _convocation_an(f: str, an_start: int, an_end: int) -> bool:
+    if "convocation" in f[max(0, an_start - 30) : an_start]:
+        return True
+    return _CONVOCATION_CERTIFICATE.search(f, an_end, min(len(f), an_end + 250)) is not None
+
+
 def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
     f = doc.folded
-    for m in re.finditer(r"(?<![a-z])l\s?'?\s?an\s+(?=[a-z0-9])", f):
+    for m in _L_AN.finditer(f):
         year = year_after_an(f, m.end())
         if year is None:
             continue
+        if _convocation_an(f, m.start(), m.end()):
+            continue  # the date of the convocation, not of the séance
         dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
         if dates:
             return dates[0][2], m.start()
@@ -828,6 +873,9 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
         r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le",
         f,
     ):
+        before = f[max(0, m.start() - 80) : m.start()]
+        if _EARLIER_MINUTES.search(before[before.rfind("\n") + 1 :]):
+            continue  # "Approbation du compte rendu du conseil municipal du 4 septembre"
         dates = find_dates(f, m.end(), min(len(f), m.end() + 60))
         if dates:
             return dates[0][2], dates[0][0]
@@ -847,11 +895,24 @@ def _seance_date(doc: _Doc) -> tuple[dt.date | None, int]:
 
 def _convocation_date(doc: _Doc, seance: dt.date | None) -> tuple[dt.date | None, int]:
     f = doc.folded
+    for m in _L_AN.finditer(f):
+        year = year_after_an(f, m.end())
+        if year is None or not _convocation_an(f, m.start(), m.end()):
+            continue
+        dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
+        if dates and (seance is None or 0 < (seance - dates[0][2]).days <= 60):
+            return dates[0][2], dates[0][0]
     for m in re.finditer(
         r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
     ):
         window = 220 if m.group(1).startswith("date") else 90
-        for start, _end, date in find_dates(f, m.end(), min(len(f), m.end() + window)):
+        # "Convocation ... adressée le 9 SEPTEMBRE pour la réunion du MARDI 20 SEPTEMBRE
+        # 2011": a day and month alone take the séance's year (kept only if 1 to 60 days
+        # before the séance, as every convocation date)
+        seance_year = seance.year if seance is not None else None
+        for start, _end, date in find_dates(
+            f, m.end(), min(len(f), m.end() + window), default_year=seance_year
+        ):
             if seance is not None and not 0 < (seance - date).days <= 60:
                 continue  # after the séance, the séance itself, or another matter
             between = f[m.end() : start]
@@ -919,6 +980,12 @@ def _read_list(
         if c is None:
             pos = _skip_qualifiers(f, pos, end)
             c = _PROXY_CONNECTOR.match(f, pos, end)
+        if c is None:
+            et = _AND_NAME.match(text, pos, end)
+            if et is not None:  # "Messieurs PINTA et LESAULNIER"
+                names.append((name, name_pos))
+                pos = et.end()
+                continue
         if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
             break  # "Mme X est arrivée ...": a sentence, not a list item
         names.append((name, name_pos))
@@ -934,6 +1001,12 @@ def _read_list(
     return names, proxies
 
 
+#: "et" between two names of a list (the next one capitalised or with a civility).
+_AND_NAME = re.compile(
+    r"[ ]?et[ ]+(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'-]*[ ,.;\n])"
+)
+
+
 def _read_proxy_items(
     doc: _Doc, start: int, end: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
@@ -943,7 +1016,7 @@ def _read_proxy_items(
     proxies: list[tuple[str, str, int]] = []
     m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[start:end])
     pos = start + (m.end() if m else 0)
-    items = list(re.finditer(r"[^,;—–]{1,300}", f[pos:end]))
+    items = list(_PROXY_ITEM.finditer(f[pos:end]))
     for it in items[:60]:
         s0 = pos + it.start()
         s1 = pos + it.end()
@@ -972,6 +1045,13 @@ def _read_proxy_items(
         _RAW_HOLDERS[(giver, holder)] = text[c.end() : s1]
     return names, proxies
 
+
+#: One item of a "Pouvoirs :" list: up to , ; — – or a line that starts with a civility
+#: ("Pouvoirs : M. X a donné pouvoir à Mme Y" / "M. Z a donné pouvoir à M. W" on the next line).
+_PROXY_ITEM = re.compile(
+    r"(?:[^,;—–\n]|\n(?![ \t]{0,3}(?:m\.|mmes?[ .]|mm\.|monsieur|madame|mademoiselle)))"
+    r"{1,300}"
+)
 
 _RAW_HOLDERS: dict[tuple[str, str], str] = {}
 
@@ -1200,10 +1280,15 @@ def _read(raw_text: str) -> ExtractResult:
     # president
     president = None
     pm2 = re.search(
-        r"sous\s+la\s+presidence\s+(?:de\s+|d'|du\s+)(?:(?:maire|president|presidente)\s?,?\s?)?", f
+        r"sous\s+la\s+presidence\s+(?:de\s+|d'|du\s+)(?:(?:(?:monsieur|madame)\s+(?:le|la)\s+)?"
+        r"(?:maire|president|presidente)\s?,?\s?)?",
+        f,
     )
     if pm2:
         president, _ = take_name(text, pm2.end())
+        lower_civ = re.compile(r"(?:monsieur|madame)\s+").match(text, pm2.end())
+        if president is None and lower_civ:  # "sous la présidence de monsieur AUDONNET Serge"
+            president, _ = take_name(text, lower_civ.end())
         if president and fold(president).startswith(("maire", "president")):
             president = None
         if president:
@@ -1244,6 +1329,16 @@ def _read(raw_text: str) -> ExtractResult:
         if anchor.start() < last:
             continue
         of = _PROXY_OF.match(f, anchor.end(), min(head_end, anchor.end() + 12))
+        holds = _HOLDS_PROXY.search(f, max(0, anchor.start() - 16), anchor.start())
+        if of is not None and holds is not None and not _in_change_block(f, anchor.start()):
+            # "Mme X a le pouvoir de Mme Y pour la représenter": X holds Y's procuration
+            holder = _name_before(doc, holds.start())
+            giver, g_end = take_name(text, of.end())
+            if giver and holder and fold_key(giver) not in giver_keys:
+                giver_keys.add(fold_key(giver))
+                list_proxies.append((giver, holder, holds.start()))
+                last = g_end
+                continue
         if of is not None and not _in_change_block(f, anchor.start()):
             # "procuration de M. X à M. Y"
             giver, g_end = take_name(text, of.end())
@@ -1276,6 +1371,10 @@ def _read(raw_text: str) -> ExtractResult:
 
     # dedupe and resolve
     known = [n for n, _ in members] + [n for n, _ in present]
+    # "sous la présidence de M. BRARD, Maire": "M. le Maire" is then that member
+    mayor = None
+    if president and pm2 and re.search(r"maire", f[pm2.end() : pm2.end() + len(president) + 30]):
+        mayor = (resolve(president, known) if known else None) or _unique_member(president, known)
     proxies: list[dict[str, str]] = []
     seen_givers: set[str] = set()
     for giver, holder, pos in list_proxies:
@@ -1284,6 +1383,8 @@ def _read(raw_text: str) -> ExtractResult:
             continue
         seen_givers.add(key)
         raw = _RAW_HOLDERS.get((giver, holder), holder)
+        if mayor is not None and _THE_MAYOR.fullmatch(fold(holder).strip(" .")):
+            raw = holder = mayor  # "donne pouvoir à M. le Maire", the Maire presiding
         better = resolve(raw, known) if known else None
         holder_name = better or holder
         if known and better is None:
@@ -1482,6 +1583,14 @@ def _in_change_block(f: str, pos: int) -> bool:
     return bisect.bisect_left(starts, pos) > 1
 
 
+def _unique_member(name: str, known: list[str]) -> str:
+    """The one member named whose name holds every word of ``name`` ("BRARD" → "Jean-Michel
+    BRARD"), else ``name`` as written (none, or several: not guessed)."""
+    words = set(fold_key(name).split())
+    hits = {k for k in known[:MAX_KNOWN] if words and words <= set(fold_key(k).split())}
+    return hits.pop() if len(hits) == 1 else name
+
+
 def _name_before(doc: _Doc, pos: int) -> str | None:
     f = doc.folded
     lo = max(0, pos - 100)
@@ -1530,7 +1639,7 @@ def _deliberations(
     f = doc.folded
     spans: list[tuple[_Heading | None, int, int]] = []
     if not headings:
-        d = _decision(doc, 0, len(f))
+        d = _decision(doc, 0, len(f), preamble_end=len(f))
         if not head_counts and d["outcome"] is None and not d["unanimous"]:
             return []
     if len(headings) <= 1:
@@ -1549,7 +1658,8 @@ def _deliberations(
         if block is not None:
             inherited = block["counts"]
         vote_region = (s, e)
-        decision = _decision(doc, vote_region[0], vote_region[1])
+        preamble_end = len(f) if h is None else h.pos
+        decision = _decision(doc, vote_region[0], vote_region[1], preamble_end)
         declared: dict[str, int | None] = {}
         for k in COUNT_KEYS:
             hit = counts.get(k) or inherited.get(k)
@@ -1755,9 +1865,32 @@ def _unanimity(f: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
+#: The approval of an earlier séance's minutes ("le procès-verbal de la séance du 26 juin
+#: est adopté à l'unanimité"): in the preamble, before a délibération's heading, it is not
+#: the vote of a délibération of this séance.
+_MINUTES = re.compile(
+    r"proces[ -]?verbal|compte[ -]?rendu|precedente\s+(?:seance|reunion)"
+    r"|(?:seance|reunion)\s+precedente"
+)
+
+
+def _minutes_sentence(f: str, pos: int) -> bool:
+    # the sentence: from the last "." or blank line (a sentence may wrap over lines)
+    lo = max(f.rfind(".", max(0, pos - 300), pos), f.rfind("\n\n", max(0, pos - 300), pos))
+    hi_dot, hi_nl = f.find(".", pos, pos + 300), f.find("\n\n", pos, pos + 300)
+    hi = min(x for x in (hi_dot, hi_nl, min(len(f), pos + 300)) if x >= 0)
+    return _MINUTES.search(f, lo + 1, hi) is not None
+
+
+def _decision(doc: _Doc, start: int, end: int, preamble_end: int = -1) -> dict[str, Any]:
+    """The vote and outcome stated in ``f[start:end]``; before ``preamble_end`` the approval
+    of earlier minutes is skipped."""
     f = doc.folded
     unanimous = _unanimity(f, start, end)
+    while unanimous is not None and unanimous.start() < preamble_end:
+        if not _minutes_sentence(f, unanimous.start()):
+            break
+        unanimous = _unanimity(f, unanimous.end(), end)
     secret = _SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
@@ -1767,6 +1900,9 @@ def _decision(doc: _Doc, start: int, end: int) -> dict[str, Any]:
             continue
         if st.lstrip().startswith("vu "):
             continue
+        at = start + sent.start() + len(st) - len(st.lstrip())
+        if at < preamble_end and _minutes_sentence(f, at):
+            continue  # "Le procès-verbal de la séance précédente est adopté"
         if _REJECTED.search(st):
             outcome, outcome_pos = "rejected", start + sent.start()
             break

@@ -17,7 +17,8 @@ import re
 from .textnorm import fold, fold_key
 
 _CIVILITY = re.compile(
-    r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mesdames|Messieurs|Monsieur|"
+    r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mmes\s+et\s+MM\.?|MM\.?\s+et\s+Mmes|"
+    r"Mesdames|Messieurs|Monsieur|"
     r"Madame|Mademoiselle|Mmes|Mme|Mlle|MM\.?|Mr\.?|M\.|M(?=\s+[A-ZÀ-Þ]))\s*",
 )
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*\.?|[ \n]+|.", re.UNICODE)
@@ -298,6 +299,8 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         word = tok.rstrip(".")
         if not word or not word[0].isalpha():
             break
+        if newlines and "U" in shapes and "C" in shapes:
+            break  # "PRIGENT Loïc" is whole: the next line is not its continuation
         f = fold(word)
         if f in _PARTICLES:
             pending_particles.append(word)
@@ -329,8 +332,10 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         last_end = pending_end
     if not tokens:
         if civility:
-            m2 = re.match(r"[^,;.()\n|–—]{2,60}", text[i:end_limit])
-            if m2 and re.search(r"[^\W\d_]", m2.group(0)):
+            m2 = re.match(r"[^,;:.()\n|–—]{2,60}", text[i:end_limit])
+            # at most four words ("M. le Maire"); longer is a sentence ("Monsieur le maire ouvre
+            # la séance ..."), not a name
+            if m2 and re.search(r"[^\W\d_]", m2.group(0)) and len(m2.group(0).split()) <= 4:
                 return m2.group(0).strip(), i + m2.end()
         return None, last_end
     has_upper = any(_is_upper_word(w) and len(w) >= 2 for w in tokens)
