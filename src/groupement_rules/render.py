@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from .decision import Decision, Severity
+from .decision import Decision
 
 QUESTIONS: dict[str, tuple[str, str]] = {
     "withdrawal": ("Demande de retrait", "Withdrawal request"),
@@ -175,16 +175,5 @@ def render_text(d: Decision, lang: str = "fr", *, show_dates: bool = True) -> st
     return "\n".join(lines)
 
 
-def render_many(decisions: Iterable[Decision], lang: str = "fr") -> str:
-    return "\n\n".join(render_text(d, lang) for d in decisions)
-
-
 def to_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
-
-
-def count_by_severity(d: Decision) -> dict[str, int]:
-    out = {s.value: 0 for s in Severity}
-    for f in d.findings:
-        out[f.severity.value] += 1
-    return out

@@ -31,7 +31,6 @@ class Window:
     index: int  # 1 for the window before the end of the first period
     period: Period  # [boundary − notice months, boundary)
     boundary: dt.date  # the withdrawal takes effect on this day
-    engaged_until_if_missed: dt.date  # the next boundary: engagement when the window is missed
 
     @property
     def first_day(self) -> dt.date:
@@ -69,10 +68,6 @@ class Schedule:
     def end(self) -> dt.date:
         """End boundary of the last possible period (the convention ends that day)."""
         return self.periods[-1].end
-
-    @property
-    def first_period(self) -> Period:
-        return self.periods[0]
 
     def period_index(self, day: dt.date) -> int | None:
         """0 for the initial period, k for the k-th renewal, None outside."""
@@ -124,12 +119,12 @@ def schedule(policy: Policy) -> Schedule:
     allowed_from_shift = shift_months(m, forbidden)
     dates.append(allowed_from_shift.computed("withdrawal_allowed_from", forbidden_citation(policy)))
     windows: list[Window] = []
-    for k, sh in enumerate(shifts[:-1], start=1):
+    for sh in shifts[:-1]:
         boundary = sh.value
         if boundary < allowed_from_shift.value:
             continue
         opens = shift_months(boundary, -notice)
-        w = Window(len(windows) + 1, Period(opens.value, boundary), boundary, shifts[k].value)
+        w = Window(len(windows) + 1, Period(opens.value, boundary), boundary)
         windows.append(w)
         i = w.index
         dates.append(opens.computed(f"window_{i}_first_day", c_notice))
