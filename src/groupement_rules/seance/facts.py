@@ -28,6 +28,19 @@ class DeportArticle(enum.StrEnum):
     L1111_6 = "L1111-6"  # représentant de la collectivité dans l'organisme concerné
 
 
+class DeliberationKind(enum.StrEnum):
+    """What a délibération decides, when its kind changes the rules that apply.
+
+    ``compte-administratif`` (and the compte financier unique that replaces it):
+    L1612-12 and L2121-14 (SPEC B.2.11); ``election-maire-adjoints``: the election of
+    the maire and the adjoints, L2122-8 (SPEC B.2.12); ``ordinary``: everything else.
+    """
+
+    ORDINARY = "ordinary"
+    COMPTE_ADMINISTRATIF = "compte-administratif"
+    ELECTION_MAIRE_ADJOINTS = "election-maire-adjoints"
+
+
 class PresidentVote(enum.StrEnum):
     """How the president voted, when the document says so."""
 
@@ -111,7 +124,11 @@ class DeclaredCounts:
 class Deliberation:
     """One délibération: number (an identifier such as « 2026-02-03 », not a date), title,
     the members who stand aside, who arrive or leave before it (attendance carries on to
-    the next items), the vote, the stated outcome and the declared counts."""
+    the next items), the vote, the stated outcome and the declared counts.
+
+    ``kind`` selects the rules of SPEC B.2.11 and B.2.12; ``new_proxies`` are the
+    procurations given during the séance that apply from this item on (« à compter de
+    son départ », « à partir de l'élection du … »), not from the opening."""
 
     number: str
     title: str | None = None
@@ -121,6 +138,8 @@ class Deliberation:
     vote: Vote = attrs.field(factory=Vote)
     outcome: Outcome | None = None
     declared: DeclaredCounts = attrs.field(factory=DeclaredCounts)
+    kind: DeliberationKind = DeliberationKind.ORDINARY
+    new_proxies: tuple[Proxy, ...] = ()
 
 
 @attrs.frozen
@@ -148,6 +167,7 @@ __all__ = [
     "Convocation",
     "DeclaredCounts",
     "Deliberation",
+    "DeliberationKind",
     "DeportArticle",
     "Outcome",
     "PresidentVote",
