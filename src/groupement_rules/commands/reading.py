@@ -11,7 +11,7 @@ from typing import Any
 from ..cli import EXIT_FINDINGS, EXIT_OK, common
 from ..decision import Severity
 from ..errors import InputError
-from ..readers.extract import ExtractResult, load_seance_input, read_extract_file
+from ..readers.text import ExtractResult, load_seance_input, read_extract_file
 
 _L = {
     "fr": {

@@ -32,7 +32,7 @@ def _policy(args: argparse.Namespace) -> Policy:
 
 def cmd_check_seance(args: argparse.Namespace) -> int:
     # JSON/TOML facts, the saved output of ``read --json``, or the text itself (SPEC D)
-    from ..readers.extract import load_seance_input
+    from ..readers.text import load_seance_input
 
     seance = seance_from_dict(load_seance_input(args.file), str(args.file))
     d = check_seance(seance, _policy(args))
