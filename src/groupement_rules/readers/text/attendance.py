@@ -11,6 +11,7 @@ from ..names import take_name
 from ..textnorm import fold_key
 from .document import Document
 from .lexicon import (
+    AND_PAIR,
     LONE_CIVILITY,
     PLAIN_A,
     PROXY_CONNECTOR,
@@ -49,6 +50,10 @@ def read_list(
         pos += m.end()
     for _ in range(200):
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
+        if names:
+            et = AND_NAME.match(text, pos, end)
+            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY"
+                pos = et.end()
         lone = LONE_CIVILITY.match(f, pos, end)
         if lone:
             pos = lone.end()
@@ -108,25 +113,38 @@ def read_proxy_items(
         giver, g_end = take_name(text, s0, s1 - s0)
         if giver is None:
             break
-        c = PROXY_CONNECTOR.match(f, g_end, s1) or PLAIN_A.match(f, g_end, s1)
-        if c is None:
-            q = skip_qualifiers(f, g_end, s1)
-            c = PROXY_CONNECTOR.match(f, q, s1) or PLAIN_A.match(f, q, s1)
-        if c is None:
-            rest = f[skip_qualifiers(f, g_end, s1) : s1]
-            if rest.strip(" .()\n|") == "":
-                names.append((giver, s0))  # absent, no procuration written
-                continue
-            break
-        holder, _h = take_name(text, c.end(), s1 - c.end())
-        if holder is None:
-            raw = re.sub(r"\s+", " ", text[c.end() : s1]).strip(" .()")[:60]
-            if not re.search(r"[A-ZÀ-Þ]", raw):
+        for _pair in range(20):  # « X à Y et Z à W »: several pairs in one item
+            c = PROXY_CONNECTOR.match(f, g_end, s1) or PLAIN_A.match(f, g_end, s1)
+            if c is None:
+                q = skip_qualifiers(f, g_end, s1)
+                c = PROXY_CONNECTOR.match(f, q, s1) or PLAIN_A.match(f, q, s1)
+            if c is None:
+                rest = f[skip_qualifiers(f, g_end, s1) : s1]
+                if rest.strip(" .()\n|") == "":
+                    names.append((giver, s0))  # absent, no procuration written
+                    break
+                return names, proxies
+            holder, h_end = take_name(text, c.end(), s1 - c.end())
+            nxt = None
+            if holder is not None:
+                after = skip_qualifiers(f, h_end, s1)
+                after += f.startswith(")", after)
+                nxt = AND_PAIR.match(f, after, s1)
+            hold_end = nxt.start() if nxt is not None else s1
+            if holder is None:
+                raw = re.sub(r"\s+", " ", text[c.end() : s1]).strip(" .()")[:60]
+                if not re.search(r"[A-ZÀ-Þ]", raw):
+                    return names, proxies
+                holder = raw
+            names.append((giver, s0))
+            proxies.append((giver, holder, s0))
+            doc.raw_holders[(giver, holder)] = text[c.end() : hold_end]
+            if nxt is None:
                 break
-            holder = raw
-        names.append((giver, s0))
-        proxies.append((giver, holder, s0))
-        doc.raw_holders[(giver, holder)] = text[c.end() : s1]
+            s0 = nxt.end()
+            giver, g_end = take_name(text, s0, s1 - s0)
+            if giver is None:
+                break
     return names, proxies
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..french_dates import find_dates, year_after_an
+from ..french_dates import find_dates, find_relative_days, year_after_an
 from .document import Document
+from .lexicon import SENT_VERB, STAMP_BEFORE
 from .search import WordStart
 
 # ----------------------------------------------------------------------------- dates
@@ -55,13 +56,16 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
         if dates:
             return dates[0][2], dates[0][0]
     for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
-        after = find_dates(f, m.end(), min(len(f), m.end() + 40))
+        # "s'est réuni en séance ordinaire, salle du Conseil, …, le lundi 2 mars 2020": the
+        # date of the same sentence, after the verb
+        after = find_dates(f, m.end(), sentence_end(f, m.end(), 250))
         if after:
             return after[0][2], after[0][0]
         dates = [
             d
             for d in find_dates(f, max(0, m.start() - 300), m.start())
             if "convo" not in f[max(0, d[0] - 40) : d[0]]
+            and STAMP_BEFORE.search(f, max(0, d[0] - 25), d[0]) is None
         ]
         if dates:
             return dates[0][2], dates[0][0]
@@ -94,4 +98,28 @@ def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | N
             if window == 90 and re.search(r"reuni|seance|assemble|l'an\s", between):
                 break  # "dûment convoqué, s'est réuni le 16 juin": the séance, not the sending
             return date, start
+        if seance is not None:
+            # « convoqués le quatorze courant »: the month and year of the séance
+            for start, day in find_relative_days(f, m.end(), min(len(f), m.end() + 40)):
+                if day < seance.day:
+                    return seance.replace(day=day), start
+    # "les convocations individuelles, l'ordre du jour et les notes … ont été transmis …
+    # aux conseillers le 12 novembre 2020": a verb of sending in the sentence dates it
+    for m in re.finditer(r"(?<![a-z])convocations?(?![a-z])", f):
+        end = sentence_end(f, m.end(), 300)
+        verb = SENT_VERB.search(f, m.end(), end)
+        if verb is None:
+            continue
+        for start, _end, date in find_dates(
+            f, verb.end(), end, default_year=seance.year if seance is not None else None
+        ):
+            if seance is None or 0 < (seance - date).days <= 60:
+                return date, start
     return None, -1
+
+
+def sentence_end(f: str, pos: int, limit: int) -> int:
+    """The end of the sentence that ``pos`` is in (a full stop, a blank line), within ``limit``."""
+    end = min(len(f), pos + limit)
+    stops = [i for i in (f.find(". ", pos, end), f.find("\n\n", pos, end)) if i >= 0]
+    return min(stops) if stops else end

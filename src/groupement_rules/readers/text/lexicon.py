@@ -72,18 +72,25 @@ def section_kind(label: str) -> str:
 COUNT_LABELS: tuple[tuple[str, str], ...] = (
     (r"absents?\s+et\s+(?:procurations?|pouvoirs?|representes?)", "absents"),
     (
-        r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)(?:\s+municipaux)?\s+en\s+exercice"
-        r"|en\s+exercice",
+        r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)(?:\s+municipaux)?\s+en\s+"
+        r"(?:exercice|fonction)|en\s+exercice|en\s+fonction",
         "en_exercice",
     ),
-    (r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?presents?", "presents"),
+    (
+        r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?presents?"
+        r"(?:\s+a\s+l'appel(?:\s+nominal)?)?",
+        "presents",
+    ),
     (
         r"(?:nombre\s+(?:de|des)\s+)?votants|total\s+des\s+votes|nombre\s+de\s+votes|"
         r"(?:nombre\s+de\s+)?(?:membres\s+|conseillers\s+)?(?:qui\s+ont\s+|ayant\s+)pris\s+part\s+"
         r"(?:a\s+la\s+deliberation|au\s+vote)",
         "votants",
     ),
-    (r"representes?|procurations?|pouvoirs?", "represented"),
+    (
+        r"(?:nombre\s+(?:de|des)\s+)?(?:[\"«]\s?)?(?:representes?|procurations?|pouvoirs?)",
+        "represented",
+    ),
     (r"absents?", "absents"),
     (r"(?:nombre\s+de\s+)?suffrages\s+exprimes|exprimes", "exprimes"),
     (r"(?:votes?|resultats?)(?=\s?:\s?(?:pour|contre))", "_votes_label"),
@@ -106,13 +113,13 @@ ZERO_MARKS = ("/", "-", "–", "—", "neant", "zero", "aucun", "aucune")
 #: pattern can match): the reader tries a label only where one of them starts a word.
 COUNT_STARTS: dict[str, tuple[str, ...]] = {
     "absents": ("absent",),
-    "en_exercice": ("nombre", "conseiller", "membre", r"en\s+exercice"),
+    "en_exercice": ("nombre", "conseiller", "membre", r"en\s+exercice", r"en\s+fonction"),
     "presents": ("nombre", "conseiller", "membre", "present"),
     "votants": (
         *("nombre", "votants", "total", "membre", "conseiller"),
         *(r"qui\s+ont\s+pris", r"ayant\s+pris"),
     ),
-    "represented": ("represente", "procuration", "pouvoir"),
+    "represented": ("nombre", "represente", "procuration", "pouvoir", '"', "«"),
     "exprimes": ("nombre", "suffrage", "exprime"),
     "_votes_label": ("vote", "resultat"),
     "pour": (r"ont\s+vote", "vote", "pour"),
@@ -127,10 +134,11 @@ LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         key,
         COUNT_STARTS[key],
         lookbehind_compiled(
-            r"(?:" + pat + r")(?![a-z])"
+            r"(?:" + pat + r")(?![a-z])(?:\s?[\"»])?"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
-            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])"
-            r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])|/|-|–|—|neant|zero|aucune?)(?![a-z0-9]))"
+            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])\(?\s?"
+            r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])(?!\s?%)|/|-|–|—|neant|zero|aucune?)"
+            r"(?![a-z0-9]))"
         ),
     )
     for pat, key in COUNT_LABELS
@@ -250,9 +258,9 @@ TITLE_END = re.compile(
 )
 
 PROXY_CONNECTOR = re.compile(
-    r"\s?,?\s?\(?\s?(?:(?:qui\s+)?(?:a|ayant|avait)\s+)?(?:donne\s+)?(?:(?:une\s+)?procuration|"
+    r"\s?[,–—-]?\s?\(?\s?(?:(?:qui\s+)?(?:a|ayant|avait)\s+)?(?:donne\s+)?(?:(?:une\s+)?procuration|"
     r"(?:un\s+)?pouvoir|mandat|delegation\s+de\s+vote)(?:\s+(?:ecrit|ecrite|de\s+vote))?"
-    r"(?:\s+donnee?)?"
+    r"(?:\s+(?:donnee?|remise?|confiee?))?"
     r"(?:\s+de\s+voter\s+en\s+son\s+nom)?\s+a\s+|\s?,?\s?(?:est\s+)?representee?s?\s+par\s+"
 )
 #: Before "pouvoir de Y": the one named before holds Y's procuration.
@@ -264,7 +272,13 @@ LONE_CIVILITY = re.compile(
     r"(?:\s+les\s+(?:conseillers|membres|adjoints|elus)(?:\s+(?:municipaux|communautaires))?)?\s?[,;:]"
 )
 PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
-PLAIN_A = re.compile(r"\s?\(?\s?(?:a|par)\s+(?=[a-z])")
+PLAIN_A = re.compile(
+    r"\s?\(?\s?(?:a|par|mandataire\s?:?)\s+(?=[a-z])"
+    # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
+    r"|\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
+)
+#: Between two pairs of one sentence: « X à Y, Z à W et V à U ».
+AND_PAIR = re.compile(r"\s?[,;]?\s?et\s+(?=[a-z])")
 QUALIFIER = re.compile(
     r"\s?,?\s?(?:excusee?s?|absente?s?|\((?:[^()\n]{0,80})\)|maire|adjointe?|"
     r"(?:\d(?:er|e|eme|ere)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
@@ -337,4 +351,16 @@ INSEE = re.compile(r"code\s+insee\s?:?\s?(?P<code>\d[0-9ab]\d{3})(?!\d)")
 POPULATION = re.compile(
     r"population\s+(?:municipale\s+|legale\s+|totale\s+)?(?:de\s+|:\s?)?"
     r"(?P<n>\d{1,3}(?:[ .]\d{3}){0,2}|\d{1,7})\s+habitants"
+)
+
+#: Words that show the text speaks of procurations (a text that lists none then has none).
+PROXY_WORDS = re.compile(r"procuration|pouvoir|represente")
+
+#: Before a date, the words of a stamp or a publication line (not the date of a séance).
+STAMP_BEFORE = re.compile(
+    r"(?:affichee?|publiee?|recue?|transmise?|envoyee?|executoire)[^.\n]{0,12}$"
+)
+#: A verb of sending, in a sentence about the convocations.
+SENT_VERB = re.compile(
+    r"(?<![a-z])(?:transmise?s?|envoyee?s?|adressee?s?|expediee?s?|notifiee?s?|remise?s?)(?![a-z])"
 )

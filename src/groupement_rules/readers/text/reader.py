@@ -31,12 +31,14 @@ from .lexicon import (
     PROXY_ANCHOR,
     PROXY_CONNECTOR,
     PROXY_OF,
+    PROXY_WORDS,
     RENEWAL,
     SECOND_CONVOCATION,
     THE_MAYOR,
     URGENCE,
 )
 from .publication import read_publication
+from .reconcile import PRINTED, Candidates, reconcile
 from .record import COUNT_KEYS, MAX_CHARS, ExtractResult
 from .search import first_of
 
@@ -305,16 +307,35 @@ def read_pipeline(raw_text: str) -> ExtractResult:
 
     # opening counts (head) and délibérations
     head_counts = read_counts(doc, 0, head_end)
-    opening = {k: head_counts[k][0] if k in head_counts else None for k in (*COUNT_KEYS, "absents")}
-    if proxies:
-        opening["proxies"] = len(proxies)
-    elif opening["represented"] is not None:
-        opening["proxies"] = opening["represented"]  # declared, the names not printed
-    elif present_l or re.search(r"procuration|pouvoir|represente", f):
-        opening["proxies"] = 0
-    else:
-        opening["proxies"] = None
+    opening_choice = reconcile(
+        Candidates(
+            printed={k: v for k, (v, _pos) in head_counts.items()},
+            present_named=len(present_l) if present_l else None,
+            absent_named=len(absent_l) if present_l and absent_l else None,
+            proxies_paired=len(proxies),
+            mentions_proxies=PROXY_WORDS.search(f) is not None,
+        )
+    )
+    opening: dict[str, Any] = {
+        k: opening_choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")
+    }
     opening["present_named"] = len(present_l) if present_l else None
+    for key, choice in opening_choice.choices.items():
+        if choice.how is None:
+            continue
+        hit = head_counts.get("represented" if key == "proxies" else key)
+        where = doc.lines.where(hit[1]) if hit and choice.how == PRINTED else {"line": None}
+        doc.provenance[f"opening.{key}"] = {
+            **where,
+            "how": choice.how,
+            **({"identity": choice.identity} if choice.identity else {}),
+        }
+    for dis in opening_choice.disagreements:
+        doc.missing(
+            f"opening.{dis.count}",
+            f"the text prints {dis.printed} and its list of {dis.list_name} names "
+            f"{dis.listed}: the printed count is kept, the list as read",
+        )
     deliberations = read_deliberations(doc, headings, head_counts, members_l + present_l)
     moves_at_points(doc, deliberations, members_l)
     facts["deliberations"] = deliberations
@@ -333,4 +354,5 @@ def read_pipeline(raw_text: str) -> ExtractResult:
         unread=tuple(doc.unread),
         publication=publication,
         opening=opening,
+        disagreements=tuple(d.to_dict() for d in opening_choice.disagreements),
     )

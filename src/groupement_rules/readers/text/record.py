@@ -27,6 +27,8 @@ class ExtractResult:
     unread: tuple[Mapping[str, str], ...]
     publication: Mapping[str, Any]
     opening: Mapping[str, Any] = attrs.field(factory=dict)
+    #: printed counts that a list of names contradicts (``count``, ``printed``, ``listed``)
+    disagreements: tuple[Mapping[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,4 +38,5 @@ class ExtractResult:
             "unread": [dict(u) for u in self.unread],
             "publication": dict(self.publication),
             "opening": dict(self.opening),
+            "disagreements": [dict(d) for d in self.disagreements],
         }
