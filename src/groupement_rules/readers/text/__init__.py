@@ -17,7 +17,7 @@ The French vocabulary is data in :mod:`.lexicon`. See ``docs/reading.md``.
 
 from __future__ import annotations
 
-from .files import load_seance_input, nothing_read, read_extract_file
+from .files import load_seance_input, load_seance_reading, nothing_read, read_extract_file
 from .reader import read_extract
 from .record import FORMAT, ExtractResult
 
@@ -25,6 +25,7 @@ __all__ = [
     "FORMAT",
     "ExtractResult",
     "load_seance_input",
+    "load_seance_reading",
     "nothing_read",
     "read_extract",
     "read_extract_file",

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ...errors import InputError
@@ -55,16 +56,29 @@ def nothing_read(r: ExtractResult) -> bool:
 def load_seance_input(path: str) -> dict[str, Any]:
     """Séance facts in the Part B input format from a file, whatever its kind.
 
-    A ``.txt`` file is read with :func:`read_extract`; a JSON/TOML file is either
-    the facts themselves or the output of ``read --json`` (its ``facts`` are taken).
+    A ``.txt`` (or ``.pdf``) file is read with :func:`read_extract`; a JSON/TOML file is
+    either the facts themselves or the output of ``read --json`` (its ``facts`` are taken).
     """
+    return load_seance_reading(path)[0]
+
+
+def load_seance_reading(path: str) -> tuple[dict[str, Any], tuple[Mapping[str, Any], ...]]:
+    """The séance facts of a file and the disagreements its reading recorded (a text or
+    a PDF read here, or the saved output of ``read --json``; none for plain facts)."""
     from pathlib import Path
 
     from ..structured import load_document
 
-    if Path(path).suffix.lower() in (".txt", ".text"):
-        return dict(read_extract_file(path).facts)
+    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+        r = read_extract_file(path)
+        return dict(r.facts), tuple(r.disagreements)
     doc = load_document(path)
     if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
-        return dict(doc["facts"])
-    return doc
+        raw = doc.get("disagreements")
+        dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
+        return dict(doc["facts"]), dis
+    return doc, ()
+
+
+#: Files read as text (or as a PDF's text layer) rather than as structured facts.
+TEXT_SUFFIXES = (".txt", ".text", ".pdf")
