@@ -86,11 +86,16 @@ def freeze(value: JSONValue) -> JSONValue:
     t = type(value)
     if t is _FrozenDict or t is _FrozenList:
         return value
+    if t is dict and not value:
+        return _EMPTY
     if isinstance(value, Mapping):
         return _FrozenDict({k: freeze(v) for k, v in value.items()})
     if t is list or t is tuple:
         return _FrozenList([freeze(v) for v in value])
     return value
+
+
+_EMPTY = _FrozenDict()
 
 
 def thaw(value: JSONValue) -> JSONValue:
