@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.seance",
     "groupement_rules.commands.reading",
     "groupement_rules.commands.deadlines",
+    "groupement_rules.commands.web",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
