@@ -45,8 +45,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from .decision import Citation, Finding, Severity
-from .errors import InputError
+from ..decision import Citation, Finding, Severity
+from ..errors import InputError
 
 SCHEMA_FILE = "scdl-deliberations-2.1.5.json"
 VOTE_COLUMNS = ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
@@ -960,8 +960,8 @@ def _law_check(
 
 @functools.lru_cache(maxsize=64)
 def _council_cap(on: dt.date) -> int | None:
-    from .policy import PolicyError
-    from .seance.policy import default_cgct, max_council_seats
+    from ..policy import PolicyError
+    from ..seance.policy import default_cgct, max_council_seats
 
     try:
         return max_council_seats(default_cgct(), on)
