@@ -78,15 +78,40 @@ def cites(*citations: Citation) -> tuple[Citation, ...]:
 
 
 class _MessageFormatter(string.Formatter):
-    """Formats message templates; the ``:d`` spec writes an ISO date the French way."""
+    """Formats message templates in one language.
+
+    Format specs beyond Python's own:
+
+    - ``{day:d}`` writes an ISO date the French way (19/07/2028);
+    - ``{n:pl(ligne|lignes)}`` writes the number and the word that agrees with it
+      (« 1 ligne », « 2 lignes »; French takes the singular for 0 and 1, English only
+      for 1: « 0 ligne », "0 lines");
+    - ``{n:pw(est|sont)}`` writes only the agreeing word.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def _singular(self, value: Any) -> bool:
+        n = abs(value) if isinstance(value, int | float) else 2
+        return n < 2 if self.lang == "fr" else n == 1
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "d" and isinstance(value, str) and len(value) == 10:
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if format_spec[:3] in ("pl(", "pw(") and format_spec.endswith(")"):
+            one, _, many = format_spec[3:-1].partition("|")
+            word = one if self._singular(value) else many
+            return word if format_spec[1] == "w" else f"{value} {word}"
         return str(super().format_field(value, format_spec))
 
 
-_FORMATTER = _MessageFormatter()
+_FORMATTERS = {"fr": _MessageFormatter("fr"), "en": _MessageFormatter("en")}
+
+
+def format_message(template: str, values: Mapping[str, Any], lang: str = "fr") -> str:
+    """A message template formatted over ``values`` in ``lang`` (see :class:`Finding`)."""
+    return _FORMATTERS["en" if lang == "en" else "fr"].vformat(template, (), values)
 
 
 @attrs.frozen(eq=False)
@@ -117,11 +142,11 @@ class Finding:
 
     @property
     def message_fr(self) -> str:
-        return _FORMATTER.vformat(self._fr, (), self.values) if self.template else self._fr
+        return _FORMATTERS["fr"].vformat(self._fr, (), self.values) if self.template else self._fr
 
     @property
     def message_en(self) -> str:
-        return _FORMATTER.vformat(self._en, (), self.values) if self.template else self._en
+        return _FORMATTERS["en"].vformat(self._en, (), self.values) if self.template else self._en
 
     def message(self, lang: str = "fr") -> str:
         return self.message_en if lang == "en" else self.message_fr

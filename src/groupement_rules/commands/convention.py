@@ -18,9 +18,6 @@ from ..policy import Policy
 from ..readers.adherent import adherent_from_dict, load_adherent
 from ..render import render_text, to_json
 
-#: Sections of ``report`` added by other domains: each returns decisions to show.
-REPORT_SECTIONS: list[Callable[[argparse.Namespace], list[Decision]]] = []
-
 
 def _policy(args: argparse.Namespace) -> Policy:
     return load_convention(args.policy)
@@ -85,6 +82,14 @@ def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
     return check_adherent(policy, adherent, on)
 
 
+def _report_sections() -> list[Callable[[argparse.Namespace], list[Decision]]]:
+    """The sections of ``report`` after the convention's, in their order: the seed séance
+    checked, then the seed act's executory force. An explicit list, not a registry."""
+    from . import deadlines, seance
+
+    return [seance.report_section, deadlines.report_section]
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     policy = _policy(args)
     on = _today(args)
@@ -93,7 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         withdrawal_windows(policy),
         seed_adherent_decision(policy, on),
     ]
-    for section in REPORT_SECTIONS:
+    for section in _report_sections():
         decisions.extend(section(args))
     if args.json:
         print(
@@ -159,4 +164,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_report)
 
 
-__all__ = ["REPORT_SECTIONS", "InputError", "register"]
+__all__ = ["InputError", "register"]

@@ -14,7 +14,6 @@ from ..decision import Decision
 from ..errors import InputError
 from ..holidays_fr import calendar_for_insee
 from ..readers.act import act_from_dict, load_act
-from .convention import REPORT_SECTIONS
 
 
 def _now() -> dt.datetime:
@@ -58,7 +57,7 @@ def seed_act_decision() -> Decision:
     return executory(load_deadlines(), act, cal)
 
 
-def _report_section(args: argparse.Namespace) -> list[Decision]:
+def report_section(args: argparse.Namespace) -> list[Decision]:
     return [seed_act_decision()]
 
 
@@ -111,7 +110,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_executory)
 
 
-if _report_section not in REPORT_SECTIONS:
-    REPORT_SECTIONS.append(_report_section)
-
-__all__ = ["register", "seed_act_decision"]
+__all__ = ["register", "report_section", "seed_act_decision"]

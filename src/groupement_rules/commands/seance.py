@@ -15,7 +15,6 @@ from ..seance.convocation import latest_sending_day
 from ..seance.facts import Seance
 from ..seance.policy import load_cgct
 from ..seance.rules import check_seance
-from .convention import REPORT_SECTIONS
 
 SEED = "seed-seance.json"
 
@@ -105,10 +104,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _cgct_option(p)
     common(p)
     p.set_defaults(func=cmd_convocation)
-
-
-if report_section not in REPORT_SECTIONS:
-    REPORT_SECTIONS.append(report_section)
 
 
 __all__ = ["register", "report_section", "seed_seance"]

@@ -1,28 +1,20 @@
-"""Text output of séance decisions: labels and detail lines registered with the renderer.
-
-Imported by :mod:`groupement_rules.seance`, so that ``render_text`` shows séance decisions
-readably in French and English whether or not the CLI is loaded.
-"""
+"""Text output of séance decisions (séance checks, convocation délais)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..decision import Decision
-from ..render import ANSWERS, DETAILS, QUESTIONS, day
+from .core import day
 
-QUESTIONS.update(
-    {
-        "seance": ("Séance du conseil municipal", "Municipal council séance"),
-        "convocation": ("Délai de convocation", "Convocation délai"),
-    }
-)
-ANSWERS.update(
-    {
-        "to-review": ("à vérifier", "to review"),
-        "computed": ("calculé", "computed"),
-    }
-)
+QUESTIONS: dict[str, tuple[str, str]] = {
+    "seance": ("Séance du conseil municipal", "Municipal council séance"),
+    "convocation": ("Délai de convocation", "Convocation délai"),
+}
+ANSWERS: dict[str, tuple[str, str]] = {
+    "to-review": ("à vérifier", "to review"),
+    "computed": ("calculé", "computed"),
+}
 
 _REGIMES = {
     "small": ("communes de moins de 3 500 habitants", "communes under 3 500 inhabitants"),
@@ -107,5 +99,4 @@ def _seance_details(d: Decision, lang: str) -> list[str]:
     return out
 
 
-DETAILS["seance"] = _seance_details
-DETAILS["convocation"] = _seance_details
+DETAILS = {"seance": _seance_details, "convocation": _seance_details}

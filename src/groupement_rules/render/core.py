@@ -1,0 +1,35 @@
+"""The pieces every renderer shares: labels, dates for people, severities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+SEVERITY: dict[str, tuple[str, str]] = {
+    "error": ("erreur", "error"),
+    "warning": ("attention", "warning"),
+    "info": ("info", "info"),
+}
+
+
+def _t(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def label(table: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
+    return _t(table[key], lang) if key in table else key
+
+
+def day(value: str | dt.date | None, lang: str) -> str:
+    """A date for people: 19/07/2028 in French, 2028-07-19 in English."""
+    if value is None:
+        return "—"
+    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
+
+
+def span(w: Mapping[str, Any], lang: str) -> str:
+    if lang == "en":
+        return f"from {day(w['first_day'], lang)} to {day(w['last_day'], lang)} inclusive"
+    return f"du {day(w['first_day'], lang)} au {day(w['last_day'], lang)} inclus"
