@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.convention",
     "groupement_rules.commands.seance",
     "groupement_rules.commands.reading",
+    "groupement_rules.commands.scdl",
     "groupement_rules.commands.deadlines",
     "groupement_rules.commands.web",
 )
