@@ -355,7 +355,7 @@ def test_every_finding_code_is_produced_and_documented(shared: Path) -> None:
 
     produced = {c for d in _scenarios() for c in d.codes()}
     assert produced == set(FINDING_CODES)
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "deadlines.md").read_text()
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "deadlines.md").read_text()
     for code in FINDING_CODES:
         assert f"`{code}`" in doc, code
 
