@@ -25,6 +25,7 @@ from ..decision import (
     PolicyRef,
     Severity,
     cites,
+    freeze,
 )
 from ..legal_time import ONE_DAY, last_day_of_month, months_period
 from ..policy import Policy
@@ -333,7 +334,8 @@ class _WithdrawalContext:
 def _context(policy: Policy) -> _WithdrawalContext:
     sch = schedule(policy)
     cit = _window_citation(policy)
-    window_dicts = tuple(w.to_dict() for w in sch.windows)
+    # read-only once here, so that every decision shares them instead of copying them
+    window_dicts = tuple(freeze(w.to_dict()) for w in sch.windows)
     return _WithdrawalContext(
         sch=sch,
         ref=policy.ref,
@@ -347,7 +349,7 @@ def _context(policy: Policy) -> _WithdrawalContext:
         interpretations={r: (reading_interpretation(policy, r),) for r in ("sent", "received")},
         citations=cites(forbidden_citation(policy), cit),
         window_dicts=window_dicts,
-        windows_list=list(window_dicts),
+        windows_list=freeze(list(window_dicts)),
         allowed_dates=tuple(
             (
                 *sch.dates,
