@@ -48,7 +48,9 @@ T: dict[str, dict[str, str]] = {
         "recours_submit": "Calculer le dernier jour",
         "date_help": "Format AAAA-MM-JJ, par exemple 2028-06-01.",
         "error_h": "Demande incomplète ou invalide",
-        "error_hint_date": "Indiquez une date qui existe, au format AAAA-MM-JJ (par exemple 2028-06-01).",
+        "error_hint_date": (
+            "Indiquez une date qui existe, au format AAAA-MM-JJ (par exemple 2028-06-01)."
+        ),
         "error_hint_insee": "Le code INSEE a cinq caractères (par exemple 49176, 2A004).",
         "error_hint_text": "Collez le texte de la délibération ou déposez son fichier.",
         "error_hint_file": "Collez le texte de la délibération ou déposez son fichier.",
