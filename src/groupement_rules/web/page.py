@@ -74,7 +74,7 @@ T: dict[str, dict[str, str]] = {
         "recours_heading": "Recours contentieux",
         "effective_on": "Prend effet le",
         "window": "Fenêtre de retrait",
-        "engaged_until": "Engagé jusqu'au",
+        "engaged_until": "Engagé jusqu'au (inclus)",
         "last_day": "Dernier jour du recours",
         "zone": "Jours fériés",
         "window_first": "Fenêtre : premier jour",
@@ -130,7 +130,7 @@ T: dict[str, dict[str, str]] = {
         "recours_heading": "Recours contentieux",
         "effective_on": "Takes effect on",
         "window": "Withdrawal window",
-        "engaged_until": "Engaged until",
+        "engaged_until": "Engaged until (inclusive)",
         "last_day": "Last day of the recours",
         "zone": "Public holidays",
         "window_first": "Window: first day",
@@ -212,7 +212,7 @@ def withdraw_view(d: Decision, lang: str) -> dict[str, Any]:
     dates = []
     for key, name in (
         ("effective_on", t["effective_on"]),
-        ("engaged_until", t["engaged_until"]),
+        ("engaged_last_day", t["engaged_until"]),
         ("window_opens_on", t["opens_on"]),
     ):
         if data.get(key):
@@ -263,6 +263,8 @@ def _shown(value: Any) -> str:
         return "✓" if value else "✗"
     if isinstance(value, list):
         return ", ".join(_shown(v) for v in value) or "—"
+    if isinstance(value, Mapping) and {"from", "to"} <= set(value):
+        return f"{_shown(value['from'])} → {_shown(value['to'])}"
     if isinstance(value, Mapping):
         return ", ".join(f"{k} {_shown(v)}" for k, v in value.items() if v is not None) or "—"
     return str(value)
