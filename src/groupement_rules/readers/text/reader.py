@@ -45,12 +45,24 @@ from .search import first_of
 # ----------------------------------------------------------------------------- main
 
 
-def read_extract(text: str) -> ExtractResult:
+def read_extract(text: str | bytes) -> ExtractResult:
     """Read the text of a délibération (or an extract, or a PV) into séance facts.
 
-    Raises :class:`InputError` only for input that is not text at all (binary
-    data, too large); any text yields facts, with what it could not read listed.
+    ``bytes`` are a PDF (read with :func:`read_pdf`) or UTF-8 text. Raises
+    :class:`InputError` only for input that is not text at all (binary data, too large);
+    any text yields facts, with what it could not read listed.
     """
+    if isinstance(text, bytes | bytearray):
+        from .pdf import is_pdf
+
+        if is_pdf(bytes(text)):
+            from .files import read_pdf
+
+            return read_pdf(bytes(text))
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError("<text>", f"not UTF-8 text (byte {e.start}: {e.reason})") from None
     if not isinstance(text, str):
         raise InputError("<text>", f"expected text, got {type(text).__name__}")
     if len(text) > MAX_CHARS:

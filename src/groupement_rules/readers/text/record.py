@@ -29,6 +29,8 @@ class ExtractResult:
     opening: Mapping[str, Any] = attrs.field(factory=dict)
     #: printed counts that a list of names contradicts (``count``, ``printed``, ``listed``)
     disagreements: tuple[Mapping[str, Any], ...] = ()
+    #: what was read: ``{"kind": "text"}``, or a PDF's pages and method (text layer, OCR)
+    document: Mapping[str, Any] = attrs.field(factory=lambda: {"kind": "text"})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,4 +41,5 @@ class ExtractResult:
             "publication": dict(self.publication),
             "opening": dict(self.opening),
             "disagreements": [dict(d) for d in self.disagreements],
+            "document": dict(self.document),
         }
