@@ -41,6 +41,7 @@ from .publication import read_publication
 from .reconcile import PRINTED, Candidates, reconcile
 from .record import COUNT_KEYS, MAX_CHARS, ExtractResult
 from .search import first_of
+from .stamps import act_facts, read_stamps
 
 # ----------------------------------------------------------------------------- main
 
@@ -360,7 +361,10 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     elif_missing = publication["stated"] and publication["date"] is None
     if elif_missing:
         doc.missing("publication.date", "the publication line has no date")
+    stamps = read_stamps(doc)
     return ExtractResult(
+        stamps=stamps,
+        act=act_facts(facts, stamps, publication),
         facts=facts,
         provenance=doc.provenance,
         unread=tuple(doc.unread),
