@@ -153,7 +153,7 @@ def _material() -> tuple[str, str]:
 
 @section("reading texts")
 def bench_reading(args: argparse.Namespace) -> None:
-    from groupement_rules.readers.extract import read_extract
+    from groupement_rules.readers.text import read_extract
 
     seed, material = _material()
     n = 100 if args.quick else 1000

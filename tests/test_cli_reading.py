@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from groupement_rules.cli import main
-from groupement_rules.readers.extract import load_seance_input
+from groupement_rules.readers.text import load_seance_input
 
 SEED = "seeds/000_181dd860fa64ed08.txt"
 

@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -498,3 +499,79 @@ def _value_lines(text: str, section: str) -> list[int]:
     """Line numbers of each ``[[section]]`` header, in order."""
     pat = re.compile(r"^\s*\[\[\s*" + re.escape(section) + r"\s*\]\]")
     return [i + 1 for i, line in enumerate(text.splitlines()) if pat.match(line)]
+
+
+# -- typed views -------------------------------------------------------------------
+
+
+def param(spec: ParamSpec, *, shown_only: bool = False) -> Any:
+    """Declare one policy key as a field of a :class:`PolicyView` subclass.
+
+    The field's name is the key, ``spec`` what the loader accepts for it. A key that
+    no rule reads (it is only shown in decisions or docs) says so with
+    ``shown_only=True``, so that a test can fail on keys that nothing uses.
+    """
+    return attrs.field(metadata={"param": spec, "shown_only": shown_only})
+
+
+_VIEW_CACHE_SIZE = 4096
+
+
+@attrs.frozen(eq=False)
+class PolicyView:
+    """A frozen, typed view of a policy on one date: each declared key is an attribute.
+
+    A domain declares its keys once, as an attrs subclass whose fields are made with
+    :func:`param`; :meth:`schema` derives the loader's schema from them, and
+    :meth:`of` reads the values in force on a date (an absent optional key is its
+    default, or None). A misspelt key is then an attribute error found by mypy, not a
+    string found at run time. ``cite(key)`` gives the citation of the value used.
+    """
+
+    policy: Policy
+    on: dt.date | None
+
+    @classmethod
+    def schema(cls) -> dict[str, ParamSpec]:
+        """The loader's schema: one :class:`ParamSpec` per declared key."""
+        return {f.name: f.metadata["param"] for f in attrs.fields(cls) if "param" in f.metadata}
+
+    @classmethod
+    def shown_only(cls) -> frozenset[str]:
+        """The keys declared as shown only (read by no rule)."""
+        return frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("shown_only"))
+
+    @classmethod
+    def of(cls: type[_V], policy: Policy, on: dt.date | None = None) -> _V:
+        """The view of ``policy`` on ``on`` (cached: views are immutable)."""
+        return cast("_V", _view(cast(Any, cls), policy, on))
+
+    def cite(self, key: str) -> Citation:
+        """The citation of the value of ``key`` used by this view."""
+        if key not in self.policy.params:
+            spec = type(self).schema().get(key)
+            if spec is None:
+                raise KeyError(f"{type(self).__name__} declares no key {key!r}")
+            return Citation(DEFAULT_SOURCE, "the policy file is silent")
+        return self.policy.citation(key, self.on)
+
+
+_V = TypeVar("_V", bound=PolicyView)
+
+
+@functools.lru_cache(maxsize=_VIEW_CACHE_SIZE)
+def _view(cls: type[PolicyView], policy: Policy, on: dt.date | None) -> PolicyView:
+    values: dict[str, Any] = {}
+    for key, spec in cls.schema().items():
+        if key in policy.params:
+            param_ = policy.params[key]
+            v = param_.at(on) if spec.dated else param_.values[-1]
+            if v is None:
+                if spec.required:
+                    raise NoValueInForce(policy.id, key, on)
+                values[key] = None if spec.default is NO_DEFAULT else spec.default
+            else:
+                values[key] = v.value
+        else:
+            values[key] = None if spec.default is NO_DEFAULT else spec.default
+    return cls(policy=policy, on=on, **values)

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from ..cli import EXIT_OK, common
-from ..readers.extract import ExtractResult, read_extract_file
+from ..readers.text import ExtractResult, read_extract_file
 
 _L = {
     "fr": {

@@ -163,7 +163,7 @@ def _text(f: Any, builder: Any, keep: Callable[[Finding], bool], lang: str, out:
 
 
 def cmd_scdl_write(args: argparse.Namespace) -> int:
-    from ..readers.extract import load_seance_input
+    from ..readers.text import load_seance_input
     from ..readers.seance import validate_seance_facts
     from ..scdl import check_matiere, check_siret, scdl_rows_from_facts, write_scdl
 
