@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from ..cli import EXIT_FINDINGS, EXIT_OK, common
+from ..cli import note as note_severities
 from ..decision import Severity
 from ..errors import InputError
 from ..readers.extract import ExtractResult, load_seance_input, read_extract_file
@@ -177,6 +178,9 @@ def cmd_scdl(args: argparse.Namespace) -> int:
                 + ", ".join(f"{k} {v}" for k, v in sorted(s.outcomes.items()))
                 + "\n"
             )
+    note_severities(args, [x.severity for x in f.header.findings])
+    seen = ["error"] * bool(builder.errors) + ["warning"] * bool(s.rows_with_warnings)
+    note_severities(args, seen)
     return EXIT_FINDINGS if builder.errors else EXIT_OK
 
 
@@ -208,8 +212,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "read",
         help="read a délibération text (extract, PV) into séance facts, with provenance",
     )
-    p.add_argument("file", metavar="FILE", help="UTF-8 text of the délibération")
-    common(p)
+    p.add_argument("file", metavar="FILE", help="UTF-8 text of the délibération (-: stdin)")
+    common(p, fail_on=False)
     p.set_defaults(func=cmd_read)
 
     p = sub.add_parser("scdl", help="check an SCDL « Délibérations » CSV file, row by row")
