@@ -79,24 +79,36 @@ def open_output(path: str | os.PathLike[str], *, binary: bool = False) -> Iterat
     except OSError as e:
         raise OutputError(name, e) from None
     try:
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, mode, **kw) as stream:
+        try:
+            os.chmod(tmp, _mode_for(target))
+            stream = os.fdopen(fd, mode, **kw)
+        except OSError as e:
+            os.close(fd)
+            raise OutputError(name, e) from None
+        with stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except BaseException as e:
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+            except OSError as e:
+                raise OutputError(name, e) from None
+        try:
+            os.replace(tmp, target)
+        except OSError as e:
+            raise OutputError(name, e) from None
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(e, OSError):
-            raise OutputError(name, e) from None
         raise
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (see :func:`open_output`)."""
     with open_output(path, binary=True) as f:
-        f.write(data)
+        try:
+            f.write(data)
+        except OSError as e:
+            raise OutputError(str(path), e) from None
 
 
 def _mode_for(target: Path) -> int:
