@@ -37,7 +37,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.convention",
     "groupement_rules.commands.seance",
     "groupement_rules.commands.reading",
+    "groupement_rules.commands.scdl",
     "groupement_rules.commands.deadlines",
+    "groupement_rules.commands.web",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -121,6 +123,10 @@ def _failed_on(args: argparse.Namespace) -> bool:
     return any(s in seen for s in FAIL_ON[threshold])
 
 
+#: The commands that print no answer (a server): no ``--output`` for them.
+NO_OUTPUT = frozenset({"serve"})
+
+
 def _conventions(parser: argparse.ArgumentParser) -> None:
     """The options every command takes, added once for all (``--output``)."""
     if any("--output" in a.option_strings for a in parser._actions):
@@ -147,8 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
-    for command in sub.choices.values():
-        _conventions(command)
+    for name, command in sub.choices.items():
+        if name not in NO_OUTPUT:
+            _conventions(command)
     return parser
 
 

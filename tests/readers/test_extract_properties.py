@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from groupement_rules.errors import InputError
-from groupement_rules.readers.extract import read_extract, read_extract_file
+from groupement_rules.readers.text import read_extract, read_extract_file
 
 FRAGMENTS = [
     "L'an deux mille vingt-six, le deux février",

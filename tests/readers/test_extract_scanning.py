@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groupement_rules.readers import extract as ex
+from groupement_rules.readers import textnorm
+from groupement_rules.readers.text import counts, dates, deliberations, document, lexicon, search
 
 FRAGMENTS = [
     " ",
@@ -163,28 +164,29 @@ FRAGMENTS = [
     "point 2 et 4 :",
 ]
 
-CHECKS = [(key, starts, pat) for key, starts, pat in ex._LABEL_FIRST] + [
-    ("section", ex._SECTION_STARTS, ex._SECTION),
-    ("strong heading", ex._STRONG_STARTS, ex._STRONG_HEADING),
-    ("publication", ex._PUBLICATION_STARTS, ex._PUBLICATION),
-    ("commune", ex._COMMUNE_STARTS, ex._COMMUNE),
+CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
+    ("section", lexicon.SECTION_STARTS, lexicon.SECTION),
+    ("strong heading", lexicon.STRONG_STARTS, lexicon.STRONG_HEADING),
+    ("publication", lexicon.PUBLICATION_STARTS, lexicon.PUBLICATION),
+    ("commune", lexicon.COMMUNE_STARTS, lexicon.COMMUNE),
 ]
 WORD_STARTS = [
-    ex._BARE_OBJET,
-    ex._NUMBER_FIRST,
-    ex._OBJET_HEADING,
-    ex._PREFIX_HEADING,
-    ex._QUESTIONS,
-    ex._URGENCE,
-    ex._BARE_VOTE_ROW,
-    ex._L_AN,
+    lexicon.BARE_OBJET,
+    lexicon.NUMBER_FIRST,
+    lexicon.OBJET_HEADING,
+    lexicon.PREFIX_HEADING,
+    lexicon.QUESTIONS,
+    lexicon.URGENCE,
+    counts.BARE_VOTE_ROW,
+    dates.L_AN,
 ]
 PLAIN_AT = {
     "arrived": re.compile(
-        r"(?:est\s+)?(?:arrivee?|arrive|entre|entree)" + ex._AT_TAIL.replace("(?P<n>", "(")
+        r"(?:est\s+)?(?:arrivee?|arrive|entre|entree)" + lexicon.AT_TAIL.replace("(?P<n>", "(")
     ),
     "left": re.compile(
-        r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)" + ex._LEFT_TAIL.replace("(?P<n>", "(")
+        r"(?:quitte\s+la\s+seance|est\s+partie?|part|sort)"
+        + lexicon.LEFT_TAIL.replace("(?P<n>", "(")
     ),
     "left_sentence": re.compile(
         r"(?<![a-z])(?:depart\s+de|sortie\s+de)\s+|quitte\s+la\s+seance|s'absente"
@@ -200,7 +202,7 @@ def spans(matches: object) -> list[tuple[int, int]]:
 
 
 def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None:
-    doc = ex._Doc(ex.clean(text))
+    doc = document.Document(textnorm.clean(text))
     f = doc.folded
     end = len(f) if end is None else min(end, len(f))
     start = min(start, end)
@@ -209,29 +211,29 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
     for ws in WORD_STARTS:
         got = spans(ws.finditer(f, start, end))
         assert got == spans(ws.pattern.finditer(f, start, end)), ws.pattern.pattern
-    got = spans(ex._number_first(doc, start, end))
-    assert got == spans(ex._NUMBER_FIRST.pattern.finditer(f, start, end))
+    got = spans(counts.find_number_first(doc, start, end))
+    assert got == spans(lexicon.NUMBER_FIRST.pattern.finditer(f, start, end))
     for pat, anchors, middles in (
-        (ex._VOICE_POUR, ("pour",), ("voix",)),
-        (ex._VOICE_ABST, ("absten",), ()),
-        (ex._VOICE_BN, ("blanc", "nul"), ex._BN_MIDDLE),
+        (lexicon.VOICE_POUR, ("pour",), ("voix",)),
+        (lexicon.VOICE_ABST, ("absten",), ()),
+        (lexicon.VOICE_BN, ("blanc", "nul"), counts.BN_MIDDLE),
     ):
-        got = spans(ex._number_before(doc, pat, anchors, middles, start, end))
+        got = spans(counts.find_number_before(doc, pat, anchors, middles, start, end))
         assert got == spans(pat.finditer(f, start, end)), pat.pattern
-    plain = ex._UNANIMITY.search(f, start, end)
-    fast = ex._unanimity(f, start, end)
+    plain = lexicon.UNANIMITY.search(f, start, end)
+    fast = deliberations.find_unanimity(f, start, end)
     assert (fast.span() if fast else None) == (plain.span() if plain else None)
-    for branches in (ex._SECOND_CONVOCATION, ex._RENEWAL, ex._END_MARKERS):
+    for branches in (lexicon.SECOND_CONVOCATION, lexicon.RENEWAL, lexicon.END_MARKERS):
         alternation = re.compile("|".join(b.pattern for b in branches))
-        first = ex._first_of(f, branches)
+        first = search.first_of(f, branches)
         whole = alternation.search(f)
         assert (first.start() if first else None) == (whole.start() if whole else None)
-    assert spans(ex._ARRIVED_AT.finditer(f)) == spans(PLAIN_AT["arrived"].finditer(f))
-    assert spans(ex._LEFT_AT.finditer(f)) == spans(PLAIN_AT["left"].finditer(f))
-    assert spans(ex._LEFT.finditer(f, start, end)) == spans(
+    assert spans(lexicon.ARRIVED_AT.finditer(f)) == spans(PLAIN_AT["arrived"].finditer(f))
+    assert spans(lexicon.LEFT_AT.finditer(f)) == spans(PLAIN_AT["left"].finditer(f))
+    assert spans(lexicon.LEFT.finditer(f, start, end)) == spans(
         PLAIN_AT["left_sentence"].finditer(f, start, end)
     )
-    assert spans(ex._ARRIVED.finditer(f, start, end)) == spans(
+    assert spans(lexicon.ARRIVED.finditer(f, start, end)) == spans(
         PLAIN_AT["arrived_sentence"].finditer(f, start, end)
     )
 
@@ -247,7 +249,7 @@ def test_scans_of_the_seed_and_real_texts(shared: Path) -> None:
 
 
 def test_scans_of_the_synthetic_extracts() -> None:
-    root = Path(__file__).parent / "fixtures" / "extracts"
+    root = Path(__file__).parent.parent / "fixtures" / "extracts"
     files = sorted(root.glob("*"))
     if not files:
         pytest.skip("no synthetic extracts")
@@ -270,7 +272,7 @@ def test_scans_of_generated_texts(parts: list[str], start: int, length: int) -> 
 def test_a_mutated_start_list_is_caught() -> None:
     """The comparison can fail: without "present" among its first words, the label
     "Présents : 12" is no longer found."""
-    doc = ex._Doc("Présents : 12\n")
-    pat = dict((k, p) for k, _s, p in ex._LABEL_FIRST)["presents"]
+    doc = document.Document("Présents : 12\n")
+    pat = dict((k, p) for k, _s, p in lexicon.LABEL_FIRST)["presents"]
     assert spans(pat.finditer(doc.folded)) != []
     assert spans(doc.scan(pat, ("nombre", "conseiller", "membre"), 0, 14)) == []

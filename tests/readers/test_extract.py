@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from groupement_rules.readers.extract import ExtractResult, read_extract
+from groupement_rules.readers.text import ExtractResult, read_extract
 
-FIXTURES = Path(__file__).parent / "fixtures" / "extracts"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "extracts"
 
 
 def _read(text: str) -> ExtractResult:
