@@ -79,7 +79,7 @@ def _open(path: str, name: str) -> Any:
     f = None
     try:
         f = open_scdl(path)
-        f.scan()
+        f.scan()  # every record read: a bad byte anywhere is a 400, not a half-sent body
         return f
     except InputError as e:
         if f is not None:
