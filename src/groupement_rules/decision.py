@@ -84,22 +84,32 @@ def freeze(value: JSONValue) -> JSONValue:
     only writing to them raises ``TypeError``. Already frozen parts are reused.
     """
     t = type(value)
-    if t is _FrozenDict or t is _FrozenList:
+    if t in _SCALARS or t is _FrozenDict or t is _FrozenList:
         return value
-    if t is dict and not value:
-        return _EMPTY
-    if isinstance(value, Mapping):
-        return _FrozenDict({k: freeze(v) for k, v in value.items()})
+    if t is dict:
+        return _FrozenDict({k: freeze(v) for k, v in value.items()}) if value else _EMPTY
     if t is list or t is tuple:
         return _FrozenList([freeze(v) for v in value])
+    if isinstance(value, Mapping):
+        return _FrozenDict({k: freeze(v) for k, v in value.items()})
     return value
 
 
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 _EMPTY = _FrozenDict()
+_DICTS: frozenset[type] = frozenset((dict, _FrozenDict))
+_LISTS: frozenset[type] = frozenset((list, tuple, _FrozenList))
 
 
 def thaw(value: JSONValue) -> JSONValue:
     """A fresh, writable copy of a JSON-ready ``value`` (dicts and lists copied deep)."""
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if t in _DICTS:
+        return {k: thaw(v) for k, v in value.items()}
+    if t in _LISTS:
+        return [thaw(v) for v in value]
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
