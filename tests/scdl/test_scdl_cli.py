@@ -193,3 +193,36 @@ def test_scdl_write_neutralises_formula_cells(
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["DELIB_OBJET"] == '\'=HYPERLINK("http://x","y")'
     assert rows[0]["COLL_SIRET"] == COMMUNE_SIRET and rows[0]["DELIB_MATIERE_CODE"] == "1.4"
+
+
+def _schema_validator() -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    from referencing import Registry, Resource
+
+    folder = Path(__file__).resolve().parents[2] / "src/groupement_rules/schemas"
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.schema.json")]
+    registry = Registry().with_resources(
+        (d["$id"], Resource.from_contents(d)) for d in docs if "$id" in d
+    )
+    schema = json.loads((folder / "scdl-report-1.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def test_json_documents_follow_the_shipped_schema_whole_or_interrupted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = _schema_validator()
+    p = _csv(tmp_path, OK, BAD)
+    main(["scdl", str(p), "--json"])
+    validator.validate(json.loads(capsys.readouterr().out))
+    from groupement_rules.errors import InputError
+
+    def failing(self: ScdlFile) -> Any:
+        raise InputError(f"{self.name}:2", "unreadable CSV: changed")
+        yield
+
+    monkeypatch.setattr(ScdlFile, "rows", failing)
+    assert main(["scdl", str(p), "--json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    validator.validate(doc)
+    assert doc["rows"] == [] and "summary" not in doc
