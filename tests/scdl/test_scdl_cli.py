@@ -226,3 +226,21 @@ def test_json_documents_follow_the_shipped_schema_whole_or_interrupted(
     doc = json.loads(capsys.readouterr().out)
     validator.validate(doc)
     assert doc["rows"] == [] and "summary" not in doc
+
+
+def test_fail_on_warning_and_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    twice = _csv(tmp_path, OK, OK)  # the same DELIB_ID twice: a warning, no error
+    assert main(["scdl", str(twice)]) == 0
+    assert main(["scdl", str(twice), "--fail-on", "warning"]) == 1
+    assert main(["scdl", str(twice), "--fail-on", "error"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "report.json"
+    assert main(["scdl", str(twice), "--json", "--output", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["rows"] == 2
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(twice.read_bytes() + b"Test,\xff\n")
+    gone = tmp_path / "gone.json"
+    assert main(["scdl", str(broken), "--json", "--output", str(gone)]) == 2
+    assert not gone.exists() and capsys.readouterr().out == ""

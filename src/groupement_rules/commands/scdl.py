@@ -8,7 +8,7 @@ always complete (should the file change under the second pass, the document stil
 ends, with an ``error`` member); ``--json-lines`` prints one JSON object a line.
 ``--min-severity`` leaves out the findings below a level (and, in JSON, the rows left
 without a finding); the summary counts them all. Exit status 1 when the header or a
-row has an error.
+row has an error (with ``--fail-on warning``, a warning too).
 """
 
 from __future__ import annotations
