@@ -244,3 +244,51 @@ def test_fail_on_warning_and_output_file(
     gone = tmp_path / "gone.json"
     assert main(["scdl", str(broken), "--json", "--output", str(gone)]) == 2
     assert not gone.exists() and capsys.readouterr().out == ""
+
+
+def test_progress_callbacks_rise_to_the_end_of_each_pass(tmp_path: Path) -> None:
+    from groupement_rules.scdl import ids, open_scdl
+
+    rows = [OK.replace(",1,", f",{i},", 1) for i in range(3 * ids.PROGRESS_EVERY + 5)]
+    seen: dict[str, list[float]] = {"reading": [], "checking": []}
+    with open_scdl(_csv(tmp_path, *rows)) as f:
+        f.scan(seen["reading"].append)
+        n = sum(1 for _ in f.rows(seen["checking"].append))
+    assert n == len(rows)
+    for fractions in seen.values():
+        assert len(fractions) == 3
+        assert fractions == sorted(fractions) and fractions[0] > 0 and fractions[-1] <= 1
+
+
+def test_progress_shows_after_a_second_and_is_erased() -> None:
+    from groupement_rules.commands.scdl import Progress
+
+    now = [0.0]
+    stream = io.StringIO()
+    p = Progress(stream, "fr", clock=lambda: now[0])
+    show = p.phase("reading")
+    show(0.1)  # before a second: nothing
+    assert stream.getvalue() == ""
+    now[0] = 1.5
+    show(0.42)
+    now[0] = 1.6
+    show(0.5)  # within 0.2 s of the last: not redrawn
+    assert stream.getvalue() == "\rlecture 42 %"
+    p.clear()
+    assert stream.getvalue().endswith("\r")
+    now[0] = 0.0
+    out = io.StringIO()
+    english = Progress(out, "en", clock=lambda: now[0])
+    now[0] = 2.0
+    english.phase("checking")(0.5)
+    assert out.getvalue() == "\rchecking 50%"
+
+
+def test_no_progress_in_pipes_or_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _csv(tmp_path, OK, BAD)
+    main(["scdl", str(p)])
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, "scdl", str(p)], capture_output=True, check=False
+    )
+    assert done.returncode == 1 and done.stderr == b""

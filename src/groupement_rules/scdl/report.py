@@ -23,7 +23,7 @@ from ..errors import InputError
 from .checks import Plan
 from .facts import ScdlRow, cell_text
 from .findings import emit
-from .ids import Stats, check_id, first_pass
+from .ids import PROGRESS_EVERY, Stats, check_id, first_pass
 from .law import council_size_check, outcome_check
 from .reading import MAX_BYTES, Header, Source, open_source, read_header, records, sniff
 from .schema import Schema, load_schema
@@ -114,14 +114,20 @@ class ScdlFile:
     def close(self) -> None:
         self.source.close()
 
-    def scan(self) -> Stats:
-        """Read every record once: InputError for an unreadable file, else its statistics."""
+    def scan(self, progress: Callable[[float], None] | None = None) -> Stats:
+        """Read every record once: InputError for an unreadable file, else its statistics.
+
+        ``progress`` is called now and then with the fraction of the file read.
+        """
         if self._stats is None:
-            self._stats = first_pass(self.source, self.header)
+            self._stats = first_pass(self.source, self.header, progress)
         return self._stats
 
-    def rows(self) -> Iterator[RowReport]:
-        """Check each data row, streaming (after :meth:`scan`, done here if not yet)."""
+    def rows(self, progress: Callable[[float], None] | None = None) -> Iterator[RowReport]:
+        """Check each data row, streaming (after :meth:`scan`, done here if not yet).
+
+        ``progress`` is called now and then with the fraction of the file checked.
+        """
         stats = self.scan()
         plan = _compile(self.schema, self.header.index, len(self.header.columns))
         recs = records(self.source, self.header.separator)
@@ -136,6 +142,8 @@ class ScdlFile:
             if not any(stripped):
                 continue
             n += 1
+            if progress is not None and not n % PROGRESS_EVERY:
+                progress(self.source.fraction())
             if len(rec) < width:
                 stripped += [""] * (width - len(rec))
             cells = cells_of(stripped)
