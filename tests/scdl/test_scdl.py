@@ -331,14 +331,16 @@ def test_write_rows_from_facts_round_trip(tmp_path: Path) -> None:
     )
     first, second = written
     assert (first.row["VOTE_EFFECTIF"], first.row["VOTE_REEL"]) == ("28", "25")
-    assert any("déports" in n for n in first.notes)
-    assert any("présents" in n for n in first.notes)
+    assert {"deports-not-carried", "presents-not-carried"} <= set(first.note_codes)
     assert all(second.row[c] == "" for c in ("VOTE_REEL", "VOTE_POUR"))  # not guessed
     p = tmp_path / "w.csv"
     p.write_text(scdl_text([w.row for w in written]), encoding="utf-8")
     _f, rows, _s = check_scdl(p)
     assert [r.has_errors() for r in rows] == [False, False]  # "all five or none" holds
-    assert any("vote columns left empty" in n for n in second.notes)
+    assert "vote-columns-left-empty" in second.note_codes
+    (empty,) = [n for n in second.notes if n.code == "vote-columns-left-empty"]
+    assert empty.message_fr.endswith("VOTE_ABSTENTION inconnus")
+    assert empty.message_en.startswith("vote columns left empty: VOTE_REEL, VOTE_POUR")
 
 
 # ----------------------------------------------------------------------------- properties

@@ -155,7 +155,9 @@ def test_scdl_write_from_text(shared: Path, capsys: pytest.CaptureFixture[str]) 
     lines = captured.out.splitlines()
     assert lines[0].startswith("COLL_NOM,COLL_SIRET,DELIB_ID")
     assert "2026-02-03,2026-02-02" in lines[1]
-    assert "déports have no SCDL column" in captured.err
+    assert "note: ligne 1: les déports n'ont pas de colonne SCDL" in captured.err
+    assert main(["scdl-write", str(shared / SEED), "--siret", COMMUNE_SIRET, "--lang", "en"]) == 0
+    assert "note: row 1: déports have no SCDL column" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ _L = {
     ),
     "outcomes": ("issues (L2121-20)", "outcomes (L2121-20)"),
     "reading": ("lecture", "reading"),
+    "note_row": ("ligne {row}", "row {row}"),
     "checking": ("vérification", "checking"),
     "adopted": ("adoptée", "adopted"),
     "rejected": ("rejetée", "rejected"),
@@ -259,7 +260,11 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
     write_scdl([r.row for r in rows], sys.stdout)
     for i, r in enumerate(rows, 1):
         for note in r.notes:
-            print(f"groupement-rules: note: row {i}: {note}", file=sys.stderr)
+            print(
+                f"groupement-rules: note: {_say('note_row', args.lang, row=i)}: "
+                f"{note.message(args.lang)}",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 
@@ -291,6 +296,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--matiere-code", help="DELIB_MATIERE_CODE, an ACTES code such as 1.4")
     p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
     p.add_argument("--url", help="DELIB_URL")
+    common(p, json_flag=False, fail_on=False)
     p.set_defaults(func=cmd_scdl_write)
 
 

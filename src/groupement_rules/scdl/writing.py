@@ -22,9 +22,18 @@ from typing import Any, TextIO
 import attrs
 
 from ..csvout import write_rows
+from ..decision import Finding
 from ..errors import InputError
 from .checks import actes_level1, siret_valid
-from .schema import ACTES_LEVEL1, VOTE_COLUMNS, Schema, actes_level1_of_code, load_schema
+from .findings import NOTES
+from .schema import (
+    ACTES_LEVEL1,
+    SCHEMA_CITATION,
+    VOTE_COLUMNS,
+    Schema,
+    actes_level1_of_code,
+    load_schema,
+)
 
 #: What a séance carries that no SCDL column can hold (docs/reading.md).
 NOT_CARRIED = (
@@ -48,10 +57,19 @@ _REQUIRED_WRITTEN = (
 
 @attrs.frozen
 class WrittenRow:
-    """A row to write (column → cell) and what it could not carry."""
+    """A row to write (column → cell) and what it could not carry (notes of
+    :data:`~.findings.NOTES`, in French and English)."""
 
     row: Mapping[str, str]
-    notes: tuple[str, ...]
+    notes: tuple[Finding, ...]
+
+    @property
+    def note_codes(self) -> tuple[str, ...]:
+        return tuple(n.code for n in self.notes)
+
+
+def _note(code: str, **values: Any) -> Finding:
+    return NOTES.emit(code, SCHEMA_CITATION, **values)
 
 
 def check_siret(value: str, where: str = "coll_siret") -> str:
@@ -110,7 +128,7 @@ def scdl_rows_from_facts(
     commune = facts.get("commune") or {}
     out: list[WrittenRow] = []
     for d in facts.get("deliberations") or []:
-        notes: list[str] = []
+        notes: list[Finding] = []
         row = dict.fromkeys(schema.names, "")
         row["COLL_NOM"] = coll_nom or str(commune.get("name") or "")
         row["COLL_SIRET"] = coll_siret
@@ -122,18 +140,18 @@ def scdl_rows_from_facts(
         row["DELIB_URL"] = delib_url
         _vote_columns(facts, d, row, notes)
         if (d.get("declared") or {}).get("presents") is not None or facts.get("proxies"):
-            notes.append("présents and procurations have no SCDL column (not written)")
+            notes.append(_note("presents-not-carried"))
         if d.get("stood_aside"):
-            notes.append("déports have no SCDL column (not written)")
+            notes.append(_note("deports-not-carried"))
         for c in _REQUIRED_WRITTEN:
             if not row.get(c):
-                notes.append(f"{c} is required and unknown: left empty")
+                notes.append(_note("required-unknown", name=c))
         out.append(WrittenRow({k: row[k] for k in schema.names}, tuple(notes)))
     return out
 
 
 def _vote_columns(
-    facts: Mapping[str, Any], d: Mapping[str, Any], row: dict[str, str], notes: list[str]
+    facts: Mapping[str, Any], d: Mapping[str, Any], row: dict[str, str], notes: list[Finding]
 ) -> None:
     """The five vote columns when all are known, else none (the schema's « all or none »)."""
     declared = d.get("declared") or {}
@@ -149,15 +167,15 @@ def _vote_columns(
     five = (effectif, votants, pour, contre, abst)
     if None in five:
         missing = [c for c, v in zip(VOTE_COLUMNS, five, strict=True) if v is None]
-        notes.append(f"vote columns left empty: unknown {', '.join(missing)}")
+        text = ", ".join(missing)
+        notes.append(
+            _note("vote-columns-left-empty", missing=missing, missing_text=text, count=len(missing))
+        )
         return
     for c, v in zip(VOTE_COLUMNS, five, strict=True):
         row[c] = str(v)
     if blancs:
-        notes.append(
-            f"{blancs} bulletins blancs/nuls count in VOTE_REEL (votants) but in no "
-            "other column: the row cannot satisfy the schema's sum rule"
-        )
+        notes.append(_note("blancs-nuls-not-carried", blancs=blancs))
 
 
 def write_scdl(
