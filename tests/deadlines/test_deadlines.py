@@ -111,10 +111,47 @@ def test_gracieux_express_rejection() -> None:
     assert d.codes() == ["recours-gracieux-interrupts"]
 
 
-def test_express_rejection_after_implicit_counts_from_implicit() -> None:
+def test_express_rejection_while_the_implicit_delai_runs_makes_it_run_again() -> None:
+    # R421-2, second sentence. Gracieux 20 April: implicit rejection 20 June, whose délai
+    # runs to 21 August; an express rejection on 1 July starts the délai again.
     d = recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-07-01"))
-    assert d.data["runs_from"] == "2026-06-20"
+    assert d.data["implicit_rejection_on"] == "2026-06-20"
+    assert d.date("implicit_rejection_last_day") == D("2026-08-21")
+    assert d.data["runs_from"] == "2026-07-01"
+    assert d.data["last_day"] == "2026-09-02"  # (1 July + 2 months) + 1 day
     assert "recours-express-after-implicit" in d.codes()
+    assert "recours-express-after-expiry" not in d.codes()
+    (reopened,) = (f for f in d.findings if f.code == "recours-express-after-implicit")
+    assert "R421-2" in reopened.citation.article
+    assert "express_rejection_before_expiry" in {i.key for i in d.interpretations}
+
+
+def test_express_rejection_on_the_last_day_of_the_implicit_delai_still_reopens() -> None:
+    d = recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-08-21"))
+    assert d.data["runs_from"] == "2026-08-21"
+    assert d.data["last_day"] == "2026-10-22"
+    assert "recours-express-after-implicit" in d.codes()
+
+
+def test_express_rejection_after_the_implicit_delai_expired_reopens_nothing() -> None:
+    d = recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-08-22"))
+    assert d.data["runs_from"] == "2026-06-20"
+    assert d.data["last_day"] == "2026-08-21"
+    assert "recours-express-after-expiry" in d.codes()
+    assert "recours-express-after-implicit" not in d.codes()
+
+
+def test_a_policy_without_the_second_sentence_counts_from_the_implicit_rejection() -> None:
+    text = Path(__file__).resolve().parents[2] / "src/groupement_rules/policies/deadlines.toml"
+    body = text.read_text().replace(
+        "[params.express_rejection_reopens]\nvalue = true",
+        "[params.express_rejection_reopens]\nvalue = false",
+    )
+    assert "value = false" in body
+    p = load_deadlines(text=body)
+    d = recours(p, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-07-01"))
+    assert d.data["runs_from"] == "2026-06-20"
+    assert "recours-express-after-expiry" in d.codes()
 
 
 def test_gracieux_after_the_delai_does_not_interrupt() -> None:
@@ -337,6 +374,7 @@ def _scenarios() -> list[Decision]:
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-06-01")),
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-03-01")),
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-07-01")),
+        recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-08-22")),
         executory(P, Act(a), CAL),
         executory(P, Act(a, published_on=D("2026-02-05"), transmitted_on=D("2026-02-06")), CAL),
         executory(P, Act(a, kind=ActKind.INDIVIDUAL), CAL),
@@ -355,7 +393,7 @@ def test_every_finding_code_is_produced_and_documented(shared: Path) -> None:
 
     produced = {c for d in _scenarios() for c in d.codes()}
     assert produced == set(FINDING_CODES)
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "deadlines.md").read_text()
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "deadlines.md").read_text()
     for code in FINDING_CODES:
         assert f"`{code}`" in doc, code
 

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from groupement_rules import scdl
 from groupement_rules.errors import InputError
 from groupement_rules.scdl import (
     CODES,
@@ -21,6 +20,7 @@ from groupement_rules.scdl import (
     scdl_text,
     siret_valid,
 )
+from groupement_rules.scdl import ids as id_checks
 
 HEADER = [
     "COLL_NOM",
@@ -41,8 +41,9 @@ HEADER = [
     "VOTE_ABSTENTION",
     "DELIB_URL",
 ]
-# SIRET of the commune of Le Lion d'Angers is not needed: any Luhn-valid commune SIRET.
-COMMUNE_SIRET = "21490176300018"
+# A commune's SIRET (SIREN 21 + INSEE code 49176 + key, establishment 0001 + key) whose
+# SIREN and SIRET check digits hold; not necessarily a registered one.
+COMMUNE_SIRET = "21490176100012"
 EPCI_SIRET = "24420077000117"
 
 
@@ -123,8 +124,8 @@ def test_clean_row_has_no_finding_but_its_outcome(tmp_path: Path) -> None:
         ),
         ({"VOTE_REEL": "20"}, "vote-count-exceeds-reel", "VOTE_POUR"),
         ({"VOTE_CONTRE": ""}, "vote-columns-incomplete", "VOTE_CONTRE"),
-        ({"COLL_SIRET": "21490176300019"}, "siret-invalid", "COLL_SIRET"),
-        ({"COLL_SIRET": "2149017630001"}, "field-pattern-mismatch", "COLL_SIRET"),
+        ({"COLL_SIRET": "21490176100013"}, "siret-invalid", "COLL_SIRET"),
+        ({"COLL_SIRET": "2149017610001"}, "field-pattern-mismatch", "COLL_SIRET"),
         ({"DELIB_MATIERE_CODE": ""}, "field-required-missing", "DELIB_MATIERE_CODE"),
         ({"DELIB_DATE": "02/02/2026"}, "field-type-invalid", "DELIB_DATE"),
         ({"VOTE_POUR": "vingt"}, "field-type-invalid", "VOTE_POUR"),
@@ -230,10 +231,26 @@ def test_duplicated_and_truncated_ids(tmp_path: Path) -> None:
     assert ["delib-id-lost-trailing-zero" in c for c in got] == [False, False, True, False, False]
 
 
-def test_siret_luhn() -> None:
-    assert siret_valid(COMMUNE_SIRET) and siret_valid(EPCI_SIRET)
-    assert not siret_valid("21490176300019")
-    assert siret_valid("35600000000001")  # La Poste: digit sum multiple of 5
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        (COMMUNE_SIRET, True),
+        (EPCI_SIRET, True),
+        ("73282932000074", True),  # python-stdnum's own examples
+        ("73282932000079", False),
+        ("21490176100013", False),  # the SIRET's check digit fails
+        ("21490176300018", False),  # the SIRET's Luhn holds, its SIREN's does not
+        ("35600000049837", True),  # a La Poste establishment: digit sum a multiple of 5
+        ("35600000000001", True),
+        ("35600000000002", False),
+        ("35600000000048", True),  # La Poste's head office: the ordinary Luhn rule
+        ("3560000000004", False),
+        ("2149017610001a", False),
+    ],
+)
+def test_siret_verdicts_are_validatas(number: str, valid: bool) -> None:
+    """The verdicts of Validata's rule (python-stdnum), on both kinds it disagreed on."""
+    assert siret_valid(number) is valid
 
 
 def test_schema_is_read_from_the_bundled_file() -> None:
@@ -427,8 +444,8 @@ def test_duplicated_ids_among_many_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: int
 ) -> None:
     """Exactly the rows sharing an ID are flagged, in memory or through sorted runs on disk."""
-    monkeypatch.setattr(scdl, "_RUN", run)
-    monkeypatch.setattr(scdl, "_READ", 5)
+    monkeypatch.setattr(id_checks, "RUN", run)
+    monkeypatch.setattr(id_checks, "READ", 5)
     ids = [f"2026-{i:05d}" for i in range(3000)]
     ids[2999] = ids[17]
     ids[1500] = ids[1499] = "X"
@@ -485,8 +502,8 @@ def test_duplicated_ids_with_the_portable_hash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Builds whose hash() is 32 bits wide use 8 bytes of BLAKE2b: same answers."""
-    monkeypatch.setattr(scdl, "_id_hash", scdl._blake_hash)
-    monkeypatch.setattr(scdl, "_RUN", 2)
+    monkeypatch.setattr(id_checks, "id_hash", id_checks._blake_hash)
+    monkeypatch.setattr(id_checks, "RUN", 2)
     ids = ["2022.00130", "2022.00131", "2022.0013", "2022.00131", "2022.00140"]
     got = _codes(_write(tmp_path, [_row(DELIB_ID=i) for i in ids]))
     assert ["delib-id-duplicated" in c for c in got] == [False, True, False, True, False]

@@ -1,10 +1,10 @@
-"""Whole decisions compared with reviewed snapshots (tests/golden/*.json).
+"""Whole decisions compared with reviewed snapshots (tests/convention/golden/*.json).
 
 The example tests assert the answer, the dates and the codes; these assert
 everything else a user reads: every message in both languages, every computed
 date with its arithmetic, every citation and data key. A change to any of them
 must be deliberate: regenerate with ``UPDATE_GOLDEN=1 python -m pytest
-tests/test_golden.py`` and review the diff before committing it.
+tests/convention/test_convention_golden.py`` and review the diff before committing it.
 """
 
 from __future__ import annotations
