@@ -11,10 +11,13 @@ eight tokens, so reading is linear in the text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Sequence
 
-from .textnorm import fold, fold_key
+from ..seance.names import roster
+from .textnorm import fold
 
 _CIVILITY = re.compile(
     r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mmes\s+et\s+MM\.?|MM\.?\s+et\s+Mmes|"
@@ -248,18 +251,10 @@ STOP_WORDS = frozenset(
 )
 
 
-_UPPER: dict[str, bool] = {}
-
-
+@functools.lru_cache(maxsize=8192)
 def _is_upper_word(tok: str) -> bool:
-    hit = _UPPER.get(tok)
-    if hit is None:
-        letters = [c for c in tok if c.isalpha()]
-        hit = len(letters) >= 1 and all(c.isupper() for c in letters)
-        if len(_UPPER) >= 8192:
-            _UPPER.clear()
-        _UPPER[tok] = hit
-    return hit
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters)
 
 
 def _is_cap_word(tok: str) -> bool:
@@ -367,32 +362,10 @@ def split_items(region: str) -> list[tuple[int, str]]:
     return out
 
 
-def resolve(raw: str, known: list[str]) -> str | None:
-    """The known name whose words all appear in ``raw`` (longest first)."""
-    if len(known) > 400:  # keep reading linear on hostile input
-        return None
-    words = set(fold_key(raw).split())
-    best: str | None = None
-    best_len = 0
-    for name in known:
-        k = _key_words(name)
-        if k and len(k) > best_len and words.issuperset(k):
-            best, best_len = name, len(k)
-    return best
-
-
-_KEY_WORDS: dict[str, tuple[str, ...]] = {}
-
-
-def _key_words(name: str) -> tuple[str, ...]:
-    """The words of a name's key (cached: the same members are resolved again and again)."""
-    k = _KEY_WORDS.get(name)
-    if k is None:
-        k = tuple(fold_key(name).split())
-        if len(_KEY_WORDS) >= 8192:
-            _KEY_WORDS.clear()
-        _KEY_WORDS[name] = k
-    return k
+def resolve(raw: str, known: Sequence[str]) -> str | None:
+    """The member of ``known`` that ``raw`` designates, as the rules of the séance find it
+    (:meth:`groupement_rules.seance.names.Roster.find`), or None."""
+    return roster(tuple(known)).resolve(raw) if known else None
 
 
 __all__ = ["STOP_WORDS", "resolve", "split_items", "strip_civility", "take_name"]

@@ -368,19 +368,11 @@ SENT_VERB = re.compile(
 #: The stamps of a tiers de télétransmission (SPEC C), each label and the fact it dates:
 #: « Envoyé en préfecture le », « Reçu en préfecture le » (the transmission L2131-1
 #: requires), « Publié le », « Affiché le » (on folded text).
-STAMP_LABELS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (
-        "sent_on",
-        "envoye",
-        re.compile(r"(?<![a-z])envoye\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
-    ),
-    (
-        "received_on",
-        "recu",
-        re.compile(r"(?<![a-z])recu\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
-    ),
-    ("published_on", "publie", re.compile(r"(?<![a-z])publiee?\s+le\s?:?")),
-    ("posted_on", "affiche", re.compile(r"(?<![a-z])affichee?\s+le\s?:?")),
+STAMP_LABELS: tuple[tuple[str, WordStart], ...] = (
+    ("sent_on", WordStart(r"envoye\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?")),
+    ("received_on", WordStart(r"recu\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?")),
+    ("published_on", WordStart(r"publiee?\s+le\s?:?")),
+    ("posted_on", WordStart(r"affichee?\s+le\s?:?")),
 )
 #: The ACTES identifier of an act: 0DD-SIREN-YYYYMMDD-NUMBER-NATURE (on the clean text).
 ACTES_ID = re.compile(

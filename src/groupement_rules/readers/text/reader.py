@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ...errors import InputError
-from ..names import resolve, take_name
+from ...seance.names import roster
+from ..names import take_name
 from ..textnorm import clean, fold, fold_key
 from .attendance import (
     find_sections,
@@ -14,7 +15,6 @@ from .attendance import (
     name_before,
     read_list,
     secretary_sentence,
-    unique_member,
 )
 from .commune import commune_name
 from .counts import read_counts
@@ -240,10 +240,11 @@ def read_pipeline(raw_text: str) -> ExtractResult:
 
     # dedupe and resolve
     known = [n for n, _ in members] + [n for n, _ in present]
+    ros = roster(tuple(known)) if known else None  # built once: lookups stay linear
     # "sous la présidence de M. BRARD, Maire": "M. le Maire" is then that member
     mayor = None
     if president and pm2 and re.search(r"maire", f[pm2.end() : pm2.end() + len(president) + 30]):
-        mayor = (resolve(president, known) if known else None) or unique_member(president, known)
+        mayor = (ros.resolve(president) if ros is not None else None) or president
     proxies: list[dict[str, str]] = []
     seen_givers: set[str] = set()
     for giver, holder, pos in list_proxies:
@@ -254,14 +255,14 @@ def read_pipeline(raw_text: str) -> ExtractResult:
         raw = doc.raw_holders.get((giver, holder), holder)
         if mayor is not None and THE_MAYOR.fullmatch(fold(holder).strip(" .")):
             raw = holder = mayor  # "donne pouvoir à M. le Maire", the Maire presiding
-        better = resolve(raw, known) if known else None
+        better = ros.resolve(raw) if ros is not None else None
         holder_name = better or holder
         if known and better is None:
             doc.missing(
                 f"proxies[{len(proxies)}].to",
                 f"holder {holder!r} is not among the members named (read as written)",
             )
-        g = resolve(giver, known) or giver if known else giver
+        g = (ros.resolve(giver) or giver) if ros is not None else giver
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
 
