@@ -118,3 +118,20 @@ def test_a_printed_count_is_never_contradicted(printed: int, listed: int) -> Non
     assert r.opening["presents"] == printed
     disagrees = [d for d in r.disagreements if d["count"] == "presents"]
     assert bool(disagrees) == (printed != r.opening["present_named"])
+
+
+def test_mojibake_is_repaired_before_reading(shared: Path) -> None:
+    seed = (shared / "seeds" / "000_181dd860fa64ed08.txt").read_text(encoding="utf-8")
+    right = read_extract(seed)
+    for wrong in ("cp1252", "latin-1"):
+        r = read_extract(seed.encode("utf-8").decode(wrong))
+        assert r.facts == right.facts and r.opening == right.opening
+        assert r.provenance["date"] == right.provenance["date"]  # same lines
+
+
+def test_a_text_without_mojibake_is_left_as_it_is() -> None:
+    from groupement_rules.readers.textnorm import repair_mojibake
+
+    text = "Réunion à Égletons « ÂGE » : Ãžtest"
+    assert repair_mojibake("Séance du 2 février") == "Séance du 2 février"
+    assert repair_mojibake(text).startswith("Réunion à Égletons")

@@ -81,6 +81,7 @@ _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,1
 def clean(text: str) -> str:
     """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group(0)], text)
     # Remaining control characters become spaces (keep line breaks).
@@ -94,6 +95,26 @@ def clean(text: str) -> str:
     text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)
     return text
+
+
+#: What UTF-8 read as cp1252 or Latin-1 leaves in French text (« Ã© » for « é », « â€™ »
+#: for « ’ », « Â« » for « « »): only a text holding one is handed to ftfy.
+_MOJIBAKE = re.compile(
+    "Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]|â€|Â[\xa0-\xbf]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 was decoded as cp1252 or Latin-1, repaired by ftfy (a maintained
+    library); other text is returned unchanged (ftfy is not imported). The repair changes
+    no line break, so line numbers still name the document's lines."""
+    if _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy  # lazy: only for a text that needs it
+
+    fixed = str(ftfy.fix_encoding(text))
+    return fixed if fixed.count("\n") == text.count("\n") else text
 
 
 def fold_key(name: str) -> str:
@@ -131,4 +152,4 @@ class Lines:
         return {"line": self.number(pos), "text": self.excerpt(pos)}
 
 
-__all__ = ["Lines", "clean", "fold", "fold_key"]
+__all__ = ["Lines", "clean", "fold", "fold_key", "repair_mojibake"]
