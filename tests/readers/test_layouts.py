@@ -135,3 +135,35 @@ def test_a_text_without_mojibake_is_left_as_it_is() -> None:
     text = "Réunion à Égletons « ÂGE » : Ãžtest"
     assert repair_mojibake("Séance du 2 février") == "Séance du 2 février"
     assert repair_mojibake(text).startswith("Réunion à Égletons")
+
+
+def test_kinds_from_titles_and_procurations_given_later_in_the_seance() -> None:
+    r = _read("layout-late-proxies.txt")
+    d = {x["number"]: x for x in r.facts["deliberations"]}
+    assert [d[n]["kind"] for n in ("1", "2", "3")] == [
+        "election-maire-adjoints",
+        "election-maire-adjoints",
+        "compte-administratif",
+    ]
+    # « (pouvoir à … à partir de l'élection des adjoints) », « … à compter de son départ »
+    assert r.facts["proxies"] == [{"from": "Karim OLIVIER", "to": "Cédric COLIN"}]
+    assert d["1"]["new_proxies"] == []
+    assert d["2"]["new_proxies"] == [
+        {"from": "Julie NOEL", "to": "Agnès BRUNET"},
+        {"from": "Diane FOURNIER", "to": "Éric GIRAUD"},
+    ]
+    assert "Diane FOURNIER" not in r.facts["absent"]  # present at the opening
+    assert r.opening["proxies"] == 1 and r.opening["presents"] == 9
+    # « convoqué le dix-neuf du même mois »
+    assert r.facts["convocation"]["sent_on"] == "2020-05-19"
+
+
+def test_a_late_procuration_whose_item_is_not_found_is_not_output() -> None:
+    r = read_extract(
+        "Séance du 3 juin 2021\nPrésents : M. Paul ARNOUX, Mme Lise BERTIN\n"
+        "Procurations : Mme Rose GAUDIN à M. Paul ARNOUX à partir du vote du budget annexe\n"
+        "1 – Tarifs\nAdopté à l'unanimité.\n"
+    )
+    assert r.facts["proxies"] == []
+    assert all(not x["new_proxies"] for x in r.facts["deliberations"])
+    assert "new_proxies" in {u["fact"] for u in r.unread}

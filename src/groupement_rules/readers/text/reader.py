@@ -22,6 +22,7 @@ from .dates import convocation_date, seance_date
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
+from .late import deliberation_kind, late_clause, place_late
 from .lexicon import (
     COMMUNE,
     COMMUNE_STARTS,
@@ -246,6 +247,7 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     if president and pm2 and re.search(r"maire", f[pm2.end() : pm2.end() + len(president) + 30]):
         mayor = (ros.resolve(president) if ros is not None else None) or president
     proxies: list[dict[str, str]] = []
+    late: list[tuple[str, str, str, int]] = []
     seen_givers: set[str] = set()
     for giver, holder, pos in list_proxies:
         key = fold_key(giver)
@@ -257,12 +259,16 @@ def read_pipeline(raw_text: str) -> ExtractResult:
             raw = holder = mayor  # "donne pouvoir à M. le Maire", the Maire presiding
         better = ros.resolve(raw) if ros is not None else None
         holder_name = better or holder
+        g = (ros.resolve(giver) or giver) if ros is not None else giver
+        what = late_clause(doc, raw)
+        if what is not None:  # « à partir de l'élection du maire »: not of the opening
+            late.append((g, holder_name, what, pos))
+            continue
         if known and better is None:
             doc.missing(
                 f"proxies[{len(proxies)}].to",
                 f"holder {holder!r} is not among the members named (read as written)",
             )
-        g = (ros.resolve(giver) or giver) if ros is not None else giver
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
 
@@ -285,6 +291,11 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     members_l = dedupe(members, "members")
     present_l = dedupe(present, "present")
     absent_l = dedupe(absent, "absent")
+    # a procuration « à compter de son départ » of a member present at the opening: listed
+    # with the procurations, but not absent at the opening
+    present_keys = {fold_key(n) for n in present_l}
+    late_present = {fold_key(g) for g, _h, _w, _p in late} & present_keys
+    absent_l = [n for n in absent_l if fold_key(n) not in late_present]
     absent_keys = {fold_key(n) for n in absent_l}
     for p in proxies:
         if fold_key(p["from"]) not in absent_keys:
@@ -352,6 +363,10 @@ def read_pipeline(raw_text: str) -> ExtractResult:
         )
     deliberations = read_deliberations(doc, headings, head_counts, members_l + present_l)
     moves_at_points(doc, deliberations, members_l)
+    for d in deliberations:
+        d["kind"] = deliberation_kind(d["title"])
+        d["new_proxies"] = []
+    place_late(doc, deliberations, late, ros)
     facts["deliberations"] = deliberations
 
     publication, ppos = read_publication(doc)
