@@ -167,3 +167,10 @@ def test_a_late_procuration_whose_item_is_not_found_is_not_output() -> None:
     assert r.facts["proxies"] == []
     assert all(not x["new_proxies"] for x in r.facts["deliberations"])
     assert "new_proxies" in {u["fact"] for u in r.unread}
+
+
+def test_the_reading_gives_typed_facts() -> None:
+    s = _read("layout-late-proxies.txt").seance()
+    assert s.date.isoformat() == "2020-05-25"
+    assert s.deliberations[1].kind.value == "election-maire-adjoints"
+    assert [p.giver for p in s.deliberations[1].new_proxies] == ["Julie NOEL", "Diane FOURNIER"]
