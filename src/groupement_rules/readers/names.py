@@ -12,7 +12,6 @@ eight tokens, so reading is linear in the text.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -281,6 +280,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         i = m.end()
     tokens: list[str] = []
     shapes: list[str] = []
+    changes = 0  # how often the shape changed (CAPITALS ↔ Capitalised) along the name
     last_end = i
     newlines = 0
     j = i
@@ -300,7 +300,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         word = tok.rstrip(".")
         if not word or not word[0].isalpha():
             break
-        if tokens and _NEXT_PERSON.match(text, j, end_limit):
+        if tokens and tok[0] == "M" and _NEXT_PERSON.match(text, j, end_limit):
             break  # "MME NIBODEAU M. BOBIER": a civility starts the next person
         if newlines and "U" in shapes and "C" in shapes:
             break  # "PRIGENT Loïc" is whole: the next line is not its continuation
@@ -318,14 +318,14 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         shape = "U" if _is_upper_word(word) else "C"
         if len(word) <= 2 and shape == "U" and tokens:
             shape = "I"  # initials: JACQUE JP, PERCHERON C
-        if shape != "I":
-            changes = sum(1 for a, b in itertools.pairwise(shapes) if a != b)
-            if shapes and shapes[-1] != shape and changes >= 1:
-                break
+        if shape != "I" and shapes and shapes[-1] != shape and changes >= 1:
+            break
         tokens.extend(pending_particles)
         pending_particles = []
         tokens.append(word if not tok.endswith(".") or len(word) > 2 else tok)
         if shape != "I":
+            if shapes and shapes[-1] != shape:
+                changes += 1
             shapes.append(shape)
         last_end = t.end()
         j = t.end()

@@ -69,7 +69,8 @@ _HYPHEN_LOWER = re.compile(
     r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)"
 )
 _HYPHEN_UPPER = re.compile(r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
-_SPACES = re.compile(r"  +")  # two or more spaces (a literal prefix: searched fast)
+_SPACES = re.compile(r"  +")
+_NOT_PLAIN = re.compile(r"[^\n\x20-\x7e\w]")  # two or more spaces (a literal prefix: searched fast)
 # Gender / plural marks: "Présent(e)s", "excusé(e)", "Absent(s)" -> "Présents", "excusé", "Absent"
 _GENDER_MARK = re.compile(r"\((?<=[^\W\d_]\()(?:e|s|es|x|le|ne|E|S|ES)\)")
 # "M  adame" / "M onsieur" (spacing broken by the PDF layer)
@@ -83,9 +84,16 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
-    text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group(0)], text)
-    # Remaining control characters become spaces (keep line breaks).
-    controls = {ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"}
+    # each mapped character replaced in one C call (a text holds few of them)
+    for c in set(_MAPPED.findall(text)):
+        text = text.replace(c, _CHAR_MAP[c])
+    # Remaining control characters become spaces (keep line breaks); only characters
+    # that are neither printable ASCII nor letters or digits can be one.
+    controls = {
+        ord(c): " "
+        for c in set(_NOT_PLAIN.findall(text))
+        if c != "\n" and unicodedata.category(c)[0] == "C"
+    }
     if controls:
         text = text.translate(controls)
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
@@ -109,7 +117,7 @@ def repair_mojibake(text: str) -> str:
     """Text whose UTF-8 was decoded as cp1252 or Latin-1, repaired by ftfy (a maintained
     library); other text is returned unchanged (ftfy is not imported). The repair changes
     no line break, so line numbers still name the document's lines."""
-    if _MOJIBAKE.search(text) is None:
+    if ("Ã" not in text and "Â" not in text and "â€" not in text) or _MOJIBAKE.search(text) is None:
         return text
     import ftfy  # lazy: only for a text that needs it
 
