@@ -72,8 +72,14 @@ _EXPORTS: dict[str, str] = {
     "load_cgct": "seance.policy",
     "SeanceAnswer": "seance.rules",
     "check_seance": "seance.rules",
-    "ExtractResult": "readers.extract",
-    "read_extract": "readers.extract",
+    "ExtractResult": "readers.text",
+    "read_extract": "readers.text",
+    "RowChecker": "scdl",
+    "ScdlRow": "scdl",
+    "check_row": "scdl",
+    "check_scdl": "scdl",
+    "open_scdl": "scdl",
+    "row_codes": "scdl",
 }
 
 __all__ = [
@@ -101,6 +107,8 @@ __all__ = [
     "Policy",
     "PolicyError",
     "Proxy",
+    "RowChecker",
+    "ScdlRow",
     "Schedule",
     "Seance",
     "SeanceAnswer",
@@ -115,6 +123,8 @@ __all__ = [
     "calendar_for_insee",
     "check_adherent",
     "check_adherents",
+    "check_row",
+    "check_scdl",
     "check_seance",
     "default_cgct",
     "default_convention",
@@ -124,8 +134,10 @@ __all__ = [
     "load_cgct",
     "load_convention",
     "load_seance",
+    "open_scdl",
     "read_extract",
     "recours",
+    "row_codes",
     "schedule",
     "seance_from_dict",
     "status_on",
@@ -176,8 +188,9 @@ if TYPE_CHECKING:
     from .errors import InputError
     from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
     from .policy import Policy, PolicyError
-    from .readers.extract import ExtractResult, read_extract
     from .readers.seance import load_seance, seance_from_dict
+    from .readers.text import ExtractResult, read_extract
+    from .scdl import RowChecker, ScdlRow, check_row, check_scdl, open_scdl, row_codes
     from .seance.convocation import latest_sending_day
     from .seance.facts import (
         Commune,

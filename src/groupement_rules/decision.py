@@ -8,6 +8,11 @@ of ambiguous sentences that were used, and the identity of the policy data.
 ``Decision.to_dict()`` emits the versioned JSON format documented in
 ``docs/decision-format.md`` (``"format": "groupement-rules/decision/1"``);
 ``Decision.from_dict()`` reads it back.
+
+Decisions are immutable all the way down: their inputs, data and finding values
+are read-only dicts and lists (:func:`freeze`), so a decision handed to many
+callers (from a memo, from many server threads) cannot be changed by one of
+them; ``to_dict()`` returns fresh dicts and lists that belong to the caller.
 """
 
 from __future__ import annotations
@@ -24,6 +29,82 @@ FORMAT = "groupement-rules/decision/1"
 
 #: JSON-ready values only: str, int, float, bool, None, lists and dicts of them.
 JSONValue = Any
+
+
+def _read_only(self: Any, *args: Any, **kwargs: Any) -> Any:
+    raise TypeError(
+        f"a decision's {type(self).__bases__[0].__name__} is read-only: "
+        "use to_dict() for a copy of your own"
+    )
+
+
+class _FrozenDict(dict[str, Any]):
+    """A ``dict`` no one can change: equal to, and serialised as, a plain ``dict``.
+
+    Decisions are shared (a memo answers 1 530 schools asking about one day with
+    one object), so what they hold must not be writable by any one caller.
+    Copying (``copy``, ``dict(x)``, pickling) gives an ordinary, writable dict.
+    """
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> Any:
+        return (dict, (dict(self),))
+
+    def __copy__(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: Any) -> dict[str, Any]:
+        return thaw(self)  # type: ignore[no-any-return]
+
+
+class _FrozenList(list[Any]):
+    """A ``list`` no one can change: equal to, and serialised as, a plain ``list``."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+    append = clear = extend = insert = pop = remove = reverse = sort = _read_only
+
+    def __reduce__(self) -> Any:
+        return (list, (list(self),))
+
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: Any) -> list[Any]:
+        return thaw(self)  # type: ignore[no-any-return]
+
+
+def freeze(value: JSONValue) -> JSONValue:
+    """``value`` with every dict and list (or tuple) made read-only, recursively.
+
+    Dicts and lists stay dicts and lists for ``==``, ``isinstance`` and ``json``;
+    only writing to them raises ``TypeError``. Already frozen parts are reused.
+    """
+    t = type(value)
+    if t is _FrozenDict or t is _FrozenList:
+        return value
+    if t is dict and not value:
+        return _EMPTY
+    if isinstance(value, Mapping):
+        return _FrozenDict({k: freeze(v) for k, v in value.items()})
+    if t is list or t is tuple:
+        return _FrozenList([freeze(v) for v in value])
+    return value
+
+
+_EMPTY = _FrozenDict()
+
+
+def thaw(value: JSONValue) -> JSONValue:
+    """A fresh, writable copy of a JSON-ready ``value`` (dicts and lists copied deep)."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [thaw(v) for v in value]
+    return value
 
 
 class Severity(enum.StrEnum):
@@ -78,15 +159,40 @@ def cites(*citations: Citation) -> tuple[Citation, ...]:
 
 
 class _MessageFormatter(string.Formatter):
-    """Formats message templates; the ``:d`` spec writes an ISO date the French way."""
+    """Formats message templates in one language.
+
+    Format specs beyond Python's own:
+
+    - ``{day:d}`` writes an ISO date the French way (19/07/2028);
+    - ``{n:pl(ligne|lignes)}`` writes the number and the word that agrees with it
+      (« 1 ligne », « 2 lignes »; French takes the singular for 0 and 1, English only
+      for 1: « 0 ligne », "0 lines");
+    - ``{n:pw(est|sont)}`` writes only the agreeing word.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def _singular(self, value: Any) -> bool:
+        n = abs(value) if isinstance(value, int | float) else 2
+        return n < 2 if self.lang == "fr" else n == 1
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "d" and isinstance(value, str) and len(value) == 10:
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if format_spec[:3] in ("pl(", "pw(") and format_spec.endswith(")"):
+            one, _, many = format_spec[3:-1].partition("|")
+            word = one if self._singular(value) else many
+            return word if format_spec[1] == "w" else f"{value} {word}"
         return str(super().format_field(value, format_spec))
 
 
-_FORMATTER = _MessageFormatter()
+_FORMATTERS = {"fr": _MessageFormatter("fr"), "en": _MessageFormatter("en")}
+
+
+def format_message(template: str, values: Mapping[str, Any], lang: str = "fr") -> str:
+    """A message template formatted over ``values`` in ``lang`` (see :class:`Finding`)."""
+    return _FORMATTERS["en" if lang == "en" else "fr"].vformat(template, (), values)
 
 
 @attrs.frozen(eq=False)
@@ -109,7 +215,7 @@ class Finding:
     _fr: str = attrs.field(alias="message_fr")
     _en: str = attrs.field(alias="message_en")
     citation: Citation
-    values: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    values: Mapping[str, JSONValue] = attrs.field(factory=dict, converter=freeze)
     deliberation: str | None = None
     row: int | None = None
     column: str | None = None
@@ -117,11 +223,11 @@ class Finding:
 
     @property
     def message_fr(self) -> str:
-        return _FORMATTER.vformat(self._fr, (), self.values) if self.template else self._fr
+        return _FORMATTERS["fr"].vformat(self._fr, (), self.values) if self.template else self._fr
 
     @property
     def message_en(self) -> str:
-        return _FORMATTER.vformat(self._en, (), self.values) if self.template else self._en
+        return _FORMATTERS["en"].vformat(self._en, (), self.values) if self.template else self._en
 
     def message(self, lang: str = "fr") -> str:
         return self.message_en if lang == "en" else self.message_fr
@@ -155,7 +261,7 @@ class Finding:
             "message": en if lang == "en" else fr,
             "messages": {"fr": fr, "en": en},
             "citation": self.citation.to_dict(),
-            "values": dict(self.values),
+            "values": thaw(self.values),
             "deliberation": self.deliberation,
         }
         if self.row is not None:
@@ -295,13 +401,13 @@ class Decision:
 
     question: str
     answer: str
-    inputs: Mapping[str, JSONValue]
+    inputs: Mapping[str, JSONValue] = attrs.field(converter=freeze)
     policy: PolicyRef | None
     dates: tuple[ComputedDate, ...] = ()
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_freeze_findings)
     interpretations: tuple[Interpretation, ...] = ()
     citations: tuple[Citation, ...] = ()
-    data: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    data: Mapping[str, JSONValue] = attrs.field(factory=dict, converter=freeze)
 
     # -- queries -----------------------------------------------------------
     def codes(self) -> list[str]:
@@ -337,10 +443,10 @@ class Decision:
         for key, value in self.data.items():
             if key in reserved:
                 raise ValueError(f"decision data key {key!r} is reserved")
-            out[key] = value
+            out[key] = thaw(value)
         out.update(
             {
-                "inputs": dict(self.inputs),
+                "inputs": thaw(self.inputs),
                 "policy": self.policy.to_dict() if self.policy else None,
                 "dates": [d.to_dict() for d in self.dates],
                 "findings": [f.to_dict(lang) for f in self.findings],

@@ -34,14 +34,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
+from . import inputs
 from .decision import Citation, PolicyRef
 from .errors import InputError
 
@@ -57,13 +59,23 @@ class PolicyError(InputError):
         super().__init__(f"{where}: {key}" if key else where, message)
 
 
-class NoValueInForce(LookupError):
-    """A dated parameter has no value on the date asked (a gap, or before its first value)."""
+class NoValueInForce(InputError, LookupError):
+    """A dated parameter has no value on the date asked (a gap, or before its first value).
+
+    Bad input, not a bug: the question asks about a day the policy data does not
+    cover. It is still a :class:`LookupError`, as it was before it became an
+    :class:`InputError`.
+    """
 
     def __init__(self, policy_id: str, key: str, on: dt.date | None) -> None:
+        self.policy_id = policy_id
         self.key = key
         self.on = on
-        super().__init__(f"policy {policy_id}: no value of {key!r} in force on {on}")
+        when = f"on {on.isoformat()}" if on is not None else "without a date"
+        super().__init__(
+            f"policy {policy_id}",
+            f"no value of {key!r} in force {when} (outside the dates the policy covers)",
+        )
 
 
 #: The types a parameter value can have.
@@ -225,6 +237,8 @@ def _check_type(type_: str, value: Any) -> str | None:
     ok: bool
     if type_ == "date":
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        if ok and (reason := inputs.date_out_of_range(value)):
+            return reason
     elif type_ == "int":
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif type_ == "float":
@@ -250,24 +264,18 @@ def _check_type(type_: str, value: Any) -> str | None:
 
 
 def read_policy_text(path: str | Path) -> str:
-    """The text of a policy file, or a :class:`PolicyError` saying why it cannot be read."""
-    name = str(path)
+    """The text of a policy file (``-``: standard input), or a :class:`PolicyError`
+    saying why it cannot be read: held to the limits of every input
+    (:func:`groupement_rules.inputs.read_text`: size, UTF-8 with or without BOM)."""
     try:
-        data = Path(path).read_bytes()
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise PolicyError(name, None, None, "UTF-16 text, not UTF-8; convert the file")
-        text = data.decode("utf-8")
-        if not text.strip():
-            raise PolicyError(name, None, None, "empty file")
-        return text
-    except FileNotFoundError:
-        raise PolicyError(name, None, None, "no such file") from None
-    except IsADirectoryError:
-        raise PolicyError(name, None, None, "is a directory, not a policy file") from None
-    except UnicodeDecodeError as e:
-        raise PolicyError(name, None, None, f"not UTF-8 text ({e.reason})") from None
-    except OSError as e:
-        raise PolicyError(name, None, None, e.strerror or str(e)) from None
+        text = inputs.read_text(path, inputs.MAX_DOCUMENT_BYTES)
+    except PolicyError:  # pragma: no cover - read_text raises plain InputErrors
+        raise
+    except InputError as e:
+        raise PolicyError(e.where, None, None, e.reason) from None
+    if not text.strip():
+        raise PolicyError(inputs.source_name(path), None, None, "empty file")
+    return text
 
 
 def embedded_policy_text(filename: str) -> str:
@@ -302,11 +310,14 @@ def load_policy(
     ``source`` is a path; ``text`` may give its content directly (``source``
     then only names it in errors).
     """
-    name = str(source)
+    name = inputs.source_name(source)
     if text is None:
         text = read_policy_text(source)
     try:
         doc = tomllib.loads(text)
+        inputs.check_numbers(doc, "")
+    except InputError as e:  # a number beyond the limits of every input
+        raise PolicyError(name, e.where.removeprefix(": "), None, e.reason) from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"\(at line (\d+)", str(e))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
@@ -315,6 +326,9 @@ def load_policy(
         ) from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
         raise PolicyError(name, None, None, "invalid TOML: nested too deeply") from None
+    except ValueError as e:  # an integer of more than 4300 digits, which Python won't convert
+        reason = str(e).split(";")[0]
+        raise PolicyError(name, None, None, f"invalid TOML: {reason}") from None
     return _build(name, text, doc, schema, kind)
 
 
@@ -427,12 +441,12 @@ def _build(
                     if k not in _VALUE_KEYS:
                         raise PolicyError(name, f"{vkey}.{k}", vline, "unknown key")
                 start, end = v.get("from"), v.get("to")
-                if start is None or _check_type("date", start):
-                    raise PolicyError(name, f"{vkey}.from", vline, "missing or bad date")
+                if start is None or (bad := _check_type("date", start)):
+                    why = "missing date" if start is None else f"bad date: {bad}"
+                    raise PolicyError(name, f"{vkey}.from", vline, why)
                 if end is not None and (_check_type("date", end) or end < start):
-                    raise PolicyError(
-                        name, f"{vkey}.to", vline, "bad date (must be a date on or after from)"
-                    )
+                    why = _check_type("date", end) or "must be a date on or after from"
+                    raise PolicyError(name, f"{vkey}.to", vline, f"bad date ({why})")
                 if "value" not in v:
                     raise PolicyError(name, f"{vkey}.value", vline, "missing value")
                 err = _check_type(spec.type, v["value"]) or (
@@ -498,3 +512,79 @@ def _value_lines(text: str, section: str) -> list[int]:
     """Line numbers of each ``[[section]]`` header, in order."""
     pat = re.compile(r"^\s*\[\[\s*" + re.escape(section) + r"\s*\]\]")
     return [i + 1 for i, line in enumerate(text.splitlines()) if pat.match(line)]
+
+
+# -- typed views -------------------------------------------------------------------
+
+
+def param(spec: ParamSpec, *, shown_only: bool = False) -> Any:
+    """Declare one policy key as a field of a :class:`PolicyView` subclass.
+
+    The field's name is the key, ``spec`` what the loader accepts for it. A key that
+    no rule reads (it is only shown in decisions or docs) says so with
+    ``shown_only=True``, so that a test can fail on keys that nothing uses.
+    """
+    return attrs.field(metadata={"param": spec, "shown_only": shown_only})
+
+
+_VIEW_CACHE_SIZE = 4096
+
+
+@attrs.frozen(eq=False)
+class PolicyView:
+    """A frozen, typed view of a policy on one date: each declared key is an attribute.
+
+    A domain declares its keys once, as an attrs subclass whose fields are made with
+    :func:`param`; :meth:`schema` derives the loader's schema from them, and
+    :meth:`of` reads the values in force on a date (an absent optional key is its
+    default, or None). A misspelt key is then an attribute error found by mypy, not a
+    string found at run time. ``cite(key)`` gives the citation of the value used.
+    """
+
+    policy: Policy
+    on: dt.date | None
+
+    @classmethod
+    def schema(cls) -> dict[str, ParamSpec]:
+        """The loader's schema: one :class:`ParamSpec` per declared key."""
+        return {f.name: f.metadata["param"] for f in attrs.fields(cls) if "param" in f.metadata}
+
+    @classmethod
+    def shown_only(cls) -> frozenset[str]:
+        """The keys declared as shown only (read by no rule)."""
+        return frozenset(f.name for f in attrs.fields(cls) if f.metadata.get("shown_only"))
+
+    @classmethod
+    def of(cls: type[_V], policy: Policy, on: dt.date | None = None) -> _V:
+        """The view of ``policy`` on ``on`` (cached: views are immutable)."""
+        return cast("_V", _view(cast(Any, cls), policy, on))
+
+    def cite(self, key: str) -> Citation:
+        """The citation of the value of ``key`` used by this view."""
+        if key not in self.policy.params:
+            spec = type(self).schema().get(key)
+            if spec is None:
+                raise KeyError(f"{type(self).__name__} declares no key {key!r}")
+            return Citation(DEFAULT_SOURCE, "the policy file is silent")
+        return self.policy.citation(key, self.on)
+
+
+_V = TypeVar("_V", bound=PolicyView)
+
+
+@functools.lru_cache(maxsize=_VIEW_CACHE_SIZE)
+def _view(cls: type[PolicyView], policy: Policy, on: dt.date | None) -> PolicyView:
+    values: dict[str, Any] = {}
+    for key, spec in cls.schema().items():
+        if key in policy.params:
+            param_ = policy.params[key]
+            v = param_.at(on) if spec.dated else param_.values[-1]
+            if v is None:
+                if spec.required:
+                    raise NoValueInForce(policy.id, key, on)
+                values[key] = None if spec.default is NO_DEFAULT else spec.default
+            else:
+                values[key] = v.value
+        else:
+            values[key] = None if spec.default is NO_DEFAULT else spec.default
+    return cls(policy=policy, on=on, **values)
