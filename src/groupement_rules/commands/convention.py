@@ -129,11 +129,11 @@ def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
 
 def _seance_section(args: argparse.Namespace) -> list[Decision]:
     """The user's séance (``--seance``), else the embedded seed séance, checked."""
-    if not args.seance:
+    if not getattr(args, "seance", None):
         from . import seance
 
         return seance.report_section(args)
-    from ..readers.extract import load_seance_input
+    from ..readers.text import load_seance_input
     from ..readers.seance import seance_from_dict
     from ..seance.policy import load_cgct
     from ..seance.rules import check_seance
@@ -144,7 +144,7 @@ def _seance_section(args: argparse.Namespace) -> list[Decision]:
 
 def _act_section(args: argparse.Namespace) -> list[Decision]:
     """The executory force of the user's act (``--act``), else of the seed act."""
-    if not args.act:
+    if not getattr(args, "act", None):
         from . import deadlines
 
         return deadlines.report_section(args)
@@ -158,12 +158,10 @@ def _act_section(args: argparse.Namespace) -> list[Decision]:
     ]
 
 
-#: The sections of ``report`` after the convention's, in their order: an explicit
-#: list, not a registry.
-REPORT_SECTIONS: tuple[Callable[[argparse.Namespace], list[Decision]], ...] = (
-    _seance_section,
-    _act_section,
-)
+def _report_sections() -> list[Callable[[argparse.Namespace], list[Decision]]]:
+    """The sections of ``report`` after the convention's, in their order: the séance
+    checked, then the act's executory force. An explicit list, not a registry."""
+    return [_seance_section, _act_section]
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -175,7 +173,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         else seed_adherent_decision(policy, on)
     )
     decisions = [timeline(policy), withdrawal_windows(policy), adherent]
-    for section in REPORT_SECTIONS:
+    for section in _report_sections():
         decisions.extend(section(args))
     note_decisions(args, decisions)
     if args.json:
