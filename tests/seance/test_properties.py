@@ -14,7 +14,12 @@ from groupement_rules.seance.policy import default_cgct, params_on
 from groupement_rules.seance.rules import check_seance
 from seance_helpers import PresidentVote, consistent_delib, delib, member, names, seance
 
-ALLOWED_WHEN_CONSISTENT = {"population-inferred", "unanimity-of-exprimes", "checks-not-run"}
+ALLOWED_WHEN_CONSISTENT = {
+    "population-inferred",
+    "unanimity-of-exprimes",
+    "checks-not-run",
+    "policy-uncertain",  # info: the law on that date is uncertain (e.g. after March 2026)
+}
 
 dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
 

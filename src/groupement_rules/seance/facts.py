@@ -26,6 +26,7 @@ class DeportArticle(enum.StrEnum):
 
     L2131_11 = "L2131-11"  # intéressé à l'affaire
     L1111_6 = "L1111-6"  # représentant de la collectivité dans l'organisme concerné
+    L2121_14 = "L2121-14"  # the maire withdraws for the vote of the compte administratif
 
 
 class DeliberationKind(enum.StrEnum):
@@ -64,7 +65,10 @@ class Convocation:
     """How the séance was convened (L2121-10 to L2121-12, L2121-7, L2121-17).
 
     ``second_convocation``: this séance follows a first one that lacked quorum;
-    ``first_seance_on`` is that first séance's date, when known.
+    ``first_seance_on`` is that first séance's date, when known (informative: the three
+    days of L2121-17 al. 2 run from the sending of the new convocation). ``quorum_notice``:
+    the new convocation « rappelle expressément » that the council will deliberate whatever
+    the number present (required in Alsace-Moselle, L2541-4 1°).
     """
 
     sent_on: dt.date | None = None
@@ -72,6 +76,7 @@ class Convocation:
     second_convocation: bool = False
     first_seance_on: dt.date | None = None
     first_after_renewal: bool = False
+    quorum_notice: bool = False
 
 
 @attrs.frozen
@@ -128,7 +133,10 @@ class Deliberation:
 
     ``kind`` selects the rules of SPEC B.2.11 and B.2.12; ``new_proxies`` are the
     procurations given during the séance that apply from this item on (« à compter de
-    son départ », « à partir de l'élection du … »), not from the opening."""
+    son départ », « à partir de l'élection du … »), not from the opening. ``president``:
+    who presides this item when it is not the séance's president (the president the
+    council elects for the compte administratif, L2121-14; the eldest member for the
+    election of the maire, L2122-8)."""
 
     number: str
     title: str | None = None
@@ -140,6 +148,7 @@ class Deliberation:
     declared: DeclaredCounts = attrs.field(factory=DeclaredCounts)
     kind: DeliberationKind = DeliberationKind.ORDINARY
     new_proxies: tuple[Proxy, ...] = ()
+    president: str | None = None
 
 
 @attrs.frozen
@@ -148,7 +157,9 @@ class Seance:
 
     ``members``: the members en exercice (empty when the document does not list them);
     ``absent``: the members absent at the opening (represented or not); ``proxies``: the
-    procurations given for this séance.
+    procurations given for this séance. ``maire``: the maire, when the document names
+    them (None: the séance's president is taken to be the maire, L2121-14 al. 1);
+    ``eldest``: the oldest member (doyen d'âge), when the document names them.
     """
 
     date: dt.date
@@ -160,6 +171,8 @@ class Seance:
     absent: tuple[str, ...] = ()
     proxies: tuple[Proxy, ...] = ()
     deliberations: tuple[Deliberation, ...] = ()
+    maire: str | None = None
+    eldest: str | None = None
 
 
 __all__ = [
