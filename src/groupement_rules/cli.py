@@ -117,7 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as e:  # last resort: no input should get here (tests/cli/test_cli_bad_input.py)
+    except (
+        Exception
+    ) as e:  # last resort: no input should get here (tests/cli/test_cli_bad_input.py)
         if os.environ.get("GROUPEMENT_RULES_DEBUG"):
             raise
         print(

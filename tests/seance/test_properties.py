@@ -179,3 +179,25 @@ def test_mutated_proxy_is_caught(s: Seance) -> None:
     present = [m for m in names(len(s.members)) if m not in s.absent and m not in holders]
     mutated = attrs.evolve(s, proxies=(attrs.evolve(s.proxies[0], giver=present[0]),))
     assert "proxy-giver-present" in check_seance(mutated).codes()
+
+
+@given(
+    dates,
+    dates,
+    st.one_of(st.none(), st.integers(0, 400_000)),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_latest_sending_day_is_monotone_in_the_seance_date(
+    a: dt.date, b: dt.date, population: int | None, urgent: bool, renewal: bool, local: bool
+) -> None:
+    """A later séance never has an earlier latest sending day, under every régime."""
+    from groupement_rules.seance.convocation import latest_sending_day
+
+    first, second = sorted((a, b))
+    p = default_cgct()
+    d1 = latest_sending_day(p, first, population, urgent, renewal, alsace_moselle=local)
+    d2 = latest_sending_day(p, second, population, urgent, renewal, alsace_moselle=local)
+    assert d1.date("latest_sending_day") <= d2.date("latest_sending_day")
+    assert d1.date("latest_sending_day") < first
