@@ -167,8 +167,8 @@ def _text(f: Any, builder: Any, keep: Callable[[Finding], bool], lang: str, out:
 
 
 def cmd_scdl_write(args: argparse.Namespace) -> int:
-    from ..readers.extract import load_seance_input
     from ..readers.seance import validate_seance_facts
+    from ..readers.text import load_seance_input
     from ..scdl import check_matiere, check_siret, scdl_rows_from_facts, write_scdl
 
     siret = check_siret(args.siret or "", "--siret")

@@ -153,9 +153,9 @@ def body_kind(content_type: str, filename: str = "") -> str:
 def pdf_text(data: bytes, name: str) -> str:
     """The text layer of a PDF, through the text reader's PDF support when installed."""
     try:
-        from ..readers import text as text_reader  # type: ignore[attr-defined]
+        from ..readers import text as text_reader
 
-        reader = text_reader.pdf_text
+        reader = getattr(text_reader, "pdf_text")  # noqa: B009  (the [pdf] reader, when present)
     except (ImportError, AttributeError):
         raise InputError(
             name, "PDF reading is not available in this installation; send the text instead"

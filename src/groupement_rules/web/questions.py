@@ -182,7 +182,7 @@ def _text(body: bytes | str, name: str) -> str:
 
 def read_text(body: bytes | str, name: str = "body") -> Any:
     """``read``: a délibération's text into séance facts (extract/1)."""
-    from ..readers.extract import nothing_read, read_extract
+    from ..readers.text import nothing_read, read_extract
 
     text = _text(body, name)
     if not text.strip():
@@ -199,7 +199,7 @@ def read_text(body: bytes | str, name: str = "body") -> Any:
 
 def seance_facts(body: Any, name: str = "body") -> dict[str, Any]:
     """Séance facts from a body: a JSON/TOML object, ``read``'s output, or the text."""
-    from ..readers.extract import FORMAT
+    from ..readers.text import FORMAT
 
     if isinstance(body, Mapping):
         doc = dict(body)
