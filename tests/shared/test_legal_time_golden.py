@@ -1,5 +1,5 @@
 """Every named counting convention, with the arithmetic it shows, against reviewed
-snapshots (tests/golden/legal-time.json; UPDATE_GOLDEN=1 to regenerate, then review)."""
+snapshots (tests/shared/golden/legal-time.json; UPDATE_GOLDEN=1 to regenerate, then review)."""
 
 from __future__ import annotations
 
