@@ -197,7 +197,7 @@ def test_scdl_write_neutralises_formula_cells(
     assert rows[0]["COLL_SIRET"] == COMMUNE_SIRET and rows[0]["DELIB_MATIERE_CODE"] == "1.4"
 
 
-def _schema_validator() -> Any:
+def _schema_validator(name: str = "scdl-report-1") -> Any:
     jsonschema = pytest.importorskip("jsonschema")
     from referencing import Registry, Resource
 
@@ -206,7 +206,7 @@ def _schema_validator() -> Any:
     registry = Registry().with_resources(
         (d["$id"], Resource.from_contents(d)) for d in docs if "$id" in d
     )
-    schema = json.loads((folder / "scdl-report-1.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
@@ -294,3 +294,26 @@ def test_no_progress_in_pipes_or_json(tmp_path: Path, capsys: pytest.CaptureFixt
         [sys.executable, "-c", RUN, "scdl", str(p)], capture_output=True, check=False
     )
     assert done.returncode == 1 and done.stderr == b""
+
+
+def test_json_lines_follow_their_shipped_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = _schema_validator("scdl-report-lines-1")
+    p = _csv(tmp_path, OK, BAD)
+    assert main(["scdl", str(p), "--json-lines", "--min-severity", "info"]) == 1
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    for line in lines:
+        validator.validate(line)
+    assert lines[-1]["summary"]["rows"] == 2
+    from groupement_rules.errors import InputError
+
+    def failing(self: ScdlFile) -> Any:
+        raise InputError(f"{self.name}:2", "unreadable CSV: changed")
+        yield
+
+    monkeypatch.setattr(ScdlFile, "rows", failing)
+    assert main(["scdl", str(p), "--json-lines"]) == 2
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    validator.validate(last)
+    assert last["type"] == "error"

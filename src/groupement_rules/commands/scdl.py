@@ -197,7 +197,7 @@ def _json_lines(
     except InputError as e:
         out.write(_dump({"type": "error", "message": str(e)}) + "\n")
         raise
-    out.write(_dump({"type": "summary", **builder.build().to_dict()}) + "\n")
+    out.write(_dump({"type": "summary", "summary": builder.build().to_dict()}) + "\n")
 
 
 def _text(

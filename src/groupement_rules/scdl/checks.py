@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -84,7 +85,9 @@ def actes_level1(v: str) -> int | None:
     prefix, slash, rest = v.partition("/")
     if not slash or prefix != prefix.rstrip() or rest != rest.lstrip():
         return None
-    name = fold(prefix.strip())
+    # NFC first: the one fold keeps the length of its text, so a decomposed accent
+    # (« e » + U+0301, as some systems write) would survive it
+    name = fold(unicodedata.normalize("NFC", prefix.strip()))
     return ACTES_LEVEL1.index(name) + 1 if name in ACTES_LEVEL1 else None
 
 
