@@ -529,3 +529,24 @@ def test_actes_level1_names_fold_case_and_accents_whatever_the_normal_form(
     name: str, level1: int | None
 ) -> None:
     assert actes_level1(name) == level1
+
+
+@given(
+    body=st.text(alphabet="0123456789", min_size=12, max_size=12),
+    position=st.integers(0, 13),
+    shift=st.integers(1, 9),
+)
+def test_property_one_wrong_digit_makes_a_siret_invalid(
+    body: str, position: int, shift: int
+) -> None:
+    """The check digits (Luhn) catch every single wrong digit, outside La Poste's rule."""
+    from stdnum import luhn
+
+    siren = body[:8] + luhn.calc_check_digit(body[:8])
+    siret = siren + body[8:12] + luhn.calc_check_digit(siren + body[8:12])
+    if siret.startswith("356000000"):
+        return
+    assert siret_valid(siret)
+    wrong = siret[:position] + str((int(siret[position]) + shift) % 10) + siret[position + 1 :]
+    if not wrong.startswith("356000000"):
+        assert not siret_valid(wrong)
