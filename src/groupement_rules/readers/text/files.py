@@ -28,11 +28,20 @@ def read_extract_file(path: str) -> ExtractResult:
     """
     from pathlib import Path
 
-    from ..structured import read_text
+    from ...inputs import decode_text, read_bytes, source_name
 
-    if Path(path).suffix.lower() == ".pdf" or _starts_as_pdf(path):
+    if Path(path).suffix.lower() == ".pdf":
         return _checked(path, read_pdf(_read_bytes(path, MAX_PDF_BYTES), where=path))
-    text = read_text(path, max_bytes=MAX_FILE_BYTES)
+    # read once (a FIFO, a pipe or standard input cannot be opened a second time), up to
+    # the limit of any document: a PDF named otherwise is known by its first bytes
+    data = read_bytes(path)
+    if data.startswith(b"%PDF-"):
+        return _checked(path, read_pdf(data, where=path))
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            source_name(path), f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})"
+        )
+    text = decode_text(data, source_name(path))
     if not text.strip():
         raise InputError(path, "empty file")
     try:
@@ -65,14 +74,6 @@ def _checked(path: str, r: ExtractResult) -> ExtractResult:
             "publication line): is it the text of a délibération?",
         )
     return r
-
-
-def _starts_as_pdf(path: str) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
