@@ -168,6 +168,7 @@ def test_scdl_write_from_text(shared: Path, capsys: pytest.CaptureFixture[str]) 
         (["--matiere-code", "9.9"], "--matiere-code: '9.9' is not an ACTES matter code"),
         (["--matiere-code", "1.4x"], "--matiere-code: '1.4x' is not an ACTES matter code"),
         (["--matiere-nom", "Marchés/Autres"], "--matiere-nom: 'Marchés/Autres' does not start"),
+        (["--url", "pas une adresse"], "--url: 'pas une adresse' is not a URI"),
         (
             ["--matiere-code", "7.1", "--matiere-nom", "Commande publique/Autres"],
             "is not matter 7 of the code 7.1",

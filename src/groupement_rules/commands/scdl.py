@@ -239,12 +239,19 @@ def _text(
 def cmd_scdl_write(args: argparse.Namespace) -> int:
     from ..readers.seance import validate_seance_facts
     from ..readers.text import load_seance_input
-    from ..scdl import check_matiere, check_siret, scdl_rows_from_facts, write_scdl
+    from ..scdl.writing import (
+        check_matiere,
+        check_siret,
+        check_url,
+        scdl_rows_from_facts,
+        write_scdl,
+    )
 
     siret = check_siret(args.siret or "", "--siret")
     code, nom = check_matiere(
         args.matiere_code or "", args.matiere_nom or "", "--matiere-code", "--matiere-nom"
     )
+    url = check_url(args.url or "", "--url")
     facts = load_seance_input(args.file)
     validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
@@ -253,7 +260,7 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
         coll_siret=siret,
         matiere_code=code,
         matiere_nom=nom,
-        delib_url=args.url or "",
+        delib_url=url,
     )
     if not rows:
         raise InputError(args.file, "no délibération in these facts: nothing to write")

@@ -28,7 +28,7 @@ from .findings import emit
 from .schema import ACTES_LEVEL1, VOTE_COLUMNS, Field, Schema
 
 INT = re.compile(r"[+-]?\d{1,18}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:\S+")
+URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:\S+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SIRET14 = re.compile(r"\d{14}")
 
@@ -113,7 +113,7 @@ def _field_test(f: Field) -> Callable[[str], int] | None:
     elif f.type == "date":
         type_ok = parse_date
     elif f.format == "uri":
-        type_ok = _URI.fullmatch
+        type_ok = URI.fullmatch
     pattern = f.pattern.search if f.pattern is not None else None
     if type_ok is None and pattern is None:
         return None

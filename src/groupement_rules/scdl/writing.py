@@ -8,9 +8,9 @@ procurations, déports, blancs et nuls) is named in each row's notes.
 
 Values given by the caller are refused when the checker would reject them: a COLL_SIRET
 that is not a valid SIRET, a DELIB_MATIERE_CODE outside the ACTES nomenclature, a
-DELIB_MATIERE_NOM that does not start with an ACTES level-1 name, or a code and a name
-of two different matters. The CSV is written with formula cells neutralised
-(:mod:`groupement_rules.csvout`).
+DELIB_MATIERE_NOM that does not start with an ACTES level-1 name, a code and a name
+of two different matters, or a DELIB_URL that is not a URI. The CSV is written with
+formula cells neutralised (:mod:`groupement_rules.csvout`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import attrs
 from ..csvout import write_rows
 from ..decision import Finding
 from ..errors import InputError
-from .checks import actes_level1, siret_valid
+from .checks import URI, actes_level1, siret_valid
 from .findings import NOTES
 from .schema import (
     ACTES_LEVEL1,
@@ -84,6 +84,14 @@ def check_siret(value: str, where: str = "coll_siret") -> str:
     return value
 
 
+def check_url(value: str, where: str = "delib_url") -> str:
+    """``value`` when it is empty or a URI (the schema's ``DELIB_URL`` format)."""
+    value = value.strip()
+    if value and not URI.fullmatch(value):
+        raise InputError(where, f"{value[:60]!r} is not a URI (e.g. https://example.org/d.pdf)")
+    return value
+
+
 def check_matiere(
     code: str, nom: str, where_code: str = "matiere_code", where_nom: str = "matiere_nom"
 ) -> tuple[str, str]:
@@ -124,6 +132,7 @@ def scdl_rows_from_facts(
     """SCDL rows (one per délibération) from séance facts in the Part B input format."""
     coll_siret = check_siret(coll_siret)
     matiere_code, matiere_nom = check_matiere(matiere_code, matiere_nom)
+    delib_url = check_url(delib_url)
     schema = schema or load_schema()
     commune = facts.get("commune") or {}
     out: list[WrittenRow] = []
@@ -199,6 +208,7 @@ __all__ = [
     "WrittenRow",
     "check_matiere",
     "check_siret",
+    "check_url",
     "scdl_rows_from_facts",
     "scdl_text",
     "write_scdl",
