@@ -174,3 +174,24 @@ def test_the_reading_gives_typed_facts() -> None:
     assert s.date.isoformat() == "2020-05-25"
     assert s.deliberations[1].kind.value == "election-maire-adjoints"
     assert [p.giver for p in s.deliberations[1].new_proxies] == ["Julie NOEL", "Diane FOURNIER"]
+
+
+def test_staff_are_not_members_and_the_president_is_present() -> None:
+    r = _read("layout-guests-president.txt")
+    # « Étaient également présents : » staff and guests
+    assert "Julie MARCHAND" not in r.facts["members"]
+    assert "Kevin NOYER" not in r.facts["members"]
+    # « sous la présidence de M. Alain ROCHE » and a list of the others
+    assert "Alain ROCHE" in r.facts["members"] and "Alain ROCHE" not in r.facts["absent"]
+    assert r.opening["present_named"] == 7 and r.opening["presents"] == 7
+    assert "présents" in r.provenance["present.president"]["note"]
+
+
+def test_presents_given_by_exception() -> None:
+    r = _read("layout-all-except.txt")
+    assert r.facts["absent"] == ["Hélène YVON", "Igor ZELLER"]
+    assert r.facts["proxies"] == [{"from": "Hélène YVON", "to": "Laure PICOT"}]
+    assert r.facts["members"] == []  # not all named: no roster
+    assert r.opening["presents"] == 13 and r.opening["proxies"] == 1
+    assert r.provenance["opening.presents"]["how"] == "derived"
+    assert r.facts["convocation"]["sent_on"] == "2023-11-15"  # « le quinze courant »

@@ -10,6 +10,7 @@ import re
 from ..names import take_name
 from .document import Document
 from .lexicon import (
+    AND_OF,
     AND_PAIR,
     LONE_CIVILITY,
     PLAIN_A,
@@ -49,8 +50,8 @@ def read_list(
     for _ in range(200):
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
         if names:
-            et = AND_NAME.match(text, pos, end)
-            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY"
+            et = AND_NAME.match(text, pos, end) or AND_OF.match(f, pos, end)
+            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY", "et de M. X"
                 pos = et.end()
         lone = LONE_CIVILITY.match(f, pos, end)
         if lone:

@@ -17,6 +17,8 @@ SECTION = re.compile(
     r"(?<![a-z])(?P<label>"
     r"(?:absente?s?\s+)?(?:excusee?s?\s+)?(?:ayant|qui\s+ont|ont)\s+donne\s+(?:pouvoir|procuration|"
     r"mandat|delegation)[a-z' ]{0,40}"
+    # « Étaient également présents : » (staff, guests: not members)
+    r"|(?:etai(?:en)?t|sont|est|etant|assistai(?:en)?t)\s+(?:egalement|aussi)(?:\s+presente?s?)?"
     r"|(?:etai(?:en)?t|sont|est|etant)\s+(?:presente?s?|absente?s?|excusee?s?|convoquee?s?|"
     r"representee?s?)(?:\s+(?:et\s+)?(?:excusee?s?|representee?s?|absente?s?))?"
     r"|(?:membres?|conseillers?)\s+(?:municipaux\s+)?(?:presente?s?|convoquee?s?)"
@@ -45,13 +47,15 @@ SECTION_STARTS = (
     *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
     *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
     "secretariat",
-    *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
+    *(r"a\s+ete", "nomme", "designe", "elu", "assistai", r"ordre\s+du", "nombre"),
     *(r"en\s+exercice", "votants", "represente"),
 )
 
 
 def section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
+    if " egalement" in label or " aussi" in label:
+        return "other"  # « Étaient également présents »: staff and guests, not members
     if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:
@@ -405,3 +409,13 @@ KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+#: « tous les conseillers en exercice, à l'exception de … » opening a list of présents:
+#: the names that follow are the absents.
+ALL_PRESENT_EXCEPT = re.compile(
+    r"[\s:]{0,6}(?:etaient\s+presents\s+)?tous\s+les\s+(?:conseillers|membres|elus)"
+    r"(?:\s+(?:municipaux|communautaires))?(?:\s+en\s+exercice)?\s?,?\s?"
+    r"(?:a\s+l'exception\s+de|sauf|excepte|hormis)\s?:?\s?"
+)
+#: « et de M. X » between the names of an exception.
+AND_OF = re.compile(r"\s?(?:et|,)\s+(?:de\s+|d')")
