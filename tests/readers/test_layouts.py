@@ -195,3 +195,18 @@ def test_presents_given_by_exception() -> None:
     assert r.opening["presents"] == 13 and r.opening["proxies"] == 1
     assert r.provenance["opening.presents"]["how"] == "derived"
     assert r.facts["convocation"]["sent_on"] == "2023-11-15"  # « le quinze courant »
+
+
+def test_a_numbered_list_flattened_onto_one_line() -> None:
+    r = _read("layout-numbered-list.txt")
+    # « Présents : 1. M. Alain ROCHE 2. … »: « 1. » is the item's number, not a count
+    assert r.opening["presents"] == 5 and r.provenance["opening.presents"]["how"] == "counted"
+    assert r.facts["proxies"] == [{"from": "Flore WAGNER", "to": "Alain ROCHE"}]
+    assert len(r.facts["members"]) == 7
+
+
+def test_a_list_read_in_part_is_not_counted() -> None:
+    text = (FIXTURES / "layout-numbered-list.txt").read_text(encoding="utf-8")
+    r = read_extract(text.replace("2. Mme Berthe SIMON", "2. sous réserve Berthe SIMON"))
+    assert r.opening["presents"] is None  # never 1, the name read before the break
+    assert "present" in {u["fact"] for u in r.unread}

@@ -12,6 +12,7 @@ from .document import Document
 from .lexicon import (
     AND_OF,
     AND_PAIR,
+    LIST_NUMBER,
     LONE_CIVILITY,
     PLAIN_A,
     PROXY_CONNECTOR,
@@ -48,6 +49,7 @@ def read_list(
     if m:
         pos += m.end()
     for _ in range(200):
+        after_item = pos
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
         if names:
             et = AND_NAME.match(text, pos, end) or AND_OF.match(f, pos, end)
@@ -59,8 +61,13 @@ def read_list(
             continue
         if pos >= end:
             break
+        item = LIST_NUMBER.match(f, pos, end)
+        if item is not None and names:  # « 1. M. X 2. Mme Y »: a numbered list on one line
+            pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
+            if names and "\n" not in f[after_item:pos] and _mid_line(f, pos, end):
+                doc.partial_lists.add(start)  # stopped before the end of its line
             break
         name_pos = pos
         pos = name_end
@@ -87,6 +94,13 @@ def read_list(
                 if pos < end and f[pos] == ")":
                     pos += 1
     return names, proxies
+
+
+def _mid_line(f: str, pos: int, end: int) -> bool:
+    """Is there more than punctuation between ``pos`` and the end of its line?"""
+    nl = f.find("\n", pos, end)
+    rest = f[pos : nl if nl >= 0 else end]
+    return any(c.isalnum() for c in rest)
 
 
 #: "et" between two names of a list (the next one capitalised or with a civility).

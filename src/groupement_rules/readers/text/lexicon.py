@@ -419,3 +419,8 @@ ALL_PRESENT_EXCEPT = re.compile(
 )
 #: « et de M. X » between the names of an exception.
 AND_OF = re.compile(r"\s?(?:et|,)\s+(?:de\s+|d')")
+
+#: The number of an item in a list flattened onto one line (« 1. M. X 2. Mme Y »).
+LIST_NUMBER = re.compile(r"\d{1,3}\s?[.)°-]\s")
+#: After an item's number in a list: « . M. », « ) Mme ».
+LIST_ITEM_START = re.compile(r"[.)]\s?(?:m\.|mmes?\s|mm\.|monsieur\s|madame\s)")

@@ -247,6 +247,8 @@ def stage_attendance(
             doc.note("present.all_except", ls)
             continue
         names, prox = read_list(doc, cs, ce, proxy_section=(kind == "proxy"))
+        if kind == "present" and cs in doc.partial_lists:
+            doc.missing("present", "the list of présents was read only in part: not counted")
         if kind == "secretary":
             secretaries.extend(names[:3])
             continue
@@ -464,10 +466,11 @@ def stage_opening(
 ) -> tuple[dict[str, Any], Opening]:
     """The counts of the opening, reconciled (:mod:`.reconcile`), with how each was obtained."""
     f = doc.folded
+    partial = any(u["fact"] == "present" and "in part" in u["reason"] for u in doc.unread)
     choice = reconcile(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
-            present_named=len(present_l) if present_l else None,
+            present_named=len(present_l) if present_l and not partial else None,
             absent_named=len(absent_l) if present_l and absent_l else None,
             proxies_paired=len(proxies),
             mentions_proxies=PROXY_WORDS.search(f) is not None,
