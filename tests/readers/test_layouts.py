@@ -210,3 +210,15 @@ def test_a_list_read_in_part_is_not_counted() -> None:
     r = read_extract(text.replace("2. Mme Berthe SIMON", "2. sous réserve Berthe SIMON"))
     assert r.opening["presents"] is None  # never 1, the name read before the break
     assert "present" in {u["fact"] for u in r.unread}
+
+
+def test_a_procuration_given_in_a_deliberation_applies_from_it() -> None:
+    r = _read("layout-proxy-during-seance.txt")
+    d = r.facts["deliberations"]
+    assert [x["new_proxies"] for x in d] == [
+        [],  # « donne pouvoir à Madame le Maire pour la signer »: no procuration
+        [{"from": "Hugo CARREL", "to": "Nina DUFOUR"}],
+        [],
+    ]
+    assert d[1]["left"] == ["Hugo CARREL"]
+    assert r.facts["proxies"] == []

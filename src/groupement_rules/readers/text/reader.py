@@ -22,7 +22,7 @@ from .dates import convocation_date, seance_date
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
-from .late import deliberation_kind, late_clause, place_late
+from .late import deliberation_kind, late_clause, place_late, span_proxies
 from .lexicon import (
     ALL_PRESENT_EXCEPT,
     COMMUNE,
@@ -108,6 +108,8 @@ def read_pipeline(raw_text: str) -> ExtractResult:
         d["kind"] = deliberation_kind(d["title"])
         d["new_proxies"] = []
     place_late(doc, deliberations, late, ros)
+    if len(headings) > 1:
+        span_proxies(doc, deliberations, [h.pos for h in headings], ros)
     facts["deliberations"] = deliberations
     publication = stage_publication(doc)
     stamps = read_stamps(doc)
