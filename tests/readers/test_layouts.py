@@ -222,3 +222,32 @@ def test_a_procuration_given_in_a_deliberation_applies_from_it() -> None:
     ]
     assert d[1]["left"] == ["Hugo CARREL"]
     assert r.facts["proxies"] == []
+
+
+def test_a_mandants_mandataires_table() -> None:
+    r = _read("layout-mandants-table.txt")
+    assert r.facts["proxies"] == [
+        {"from": "Julie NOEL", "to": "Agnès BRUNET"},
+        {"from": "Karim OLIVIER", "to": "Cédric COLIN"},
+    ]
+    assert r.opening["present_named"] == 9 and r.opening["presents"] == 9
+    assert sorted(r.facts["absent"]) == ["Julie NOEL", "Karim OLIVIER", "Louis PARIS"]
+
+
+def test_mandants_and_mandataires_as_two_lists_and_a_label_without_colon() -> None:
+    head = "Séance du 3 mai 2022\nPrésents : M. Paul ARNOUX, Mme Lise BERTIN, M. Hugo CARREL\n"
+    tail = "1 – Tarifs\nAdopté à l'unanimité.\n"
+    pairs = [
+        {"from": "Rose GAUDIN", "to": "Paul ARNOUX"},
+        {"from": "Tom PERRIN", "to": "Lise BERTIN"},
+    ]
+    two_lists = (
+        "Mandants : Mme Rose GAUDIN, M. Tom PERRIN – "
+        "Mandataires : M. Paul ARNOUX, Mme Lise BERTIN\n"
+    )
+    assert read_extract(head + two_lists + tail).facts["proxies"] == pairs
+    no_colon = "Pouvoirs Mme Rose GAUDIN à M. Paul ARNOUX, M. Tom PERRIN à Mme Lise BERTIN\n"
+    assert read_extract(head + no_colon + tail).facts["proxies"] == pairs
+    # two lists of different lengths are not paired
+    uneven = "Mandants : Mme Rose GAUDIN, M. Tom PERRIN – Mandataires : M. Paul ARNOUX\n"
+    assert read_extract(head + uneven + tail).facts["proxies"] == []

@@ -12,6 +12,7 @@ from ..textnorm import clean, fold, fold_key
 from .attendance import (
     find_sections,
     in_change_block,
+    mandates_table,
     name_before,
     read_list,
     secretary_sentence,
@@ -90,6 +91,10 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     members, present, absent, list_proxies, secretaries, all_but = stage_attendance(doc, head_end)
     stage_president_present(doc, president, pm2, present, absent)
     stage_sentence_proxies(doc, head_end, list_proxies)
+    for giver, holder, pos in mandates_table(doc, 0, head_end):
+        if fold_key(giver) not in {fold_key(g) for g, _h, _p in list_proxies}:
+            list_proxies.append((giver, holder, pos))
+            absent.append((giver, pos))
     if not secretaries:
         sec = secretary_sentence(doc, head_end)
         if sec:
