@@ -398,7 +398,7 @@ def default_convention() -> Policy:
 
 #: How many policies keep their computed calendar and memo: a long-running server
 #: loading thousands of policies stays flat (the least recently used go first).
-POLICY_CACHE_SIZE = 32
+POLICY_CACHE_SIZE = 16
 
 
 @attrs.frozen

@@ -162,8 +162,9 @@ def reading_interpretation(policy: Policy, reading: str) -> Interpretation:
 
 # -- the per-policy context -------------------------------------------------
 
-#: Decisions kept per policy: 1 530 schools asking about the same day share one.
-MEMO_SIZE = 1024
+#: Decisions kept per policy (more than the days of a four-year convention): 1 530
+#: schools asking about the same day share one.
+MEMO_SIZE = 2048
 
 
 @attrs.frozen(eq=False)
@@ -183,6 +184,8 @@ class _Context:
     end_iso: str
     end_last_iso: str
     messages: MappingProxyType[str, F.Templates]
+    interpretations: MappingProxyType[str, Interpretation]
+    engagement: Engagement  # an adherent with nothing else known: a member to the end
     _ended: dict[dt.date, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
     _allowed: dict[int, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
     memo: OrderedDict[tuple[object, ...], tuple[Decision, dt.date | None]] = attrs.field(
@@ -260,6 +263,8 @@ def _context(policy: Policy) -> _Context:
         window_dicts=window_dicts,
         windows_list=freeze(list(window_dicts)),
         messages=MappingProxyType(_messages(sch)),
+        interpretations=MappingProxyType({r: reading_interpretation(policy, r) for r in READINGS}),
+        engagement=Engagement(sch),
     )
 
 
@@ -312,9 +317,12 @@ def withdrawal(
     hit = memo.get(key)
     if hit is not None:
         return hit[0]
-    engagement = Engagement(
-        ctx.sch, withdrawn_from=withdrawn_from, exclusion=exclusion, renewals=renewals
-    )
+    if withdrawn_from is None and exclusion is None and renewals is None:
+        engagement = ctx.engagement
+    else:
+        engagement = Engagement(
+            ctx.sch, withdrawn_from=withdrawn_from, exclusion=exclusion, renewals=renewals
+        )
     result = _withdrawal(ctx, engagement, sent_on, received_on, deliberation_on, reading)
     if len(memo) >= MEMO_SIZE:
         memo.popitem(last=False)
@@ -348,7 +356,9 @@ def _withdrawal(
     reading = reading or ctx.default_reading
     if reading not in READINGS:
         raise ValueError(f"reading must be 'sent', 'received' or 'deliberation', not {reading!r}")
-    day = {"sent": sent_on, "received": received_on, "deliberation": deliberation_on}[reading]
+    day = (
+        sent_on if reading == "sent" else received_on if reading == "received" else deliberation_on
+    )
     if day is None:
         what = {"sent": "sending", "received": "receipt", "deliberation": "délibération"}
         raise ValueError(f"the {reading!r} reading needs the request's {what[reading]} date")
@@ -459,7 +469,7 @@ def _withdrawal(
         )
 
     # Would the other reading of the date that counts change the answer?
-    other = {"sent": received_on, "received": sent_on}.get(reading)
+    other = received_on if reading == "sent" else sent_on if reading == "received" else None
     if other is not None and not_member_reason is None:
         other_answer = classify(sch, other).answer
         if other_answer is not answer:
@@ -525,7 +535,7 @@ def _withdrawal(
         policy=ctx.ref,
         dates=dates,
         findings=findings,
-        interpretations=(reading_interpretation(sch.policy, reading),),
+        interpretations=(ctx.interpretations[reading],),
         citations=ctx.citations,
         data=(
             {
