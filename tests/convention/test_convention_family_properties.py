@@ -6,6 +6,7 @@ Each generated convention goes through the real loader and its coherence checks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given
@@ -116,7 +117,7 @@ def test_periods_tile_without_gap_or_overlap(policy: Policy) -> None:
     for m in sch.marches:
         ps = m.periods
         assert ps[0].start == m.start and ps[-1].end == m.end
-        assert all(a.end == b.start for a, b in zip(ps, ps[1:], strict=False))
+        assert all(a.end == b.start for a, b in itertools.pairwise(ps))
 
 
 @given(conventions(), st.data())
@@ -158,7 +159,7 @@ def test_a_deferred_letter_never_takes_effect_before_a_timely_one(
 ) -> None:
     sch = schedule(policy)
     ws = sch.windows
-    late_spans = [(a, b) for a, b in zip(ws, ws[1:], strict=False) if a.last_day + ONE < a.boundary]
+    late_spans = [(a, b) for a, b in itertools.pairwise(ws) if a.last_day + ONE < a.boundary]
     assume(late_spans)
     missed, _ = data.draw(st.sampled_from(late_spans))
     day = data.draw(st.dates(missed.last_day + ONE, missed.boundary - ONE))
