@@ -345,6 +345,92 @@ def letter_effect(
     )
 
 
+def _answer_finding(
+    ctx: _Context,
+    outcome: Outcome,
+    day: dt.date,
+    reading: str,
+    not_member_reason: str | None,
+    ended_iso: str,
+) -> Finding | None:
+    """The finding that explains the answer (None for a timely letter)."""
+    sch = ctx.sch
+    msg = ctx.messages
+    window, answer = outcome.window, outcome.answer
+    wd = ctx.window_dicts[window.index - 1] if window is not None and ctx.window_dicts else None
+    day_iso = day.isoformat()
+    if not_member_reason is not None:
+        templates = (
+            msg["excluded"] if not_member_reason == "excluded" else F.NOT_MEMBER[not_member_reason]
+        )
+        return F.emit(
+            "withdrawal-not-member",
+            templates,
+            ctx.cit_end
+            if not_member_reason in ("convention-ended", "not-renewed")
+            else ctx.cit_window,
+            {"request_date": day_iso, "reason": not_member_reason, "ended_on": ended_iso},
+        )
+    elif answer is WithdrawalAnswer.TOO_EARLY:
+        if wd is None:
+            return F.emit(
+                "withdrawal-too-early",
+                F.TOO_EARLY_NO_WITHDRAWAL,
+                ctx.cit_window,
+                {"request_date": day_iso, "engaged_until": ended_iso},
+            )
+        else:
+            forbidden = ctx.forbidden > 0 and day < sch.withdrawal_allowed_from
+            kind = "too-early-forbidden" if forbidden else "too-early"
+            return F.emit(
+                "withdrawal-too-early",
+                msg[f"{kind}-{reading}"],
+                ctx.cit_window,
+                {
+                    "request_date": day_iso,
+                    "window_first_day": wd["first_day"],
+                    "window_last_day": wd["last_day"],
+                    "forbidden_months": ctx.forbidden,
+                },
+            )
+    elif answer is WithdrawalAnswer.TOO_LATE:
+        if outcome.missed is not None and outcome.next_window is not None:
+            return F.emit(
+                "withdrawal-too-late",
+                F.TOO_LATE_NEXT,
+                ctx.cit_window,
+                {
+                    "request_date": day_iso,
+                    "missed_echeance": outcome.missed.boundary.isoformat(),
+                    "window_last_day": outcome.missed.last_day.isoformat(),
+                    "window_opens_on": outcome.next_window.first_day.isoformat(),
+                    "engaged_until": ended_iso,
+                },
+            )
+        else:
+            last = wd["last_day"] if wd else (sch.end - ONE_DAY).isoformat()
+            return F.emit(
+                "withdrawal-too-late",
+                msg["too-late"],
+                ctx.cit_window,
+                {"request_date": day_iso, "window_last_day": last, "engaged_until": ended_iso},
+            )
+    elif outcome.missed is not None:
+        assert outcome.effective_on is not None
+        return F.emit(
+            "withdrawal-deferred",
+            F.DEFERRED,
+            ctx.cit_window,
+            {
+                "request_date": day_iso,
+                "missed_echeance": outcome.missed.boundary.isoformat(),
+                "missed_last_day": outcome.missed.last_day.isoformat(),
+                "effective_on": outcome.effective_on.isoformat(),
+            },
+        )
+    return None
+
+
 def _withdrawal(
     ctx: _Context,
     engagement: Engagement,
@@ -372,92 +458,14 @@ def _withdrawal(
     ended_at = engagement.ended_at
     ended_iso = ctx.end_iso if ended_at == sch.end else ended_at.isoformat()
     day_iso = day.isoformat()
-    msg = ctx.messages
     wd = ctx.window_dicts[window.index - 1] if window is not None and ctx.window_dicts else None
 
     not_member_reason = engagement.left_on(day)
     if not_member_reason is not None:
         answer = WithdrawalAnswer.NOT_MEMBER
-        templates = (
-            msg["excluded"] if not_member_reason == "excluded" else F.NOT_MEMBER[not_member_reason]
-        )
-        findings.append(
-            F.emit(
-                "withdrawal-not-member",
-                templates,
-                ctx.cit_end
-                if not_member_reason in ("convention-ended", "not-renewed")
-                else ctx.cit_window,
-                {"request_date": day_iso, "reason": not_member_reason, "ended_on": ended_iso},
-            )
-        )
-    elif answer is WithdrawalAnswer.TOO_EARLY:
-        if wd is None:
-            findings.append(
-                F.emit(
-                    "withdrawal-too-early",
-                    F.TOO_EARLY_NO_WITHDRAWAL,
-                    ctx.cit_window,
-                    {"request_date": day_iso, "engaged_until": ended_iso},
-                )
-            )
-        else:
-            forbidden = ctx.forbidden > 0 and day < sch.withdrawal_allowed_from
-            kind = "too-early-forbidden" if forbidden else "too-early"
-            findings.append(
-                F.emit(
-                    "withdrawal-too-early",
-                    msg[f"{kind}-{reading}"],
-                    ctx.cit_window,
-                    {
-                        "request_date": day_iso,
-                        "window_first_day": wd["first_day"],
-                        "window_last_day": wd["last_day"],
-                        "forbidden_months": ctx.forbidden,
-                    },
-                )
-            )
-    elif answer is WithdrawalAnswer.TOO_LATE:
-        if outcome.missed is not None and outcome.next_window is not None:
-            findings.append(
-                F.emit(
-                    "withdrawal-too-late",
-                    F.TOO_LATE_NEXT,
-                    ctx.cit_window,
-                    {
-                        "request_date": day_iso,
-                        "missed_echeance": outcome.missed.boundary.isoformat(),
-                        "window_last_day": outcome.missed.last_day.isoformat(),
-                        "window_opens_on": outcome.next_window.first_day.isoformat(),
-                        "engaged_until": ended_iso,
-                    },
-                )
-            )
-        else:
-            last = wd["last_day"] if wd else (sch.end - ONE_DAY).isoformat()
-            findings.append(
-                F.emit(
-                    "withdrawal-too-late",
-                    msg["too-late"],
-                    ctx.cit_window,
-                    {"request_date": day_iso, "window_last_day": last, "engaged_until": ended_iso},
-                )
-            )
-    elif outcome.missed is not None:
-        assert outcome.effective_on is not None
-        findings.append(
-            F.emit(
-                "withdrawal-deferred",
-                F.DEFERRED,
-                ctx.cit_window,
-                {
-                    "request_date": day_iso,
-                    "missed_echeance": outcome.missed.boundary.isoformat(),
-                    "missed_last_day": outcome.missed.last_day.isoformat(),
-                    "effective_on": outcome.effective_on.isoformat(),
-                },
-            )
-        )
+    explained = _answer_finding(ctx, outcome, day, reading, not_member_reason, ended_iso)
+    if explained is not None:
+        findings.append(explained)
     if t.requires_deliberation and deliberation_on is None and not_member_reason is None:
         findings.append(
             F.emit(
