@@ -24,10 +24,14 @@ _EXPORTS: dict[str, str] = {
     "Adherent": "convention.facts",
     "Authorisation": "convention.facts",
     "Exclusion": "convention.facts",
+    "Marche": "convention.facts",
     "Order": "convention.facts",
     "WithdrawalLetter": "convention.facts",
     "default_convention": "convention.policy",
     "load_convention": "convention.policy",
+    "Engagement": "convention.engagement",
+    "Membership": "convention.engagement",
+    "check_adherents": "convention.batch",
     "AdhesionAnswer": "convention.rules",
     "Status": "convention.rules",
     "WithdrawalAnswer": "convention.rules",
@@ -92,7 +96,6 @@ _EXPORTS: dict[str, str] = {
     "DeportArticle": "seance.facts",
     "Outcome": "seance.facts",
     "PresidentVote": "seance.facts",
-    "Marche": "convention.facts",
 }
 
 __all__ = [
@@ -111,6 +114,7 @@ __all__ = [
     "Deliberation",
     "DeliberationKind",
     "DeportArticle",
+    "Engagement",
     "Exclusion",
     "ExecutoryAnswer",
     "ExtractResult",
@@ -120,6 +124,7 @@ __all__ = [
     "Interpretation",
     "InvalidArgument",
     "Marche",
+    "Membership",
     "NoValueInForce",
     "Order",
     "Outcome",
@@ -146,6 +151,7 @@ __all__ = [
     "adherent_from_dict",
     "calendar_for_insee",
     "check_adherent",
+    "check_adherents",
     "check_row",
     "check_scdl",
     "check_seance",
@@ -190,6 +196,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .convention.batch import check_adherents
+    from .convention.engagement import Engagement, Membership
     from .convention.facts import (
         Adherent,
         Authorisation,
