@@ -88,7 +88,11 @@ def test_sh_block(workdir: Path, where: str, body: str) -> None:
         )
         assert r.returncode in (0, 1), (where, command, r.stderr)
         assert "error" not in r.stderr, (where, command, r.stderr)
-        assert r.stdout.strip(), (where, command)
+        if " > " in command:  # the output goes to a file: it must be there, not empty
+            target = workdir / command.rsplit(" > ", 1)[1].split()[0]
+            assert target.stat().st_size > 0, (where, command)
+        else:
+            assert r.stdout.strip(), (where, command)
 
 
 def _console_steps(body: str) -> list[tuple[str, list[str]]]:
