@@ -7,8 +7,10 @@ light and a program pays only for the parts it touches.
 >>> from groupement_rules import default_convention, withdrawal
 >>> import datetime as dt
 >>> d = withdrawal(default_convention(), sent_on=dt.date(2028, 6, 1))
->>> d.answer, d.data["effective_on"]
-('allowed', '2028-07-19')
+>>> d.answer
+<WithdrawalAnswer.ALLOWED: 'allowed'>
+>>> d.answer == "allowed", d.data["effective_on"], d.data_date("effective_on")
+(True, '2028-07-19', datetime.date(2028, 7, 19))
 """
 
 from __future__ import annotations
