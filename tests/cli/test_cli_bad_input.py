@@ -475,7 +475,9 @@ def fake_stdin(monkeypatch: pytest.MonkeyPatch, raw: io.RawIOBase | bytes) -> An
 
 
 @pytest.mark.parametrize(
-    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]], ids=lambda t: t[0]
+    "template",
+    [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]],
+    ids=lambda t: t[0],
 )
 def test_endless_stdin_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: list[str]
@@ -489,7 +491,9 @@ def test_endless_stdin_is_read_up_to_the_limit(
     assert zeros.taken <= limit + 2 * io.DEFAULT_BUFFER_SIZE
 
 
-@pytest.mark.parametrize("template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]])
+@pytest.mark.parametrize(
+    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]]
+)
 def test_a_device_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], template: list[str]
 ) -> None:
