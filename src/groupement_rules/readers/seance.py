@@ -12,12 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import insee as _insee
 from ..errors import InputError
 from ..seance.facts import (
+    COUNT_MAX,
+    POPULATION_MAX,
     Commune,
     Convocation,
     DeclaredCounts,
     Deliberation,
+    DeliberationKind,
     DeportArticle,
     Outcome,
     PresidentVote,
@@ -39,6 +43,8 @@ KEYS = (
     "absent",
     "proxies",
     "deliberations",
+    "maire",
+    "eldest",
 )
 COMMUNE_KEYS = ("name", "insee", "population")
 CONVOCATION_KEYS = (
@@ -47,6 +53,7 @@ CONVOCATION_KEYS = (
     "second_convocation",
     "first_seance_on",
     "first_after_renewal",
+    "quorum_notice",
 )
 PROXY_KEYS = ("from", "to", "consecutive_seances", "illness_certified")
 DELIBERATION_KEYS = (
@@ -58,6 +65,9 @@ DELIBERATION_KEYS = (
     "vote",
     "outcome",
     "declared",
+    "kind",
+    "new_proxies",
+    "president",
 )
 VOTE_KEYS = ("pour", "contre", "abstentions", "blancs_nuls", "secret", "unanimous", "president")
 DECLARED_KEYS = ("en_exercice", "presents", "represented", "votants", "exprimes")
@@ -106,10 +116,10 @@ def _deliberation(f: Fields) -> Deliberation:
     if v is not None:
         president = _choice(v, "president", tuple(p.value for p in PresidentVote))
         vote = Vote(
-            pour=v.integer("pour"),
-            contre=v.integer("contre"),
-            abstentions=v.integer("abstentions"),
-            blancs_nuls=v.integer("blancs_nuls"),
+            pour=v.integer("pour", maximum=COUNT_MAX),
+            contre=v.integer("contre", maximum=COUNT_MAX),
+            abstentions=v.integer("abstentions", maximum=COUNT_MAX),
+            blancs_nuls=v.integer("blancs_nuls", maximum=COUNT_MAX),
             secret=bool(v.boolean("secret", False)),
             unanimous=bool(v.boolean("unanimous", False)),
             president=PresidentVote(president) if president else None,
@@ -117,8 +127,9 @@ def _deliberation(f: Fields) -> Deliberation:
     declared = DeclaredCounts()
     c = f.object("declared", DECLARED_KEYS)
     if c is not None:
-        declared = DeclaredCounts(**{k: c.integer(k) for k in DECLARED_KEYS})
+        declared = DeclaredCounts(**{k: c.integer(k, maximum=COUNT_MAX) for k in DECLARED_KEYS})
     outcome = _choice(f, "outcome", tuple(o.value for o in Outcome))
+    kind = _choice(f, "kind", tuple(k.value for k in DeliberationKind))
     return Deliberation(
         number=_number(f),
         title=f.string("title"),
@@ -128,6 +139,18 @@ def _deliberation(f: Fields) -> Deliberation:
         vote=vote,
         outcome=Outcome(outcome) if outcome else None,
         declared=declared,
+        kind=DeliberationKind(kind) if kind else DeliberationKind.ORDINARY,
+        new_proxies=tuple(_proxy(p) for p in f.objects("new_proxies", PROXY_KEYS)),
+        president=f.string("president"),
+    )
+
+
+def _proxy(p: Fields) -> Proxy:
+    return Proxy(
+        giver=p.req_string("from"),
+        holder=p.req_string("to"),
+        consecutive_seances=p.integer("consecutive_seances", minimum=1, maximum=COUNT_MAX),
+        illness_certified=bool(p.boolean("illness_certified", False)),
     )
 
 
@@ -139,11 +162,10 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
     c = f.object("commune", COMMUNE_KEYS)
     if c is not None:
         insee = c.string("insee")
-        if insee is not None and not (
-            len(insee) == 5 and (insee.isdigit() or insee[:2] in ("2A", "2B"))
-        ):
-            raise InputError(c.path("insee"), f"not an INSEE commune code: {insee!r}")
-        commune = Commune(c.string("name"), insee, c.integer("population"))
+        if insee is not None:
+            insee = _insee.normalise(insee, c.path("insee"))
+        population = c.integer("population", maximum=POPULATION_MAX)
+        commune = Commune(c.string("name"), insee, population)
     conv = Convocation()
     v = f.object("convocation", CONVOCATION_KEYS)
     if v is not None:
@@ -159,19 +181,12 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
             second_convocation=second,
             first_seance_on=first,
             first_after_renewal=bool(v.boolean("first_after_renewal", False)),
+            quorum_notice=bool(v.boolean("quorum_notice", False)),
         )
     date = f.req_date("date")
     if conv.sent_on is not None and conv.sent_on > date:
         raise InputError(f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})")
-    proxies = tuple(
-        Proxy(
-            giver=p.req_string("from"),
-            holder=p.req_string("to"),
-            consecutive_seances=p.integer("consecutive_seances", minimum=1),
-            illness_certified=bool(p.boolean("illness_certified", False)),
-        )
-        for p in f.objects("proxies", PROXY_KEYS)
-    )
+    proxies = tuple(_proxy(p) for p in f.objects("proxies", PROXY_KEYS))
     deliberations = tuple(_deliberation(d) for d in f.objects("deliberations", DELIBERATION_KEYS))
     return Seance(
         date=date,
@@ -183,6 +198,8 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
         absent=tuple(f.strings("absent")),
         proxies=proxies,
         deliberations=deliberations,
+        maire=f.string("maire"),
+        eldest=f.string("eldest"),
     )
 
 
