@@ -89,9 +89,7 @@ def freeze(value: JSONValue) -> JSONValue:
     if t is dict and not value:
         return _EMPTY
     if isinstance(value, Mapping):
-        return _FrozenDict(
-            {k: v if type(v) in _AS_IS else freeze(v) for k, v in value.items()}
-        )
+        return _FrozenDict({k: v if type(v) in _AS_IS else freeze(v) for k, v in value.items()})
     if t is list or t is tuple:
         return _FrozenList([v if type(v) in _AS_IS else freeze(v) for v in value])
     return value

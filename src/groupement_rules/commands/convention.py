@@ -133,8 +133,8 @@ def _seance_section(args: argparse.Namespace) -> list[Decision]:
         from . import seance
 
         return seance.report_section(args)
-    from ..readers.text import load_seance_input
     from ..readers.seance import seance_from_dict
+    from ..readers.text import load_seance_input
     from ..seance.policy import load_cgct
     from ..seance.rules import check_seance
 
