@@ -9,16 +9,14 @@ and review the diff before committing it.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from golden_snapshot import assert_matches_snapshot
 from groupement_rules.commands.seance import seed_seance
 from groupement_rules.decision import Decision
-from groupement_rules.render import render_text
 from groupement_rules.seance.convocation import latest_sending_day
 from groupement_rules.seance.facts import Convocation
 from groupement_rules.seance.policy import default_cgct
@@ -58,15 +56,4 @@ CASES: dict[str, Callable[[], Decision]] = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_decision_matches_its_reviewed_snapshot(name: str) -> None:
-    d = CASES[name]()
-    got = {
-        "fr": d.to_dict("fr"),
-        "en": d.to_dict("en"),
-        "text_fr": render_text(d, "fr").splitlines(),
-        "text_en": render_text(d, "en").splitlines(),
-    }
-    path = GOLDEN / f"{name}.json"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    want = json.loads(path.read_text(encoding="utf-8"))
-    assert json.loads(json.dumps(got)) == want
+    assert_matches_snapshot(CASES[name](), GOLDEN / f"{name}.json")
