@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.scdl",
     "groupement_rules.commands.deadlines",
     "groupement_rules.commands.web",
+    "groupement_rules.commands.shell",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -203,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         outputs.silence_stdout()
         return EXIT_OK
-    except Exception as e:  # last resort: no input should get here (tests/cli/)
+    except Exception as e:  # last resort: no input reaches it (tests/cli/)
         if os.environ.get("GROUPEMENT_RULES_DEBUG"):
             raise
         print(

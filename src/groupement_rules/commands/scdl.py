@@ -8,7 +8,7 @@ always complete (should the file change under the second pass, the document stil
 ends, with an ``error`` member); ``--json-lines`` prints one JSON object a line.
 ``--min-severity`` leaves out the findings below a level (and, in JSON, the rows left
 without a finding); the summary counts them all. Exit status 1 when the header or a
-row has an error.
+row has an error (with ``--fail-on warning``, a warning too).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -43,6 +44,9 @@ _L = {
         "{n:pl(error|errors)} in the header",
     ),
     "outcomes": ("issues (L2121-20)", "outcomes (L2121-20)"),
+    "reading": ("lecture", "reading"),
+    "note_row": ("ligne {row}", "row {row}"),
+    "checking": ("vérification", "checking"),
     "adopted": ("adoptée", "adopted"),
     "rejected": ("rejetée", "rejected"),
     "tie": ("à égalité", "tied"),
@@ -59,6 +63,57 @@ def _finding_line(x: Finding, lang: str) -> str:
     )
 
 
+class Progress:
+    """How far a long check is, on a terminal's standard error: shown only after a
+    second, redrawn at most five times a second, erased at the end."""
+
+    def __init__(
+        self, stream: TextIO, lang: str, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.clock = clock
+        self.start = clock()
+        self.last = self.start
+        self.shown = False
+
+    def phase(self, key: str) -> Callable[[float], None]:
+        """A progress callback for one pass (``reading`` or ``checking``)."""
+        name = label(_L, key, self.lang)
+
+        def show(fraction: float) -> None:
+            now = self.clock()
+            if now - self.start < 1.0 or now - self.last < 0.2:
+                return
+            self.last = now
+            self.shown = True
+            percent = round(fraction * 100)
+            self.stream.write(
+                f"\r{name} {percent} %" if self.lang == "fr" else f"\r{name} {percent}%"
+            )
+            self.stream.flush()
+
+        return show
+
+    def clear(self) -> None:
+        """Erase the display (before output is written to the same terminal, and at the end)."""
+        if self.shown:
+            self.stream.write("\r" + " " * 24 + "\r")
+            self.stream.flush()
+            self.shown = False
+
+
+def _progress(args: argparse.Namespace) -> Progress | None:
+    """A progress display when standard error is a terminal and the output is text."""
+    if args.json or args.json_lines:
+        return None
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return None
+    return Progress(sys.stderr, args.lang) if tty else None
+
+
 def cmd_scdl(args: argparse.Namespace) -> int:
     from ..scdl import SummaryBuilder, open_scdl, severity_at_least
 
@@ -66,8 +121,10 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         raise InputError("--json-lines", "choose --json or --json-lines, not both")
     floor = args.min_severity or ("info" if args.json or args.json_lines else "warning")
     keep = severity_at_least(floor)
+    progress = _progress(args)
     with open_scdl(args.file) as f:
-        f.scan()  # every record read: an unreadable file fails here, before any output
+        # every record read: an unreadable file fails here, before any output
+        f.scan(progress.phase("reading") if progress else None)
         builder = SummaryBuilder(f.header.findings)
         out = sys.stdout
         if args.json_lines:
@@ -75,7 +132,11 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         elif args.json:
             _json_document(f, builder, keep, args.lang, out, skip_empty=floor != "info")
         else:
-            _text(f, builder, keep, args.lang, out)
+            try:
+                _text(f, builder, keep, args.lang, out, progress)
+            finally:
+                if progress:
+                    progress.clear()
         summary = builder.build()
         note_severities(args, [x.severity for x in f.header.findings])
     seen = ["error"] * summary.has_errors() + ["warning"] * bool(summary.rows_with_warnings)
@@ -136,19 +197,28 @@ def _json_lines(
     except InputError as e:
         out.write(_dump({"type": "error", "message": str(e)}) + "\n")
         raise
-    out.write(_dump({"type": "summary", **builder.build().to_dict()}) + "\n")
+    out.write(_dump({"type": "summary", "summary": builder.build().to_dict()}) + "\n")
 
 
-def _text(f: Any, builder: Any, keep: Callable[[Finding], bool], lang: str, out: TextIO) -> None:
+def _text(
+    f: Any,
+    builder: Any,
+    keep: Callable[[Finding], bool],
+    lang: str,
+    out: TextIO,
+    progress: Progress | None = None,
+) -> None:
     head = label(_L, "header", lang)
     for x in f.header.findings:
         if keep(x):
             out.write(f"{head}: {_finding_line(x, lang)}\n")
-    for r in f.rows():
+    for r in f.rows(progress.phase("checking") if progress else None):
         builder.add(r)
         shown = [x for x in r.findings if keep(x)]
         if not shown:
             continue
+        if progress:
+            progress.clear()
         out.write(_say("row", lang, row=r.row, line=r.line, id=r.delib_id or "-") + ":\n")
         for x in shown:
             out.write(f"  {_finding_line(x, lang)}\n")
@@ -169,12 +239,19 @@ def _text(f: Any, builder: Any, keep: Callable[[Finding], bool], lang: str, out:
 def cmd_scdl_write(args: argparse.Namespace) -> int:
     from ..readers.seance import validate_seance_facts
     from ..readers.text import load_seance_input
-    from ..scdl import check_matiere, check_siret, scdl_rows_from_facts, write_scdl
+    from ..scdl.writing import (
+        check_matiere,
+        check_siret,
+        check_url,
+        scdl_rows_from_facts,
+        write_scdl,
+    )
 
     siret = check_siret(args.siret or "", "--siret")
     code, nom = check_matiere(
         args.matiere_code or "", args.matiere_nom or "", "--matiere-code", "--matiere-nom"
     )
+    url = check_url(args.url or "", "--url")
     facts = load_seance_input(args.file)
     validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
@@ -183,14 +260,18 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
         coll_siret=siret,
         matiere_code=code,
         matiere_nom=nom,
-        delib_url=args.url or "",
+        delib_url=url,
     )
     if not rows:
         raise InputError(args.file, "no délibération in these facts: nothing to write")
     write_scdl([r.row for r in rows], sys.stdout)
     for i, r in enumerate(rows, 1):
         for note in r.notes:
-            print(f"groupement-rules: note: row {i}: {note}", file=sys.stderr)
+            print(
+                f"groupement-rules: note: {_say('note_row', args.lang, row=i)}: "
+                f"{note.message(args.lang)}",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 
@@ -222,6 +303,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--matiere-code", help="DELIB_MATIERE_CODE, an ACTES code such as 1.4")
     p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
     p.add_argument("--url", help="DELIB_URL")
+    common(p, json_flag=False, fail_on=False)
     p.set_defaults(func=cmd_scdl_write)
 
 

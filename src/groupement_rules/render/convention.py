@@ -57,7 +57,9 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
     elif d.question == "status":
         if data.get("period"):
             p = data["period"]
-            out.append(("period" if en else "période") + f" {p['index']} " + span(p, lang))
+            out.append(
+                ("period" if en else "période") + f" {p['index']}{_renewal(p, en)} " + span(p, lang)
+            )
         if data.get("member_until"):
             out.append(
                 ("member until" if en else "membre jusqu'au")
@@ -84,9 +86,21 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
             + (f", {a['departement']})" if a.get("departement") else ")")
         )
         out.append(
-            ("status" if en else "situation") + ": " + label(ANSWERS, str(data["status"]), lang)
+            ("status" if en else "situation")
+            + ": "
+            + label(ANSWERS, str(data["status"]), lang)
+            + (_renewal(data["period"], en) if data.get("period") else "")
         )
     return out
+
+
+def _renewal(period: dict[str, object], en: bool) -> str:
+    """« (renouvellement 2) » after a renewed period: the status value stays
+    ``second-period`` for every renewal, the text says which one."""
+    k = int(str(period["index"])) - 1
+    if k < 1:
+        return ""
+    return f" (renewal {k})" if en else f" (renouvellement {k})"
 
 
 DETAILS = {

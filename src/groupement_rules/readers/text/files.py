@@ -28,11 +28,19 @@ def read_extract_file(path: str) -> ExtractResult:
     """
     from pathlib import Path
 
-    from ..structured import read_text
+    from ... import inputs
 
-    if Path(path).suffix.lower() == ".pdf" or _starts_as_pdf(path):
-        return _checked(path, read_pdf(_read_bytes(path, MAX_PDF_BYTES), where=path))
-    text = read_text(path, max_bytes=MAX_FILE_BYTES)
+    # read once: standard input, a pipe or a FIFO cannot be read a second time
+    data = inputs.read_bytes(path, MAX_PDF_BYTES)
+    name = inputs.source_name(path)
+    path = name
+    if Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
+        if not data:
+            raise InputError(path, "empty file")
+        return _checked(path, read_pdf(data, where=path))
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(path, f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
+    text = inputs.decode_text(data, name)
     if not text.strip():
         raise InputError(path, "empty file")
     try:
@@ -65,35 +73,6 @@ def _checked(path: str, r: ExtractResult) -> ExtractResult:
             "publication line): is it the text of a délibération?",
         )
     return r
-
-
-def _starts_as_pdf(path: str) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
-
-
-def _read_bytes(path: str, max_bytes: int) -> bytes:
-    from pathlib import Path
-
-    try:
-        p = Path(path)
-        if p.is_file() and p.stat().st_size > max_bytes:
-            raise InputError(
-                path, f"file too large ({p.stat().st_size} bytes; at most {max_bytes})"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(path, e.strerror or str(e)) from None
-    if not data:
-        raise InputError(path, "empty file")
-    return data
 
 
 def nothing_read(r: ExtractResult) -> bool:
