@@ -157,6 +157,34 @@ CATALOGUE = Catalogue(
             citation="secretary_from_members (L2121-15; L2541-6 in Alsace-Moselle)",
         ),
         FindingSpec(
+            "outcome-mismatch",
+            E,
+            "Délibération déclarée {stated_fr}, mais le vote ({pour} pour, {contre} contre) la "
+            "donne {computed_fr}.",
+            "Délibération stated {stated}, but the vote ({pour} for, {contre} against) gives "
+            "{computed}.",
+            citation="president_casting_vote, secret_ballot_tie_rejects (L2121-20) or "
+            "compte_administratif_adopted_unless_majority_against (L1612-12)",
+        ),
+        FindingSpec(
+            "unanimity-with-contre",
+            W,
+            "« À l'unanimité » déclarée, mais {contre:pl(voix contre|voix contre)}.",
+            "'À l'unanimité' stated, but {contre:pl(vote|votes)} against.",
+            citation="exprimes_exclude (L2121-20 al. 2)",
+        ),
+        FindingSpec(
+            "unanimity-of-exprimes",
+            INFO,
+            "{pour} pour, 0 contre, {not_exprimes} {not_exprimes:pw(abstention ou bulletin "
+            "blanc ou nul|abstentions ou bulletins blancs ou nuls)} : adoptée à l'unanimité des "
+            "suffrages exprimés{note_fr}.",
+            "{pour} for, 0 against, {not_exprimes} {not_exprimes:pw(abstention or blank or "
+            "spoilt ballot|abstentions or blank or spoilt ballots)}: adopted unanimously of the "
+            "suffrages exprimés{note_en}.",
+            citation="exprimes_exclude (L2121-20 al. 2)",
+        ),
+        FindingSpec(
             "policy-uncertain",
             INFO,
             "Point incertain du droit applicable à cette date : {point}",
