@@ -185,6 +185,20 @@ CATALOGUE = Catalogue(
             citation="exprimes_exclude (L2121-20 al. 2)",
         ),
         FindingSpec(
+            "member-listed-twice",
+            W,
+            "« {name} » figure deux fois dans la liste {list_fr}.",
+            "'{name}' is listed twice in the list {list}.",
+            citation="declared_counts (L2121-15: the procès-verbal names the members)",
+        ),
+        FindingSpec(
+            "member-unknown",
+            W,
+            "« {name} » ({role_fr}) ne désigne aucun membre en exercice, ou en désigne plusieurs.",
+            "'{name}' ({role}) designates no member en exercice, or several.",
+            citation="declared_counts (L2121-15: the procès-verbal names the members)",
+        ),
+        FindingSpec(
             "policy-uncertain",
             INFO,
             "Point incertain du droit applicable à cette date : {point}",
