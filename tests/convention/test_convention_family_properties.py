@@ -6,6 +6,7 @@ Each generated convention goes through the real loader and its coherence checks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given
@@ -31,7 +32,9 @@ month_end_days = st.builds(
     st.integers(1, 12),
     st.sampled_from([28, 29, 30, 31]),
 )
-starts = st.one_of(st.dates(D(2000, 1, 1), D(2060, 12, 31)), month_end_days, st.just(D(2028, 2, 29)))
+starts = st.one_of(
+    st.dates(D(2000, 1, 1), D(2060, 12, 31)), month_end_days, st.just(D(2028, 2, 29))
+)
 
 HEAD = """
 [policy]
@@ -84,7 +87,9 @@ def conventions(draw: st.DrawFn, family: str | None = None) -> Policy:
     if family in ("window-before-period-end", "notice-before-period-end", "notice-after-receipt"):
         text += param("withdrawal_notice_months", str(draw(st.integers(1, 12))))
     if family in ("notice-before-period-end", "notice-before-fixed-date"):
-        text += param("withdrawal_late_letter", f'"{draw(st.sampled_from(["deferred", "too-late"]))}"')
+        text += param(
+            "withdrawal_late_letter", f'"{draw(st.sampled_from(["deferred", "too-late"]))}"'
+        )
     if family == "notice-before-fixed-date":
         day = draw(st.dates(D(2001, 1, 1), D(2001, 12, 31)))
         effect = draw(st.dates(D(2001, 1, 1), D(2001, 12, 31)))
@@ -112,7 +117,7 @@ def test_periods_tile_without_gap_or_overlap(policy: Policy) -> None:
     for m in sch.marches:
         ps = m.periods
         assert ps[0].start == m.start and ps[-1].end == m.end
-        assert all(a.end == b.start for a, b in zip(ps, ps[1:], strict=False))
+        assert all(a.end == b.start for a, b in itertools.pairwise(ps))
 
 
 @given(conventions(), st.data())
@@ -154,9 +159,7 @@ def test_a_deferred_letter_never_takes_effect_before_a_timely_one(
 ) -> None:
     sch = schedule(policy)
     ws = sch.windows
-    late_spans = [
-        (a, b) for a, b in zip(ws, ws[1:], strict=False) if a.last_day + ONE < a.boundary
-    ]
+    late_spans = [(a, b) for a, b in itertools.pairwise(ws) if a.last_day + ONE < a.boundary]
     assume(late_spans)
     missed, _ = data.draw(st.sampled_from(late_spans))
     day = data.draw(st.dates(missed.last_day + ONE, missed.boundary - ONE))
