@@ -63,6 +63,8 @@ def _shell_prelude() -> str:
 def workdir(tmp_path: Path) -> Path:
     d = tmp_path / "examples"
     shutil.copytree(EXAMPLES, d)
+    # snippets that name the docs' own files (docs/examples/*.toml) find them there
+    (d / "docs").symlink_to(REPO / "docs", target_is_directory=True)
     return d
 
 

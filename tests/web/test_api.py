@@ -232,7 +232,7 @@ def test_bad_input_is_400_with_one_line(
             "/check-adherent",
             b'{"name": "X", "kind": "commune", "colour": 1}',
             "application/json",
-            "body.colour",
+            "body: colour",
         ),
         ("/check-seance", b"\xff\xfe\x00a", "text/plain", "body"),
         ("/read", b"bonjour", "text/plain", "body"),
