@@ -10,18 +10,20 @@ from typing import Any
 import attrs
 
 from ...errors import InputError
+from ...inputs import MAX_DOCUMENT_BYTES
 from .reader import read_extract
 from .record import FORMAT, ExtractResult
 
 #: The largest text file read (the real extracts and PVs are under 20 KB; a whole
 #: year's registre is under 1 MB): above it, reading would take seconds per MB.
 MAX_FILE_BYTES = 2 * 1024 * 1024
-#: The largest PDF read.
-MAX_PDF_BYTES = 32 * 1024 * 1024
+#: The largest PDF read: the limit of every document the library reads.
+MAX_PDF_BYTES = MAX_DOCUMENT_BYTES
 
 
 def read_extract_file(path: str) -> ExtractResult:
-    """Read a text file (UTF-8) or a PDF and its séance facts; InputError names the file.
+    """Read a text file (UTF-8) or a PDF (``-``: standard input) and its séance facts;
+    InputError names the file.
 
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
@@ -42,12 +44,12 @@ def read_extract_file(path: str) -> ExtractResult:
         raise InputError(path, f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
     text = inputs.decode_text(data, name)
     if not text.strip():
-        raise InputError(path, "empty file")
+        raise InputError(name, "empty file")
     try:
         r = read_extract(text)
     except InputError as e:
-        raise InputError(path, e.reason) from None
-    return _checked(path, r)
+        raise InputError(name, e.reason) from None
+    return _checked(name, r)
 
 
 def read_pdf(data: bytes, *, where: str = "<pdf>", ocr: bool = True) -> ExtractResult:
