@@ -28,11 +28,14 @@ LABEL_BEFORE = re.compile(
 )
 SOIT_BEFORE = re.compile(r"soit\s?:?\s?$")
 MARK_BEFORE = re.compile(r"[:=(.][ ]?\Z")
+SUM_BEFORE = re.compile(r"\+[ ]?\Z")
 SEP_MARK = re.compile(r"[:=.…_]")
 DIGIT = re.compile(r"\d")
 SPACE_RUN = re.compile(r"\s+")
 TABLE_CELL = re.compile(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])")
 WORD3 = re.compile(r"[a-z]{3}")
+#: « des membres présents (13 voix POUR) »: a number of voices counts votes, not members
+VOICES_AFTER = re.compile(r"\s?voix(?![a-z])")
 
 
 NF_WORDS = ("present", "procuration", "pouvoir", "votants", "absent", "represente", "excuse")
@@ -156,6 +159,8 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
             continue
         if MARK_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
             continue
+        if SUM_BEFORE.search(f, max(0, m.start() - 3), m.start()):
+            continue  # « 7 pour (5 + 2 procurations) »: the share of a vote, not a count
         label = m.group("label").rstrip("s")
         key = NF_KEY.get(label, label)
         consumed.add(m.start(), m.end())
@@ -180,6 +185,10 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
                 continue
             if raw.isdigit() and m.group("pv") is None and _list_number(f, m.end("val"), raw):
                 continue  # « Présents : 1. M. X 2. Mme Y »: the number of a list's item
+            if key not in VOTE_KINDS and VOICES_AFTER.match(
+                f, m.end("pv" if m.group("pv") else "val")
+            ):
+                continue  # « à l'unanimité des membres présents (13 voix pour) »: a vote
             vs = m.start("val") if m.group("val") is not None else m.start()
             if consumed.contains(vs):
                 continue  # the number opens a "32 présents 1 procuration" group

@@ -53,12 +53,18 @@ SECTION_STARTS = (
 )
 
 
+#: « (Madame le Maire) présente les excuses de »: a verb, not the label of the présents
+EXCUSES_PRESENTED = re.compile(r"presente\s+les\s+excuses")
+
+
 def section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
     if label.startswith("mandant") or label.startswith("mandataire"):
         return "other"  # a table of procurations, read by attendance.mandates_table
     if " egalement" in label or " aussi" in label:
         return "other"  # « Étaient également présents »: staff and guests, not members
+    if EXCUSES_PRESENTED.match(label):
+        return "restated"  # « le Maire présente les excuses de … »: the absents told again
     if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:

@@ -376,6 +376,8 @@ def stage_proxies(
         if what is not None:  # « à partir de l'élection du maire »: not of the opening
             late.append((g, holder_name, what, pos))
             continue
+        if restated_proxy(proxies, g, holder_name):
+            continue  # the président restates a procuration of the list in prose
         if known and better is None:
             doc.missing(
                 f"proxies[{len(proxies)}].to",
@@ -384,6 +386,30 @@ def stage_proxies(
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
     return proxies, late
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s-]+", fold_key(name)) if len(w) >= 3}
+
+
+def restated_proxy(proxies: list[dict[str, str]], giver: str, holder: str) -> bool:
+    """A procuration already read, written again (« présente les excuses de Mme Rose SARRAT
+    qui a donné procuration à Mme Eva Estrade » after « Rose PUJOL-SARRAT (procuration à Eva
+    ESTRADE) »): the same holder, and a giver sharing words with the one already read. A
+    member holds one procuration only (CGCT L2121-20), so it is the same one."""
+    hk, gw = fold_key(holder), _name_words(giver)
+    return any(fold_key(p["to"]) == hk and len(gw & _name_words(p["from"])) >= 1 for p in proxies)
+
+
+def holder_of_two(proxies: list[dict[str, str]]) -> str | None:
+    """The first holder to whom the pairs read give two procurations, or None."""
+    seen: set[str] = set()
+    for p in proxies:
+        k = fold_key(p["to"])
+        if k in seen:
+            return p["to"]
+        seen.add(k)
+    return None
 
 
 def stage_lists(
@@ -485,6 +511,16 @@ def stage_opening(
         )
     )
     opening: dict[str, Any] = {k: choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")}
+    double = holder_of_two(proxies)
+    proxies_choice = choice.choices.get("proxies")
+    if double is not None and proxies_choice is not None and proxies_choice.how != PRINTED:
+        # CGCT L2121-20: a member holds one procuration only; pairs that give one holder
+        # two were misread (a restatement, a name cut): their number is not a count
+        opening["proxies"] = None
+        doc.missing(
+            "opening.proxies",
+            f"{double} holds two procurations as read (the law allows one): not counted",
+        )
     opening["present_named"] = len(present_l) if present_l else None
     for key, c in choice.choices.items():
         if c.how is None:
