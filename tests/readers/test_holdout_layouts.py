@@ -31,11 +31,8 @@ PENDING: dict[str, str] = {
     "initials_names_lost_separator.txt": "F9 « NOM I. » entries with a lost separator",
     "full_attendance_no_absents.txt": "F10 full attendance: no procuration possible",
     "count_as_fraction.txt": "F11 count written as a fraction of the seats",
-    "procurations_de_a_list.txt": "F12 « de X à Y, …, et de X à Y »",
     "convocation_du_meme_mois.txt": "F14 convocation « du même mois »",
     "rank_ordinals_in_presents_list.txt": "F15 rank ordinals in the présents list",
-    "presents_by_exception.txt": "F18 présents by exception",
-    "coordinated_procurations_elided_verb.txt": "F19 coordinated procurations, verb elided",
     "numbered_presents_list.txt": "F21 numbered présents list on one line",
     "suppleant_sentence_after_list.txt": "F22 suppléant sentence after the list",
 }
@@ -43,11 +40,8 @@ PENDING: dict[str, str] = {
 #: fixtures where the reader still states a value the text contradicts
 STATES_WRONG: frozenset[str] = frozenset(
     {
-        "coordinated_procurations_elided_verb.txt",
         "initials_names_lost_separator.txt",
         "numbered_presents_list.txt",
-        "presents_by_exception.txt",
-        "procurations_de_a_list.txt",
     }
 )
 

@@ -10,6 +10,7 @@ from ...seance.names import Roster, roster
 from ..names import take_name
 from ..textnorm import clean, fold, fold_key
 from .attendance import (
+    elided_pairs,
     find_sections,
     in_change_block,
     mandates_table,
@@ -19,7 +20,7 @@ from .attendance import (
 )
 from .commune import commune_name
 from .counts import read_counts
-from .dates import convocation_date, seance_date
+from .dates import convocation_date, seance_date, sentence_end
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
@@ -89,6 +90,8 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     headings = find_headings(doc)
     head_end = headings[0].pos if len(headings) > 1 else len(doc.folded)
     members, present, absent, list_proxies, secretaries, all_but = stage_attendance(doc, head_end)
+    if all_but is None and not present:
+        all_but = stage_all_except_sentence(doc, head_end, absent, list_proxies)
     stage_president_present(doc, president, pm2, present, absent)
     stage_sentence_proxies(doc, head_end, list_proxies)
     for giver, holder, pos in mandates_table(doc, 0, head_end):
@@ -271,6 +274,33 @@ def stage_attendance(
     return members, present, absent, list_proxies, secretaries, all_but
 
 
+#: « Étaient présents tous les conseillers en exercice, à l'exception de … » as a sentence
+PRESENT_VERB = re.compile(r"(?<![a-z])(?:etaient|sont)\s+presents?\s+(?=tous\s)")
+
+
+def stage_all_except_sentence(
+    doc: Document,
+    head_end: int,
+    absent: list[tuple[str, int]],
+    list_proxies: list[tuple[str, str, int]],
+) -> int | None:
+    """The présents given by exception in a sentence (no label and colon): the members
+    excepted are absent, and how many they are is returned (None: no such sentence)."""
+    f = doc.folded
+    for m in PRESENT_VERB.finditer(f, 0, head_end):
+        every = ALL_PRESENT_EXCEPT.match(f, m.end(), head_end)
+        if every is None:
+            continue
+        names, prox = read_list(doc, every.end(), sentence_end(f, every.end(), 400))
+        if not names:
+            return None
+        absent.extend(names)
+        list_proxies.extend(prox)
+        doc.note("present.all_except", m.start())
+        return len(names)
+    return None
+
+
 def stage_president_present(
     doc: Document,
     president: str | None,
@@ -337,10 +367,15 @@ def stage_sentence_proxies(
         if in_change_block(doc, cm.start()):
             continue
         giver = name_before(doc, cm.start())
-        holder, _ = take_name(text, cm.end())
+        holder, h_end = take_name(text, cm.end())
         if giver and holder and fold_key(giver) not in giver_keys:
             giver_keys.add(fold_key(giver))
             list_proxies.append((giver, holder, cm.start()))
+            for g2, h2, p2 in elided_pairs(doc, h_end, head_end)[0]:
+                if fold_key(g2) not in giver_keys:
+                    giver_keys.add(fold_key(g2))
+                    list_proxies.append((g2, h2, p2))
+                    last = max(last, p2)
 
 
 def stage_proxies(
