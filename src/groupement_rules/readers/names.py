@@ -198,6 +198,8 @@ STOP_WORDS = frozenset(
         "deleguee",
         "delegues",
         "assiste",
+        "auditeur",
+        "auditeurs",
         "assistee",
         "communaute",
         "communes",

@@ -68,7 +68,12 @@ def read_list(
             pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
-            if names and "\n" not in f[after_item:pos] and _mid_line(f, pos, end):
+            if (
+                names
+                and "\n" not in f[after_item:pos]
+                and _mid_line(f, pos, end)
+                and not _label_word(f, pos, end)
+            ):
                 doc.partial_lists.add(start)  # stopped before the end of its line
             break
         name_pos = pos
@@ -83,7 +88,7 @@ def read_list(
                 names.append((name, name_pos))
                 pos = et.end()
                 continue
-        if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
+        if c is None and re.match(r"[ ]?[a-z]", text[pos : min(pos + 2, end)]) and names:
             break  # "Mme X est arrivée ...": a sentence, not a list item
         names.append((name, name_pos))
         if c is not None:
@@ -103,6 +108,13 @@ def read_list(
                 if pos < end and f[pos] == ")":
                     pos += 1
     return names, proxies
+
+
+def _label_word(f: str, pos: int, end: int) -> bool:
+    """« … 11. LANG Henri Auditeurs | présents : 24 »: one word, then the next section's
+    label (the list is whole; that word qualifies the label)."""
+    rest = f[pos:end].strip(" ,;.")
+    return end < len(f) and rest.isalpha() and len(rest) <= 20
 
 
 def _mid_line(f: str, pos: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from .lexicon import (
     VOICE_CONTRE,
     VOICE_POUR,
     VOTE_KINDS,
+    audience_at,
 )
 from .search import WordStart
 
@@ -185,6 +186,8 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
                 continue
             if raw.isdigit() and m.group("pv") is None and _list_number(f, m.end("val"), raw):
                 continue  # « Présents : 1. M. X 2. Mme Y »: the number of a list's item
+            if key == "presents" and audience_at(f, m.start()):
+                continue  # « Auditeurs présents : 24 »: the public
             if key not in VOTE_KINDS and VOICES_AFTER.match(
                 f, m.end("pv" if m.group("pv") else "val")
             ):
@@ -262,10 +265,14 @@ TABLE_KEY = {
 }
 
 
+#: « Conseillers présents : 1. ADAM Luc 2. BRAUN Anne »: a name after an item's number
+NUMBERED_NAME = re.compile(r"[.)]\s?[a-z]{2}")
+
+
 def _list_number(f: str, end: int, raw: str) -> bool:
     """« 1. M. X 2. Mme Y »: ``raw`` numbers the first item of a list (a civility follows,
     and the next number a little further on)."""
-    if LIST_ITEM_START.match(f, end) is None:
+    if LIST_ITEM_START.match(f, end) is None and NUMBERED_NAME.match(f, end) is None:
         return False
     return (
         f.find(f" {int(raw) + 1}.", end, end + 160) >= 0

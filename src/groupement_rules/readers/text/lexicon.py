@@ -53,6 +53,15 @@ SECTION_STARTS = (
 )
 
 
+#: « Auditeurs présents : 24 », « Public présent : 12 »: the audience, not members
+AUDIENCE_BEFORE = re.compile(r"(?:auditeurs?|public|personnes?|spectateurs?)\s?\Z")
+
+
+def audience_at(f: str, pos: int) -> bool:
+    """Is the « présents » label at ``pos`` that of the audience (not of the members)?"""
+    return AUDIENCE_BEFORE.search(f, max(0, pos - 14), pos) is not None
+
+
 #: « (Madame le Maire) présente les excuses de »: a verb, not the label of the présents
 EXCUSES_PRESENTED = re.compile(r"presente\s+les\s+excuses")
 

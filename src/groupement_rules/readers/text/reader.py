@@ -40,6 +40,7 @@ from .lexicon import (
     SECOND_CONVOCATION,
     THE_MAYOR,
     URGENCE,
+    audience_at,
 )
 from .publication import read_publication
 from .reconcile import PRINTED, Candidates, Opening, reconcile
@@ -246,8 +247,8 @@ def stage_attendance(
     secretaries: list[tuple[str, int]] = []
     all_but: int | None = None
     for kind, ls, cs, ce in find_sections(doc, 0, head_end):
-        if kind in ("other",):
-            continue
+        if kind in ("other",) or (kind == "present" and audience_at(doc.folded, ls)):
+            continue  # « Auditeurs présents : 24 »: the public, not members
         every = ALL_PRESENT_EXCEPT.match(doc.folded, cs, ce) if kind == "present" else None
         if every is not None:  # « tous les conseillers …, à l'exception de X et de Y »
             names, prox = read_list(doc, every.end(), ce)
