@@ -396,9 +396,11 @@ def _freeze_findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
 class Decision:
     """The explained answer to one question.
 
-    ``answer`` is a value of the question's answer enum (e.g. ``"allowed"``).
+    ``answer`` is a member of the question's answer enum (a ``StrEnum``, so that it
+    also equals its string, e.g. ``"allowed"``, as JSON and older callers see it).
     ``data`` holds the question-specific, JSON-ready payload that integrators
-    read at the top level of the JSON (``effective_on``, ``window``...).
+    read at the top level of the JSON (``effective_on``, ``window``...); its dates
+    are ISO strings there, and :meth:`data_date` reads one as a date.
     """
 
     question: str
@@ -425,6 +427,23 @@ class Decision:
             if d.name == name:
                 return d.value
         raise KeyError(name)
+
+    def data_date(self, *path: str | int) -> dt.date | None:
+        """The date at ``path`` in :attr:`data`, as a :class:`datetime.date` (None when
+        the data says null): ``d.data_date("effective_on")``,
+        ``d.data_date("window", "first_day")``, ``d.data_date("windows", 0, "end")``.
+
+        A :class:`KeyError` (or :class:`IndexError`) when there is no such value, a
+        :class:`ValueError` when the value there is not an ISO date.
+        """
+        value: Any = self.data
+        for key in path:
+            value = value[key]
+        if value is None or isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError(f"decision data at {path!r} is not a date: {value!r}")
+        return dt.date.fromisoformat(value)
 
     # -- JSON ----------------------------------------------------------------
     def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:

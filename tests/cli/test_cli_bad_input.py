@@ -475,17 +475,25 @@ def fake_stdin(monkeypatch: pytest.MonkeyPatch, raw: io.RawIOBase | bytes) -> An
 
 
 @pytest.mark.parametrize(
-    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]], ids=lambda t: t[0]
+    "template",
+    [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]],
+    ids=lambda t: t[0],
 )
 def test_endless_stdin_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: list[str]
 ) -> None:
+    from groupement_rules.readers.text import files as text_files
+
     zeros = fake_stdin(monkeypatch, EndlessZeros())
     assert_one_line_error(capsys, argv_for(template, Path("."), "-"), "<stdin>", "too large")
-    assert zeros.taken <= inputs.MAX_DOCUMENT_BYTES + 2 * io.DEFAULT_BUFFER_SIZE
+    # a text may be a PDF, read up to the PDF limit; a document up to its own
+    limit = text_files.MAX_PDF_BYTES if template[0] == "read" else inputs.MAX_DOCUMENT_BYTES
+    assert zeros.taken <= limit + 2 * io.DEFAULT_BUFFER_SIZE
 
 
-@pytest.mark.parametrize("template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]])
+@pytest.mark.parametrize(
+    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]]
+)
 def test_a_device_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], template: list[str]
 ) -> None:

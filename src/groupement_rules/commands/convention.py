@@ -9,7 +9,16 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date, note_decisions, output_file
+from ..cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    common,
+    emit,
+    iso_date,
+    note,
+    note_decisions,
+    output_file,
+)
 from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
@@ -117,6 +126,8 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.answers.items()))
         print(f"{summary.adherents} adherents on {on.isoformat()}: {counts}", file=sys.stderr)
     bad = any(r.answer in ("invalid", "unreadable") for r in rows)
+    note(args, ["error"] * any(r.errors or r.answer == "unreadable" for r in rows))
+    note(args, ["warning"] * any(r.warnings for r in rows))
     return EXIT_FINDINGS if bad else EXIT_OK
 
 

@@ -475,7 +475,7 @@ def check_adherent(policy: Policy, adherent: Adherent, on: dt.date) -> Decision:
     withdrawn_from = engagement.withdrawn_from
     return Decision(
         question="adherent",
-        answer=answer.value,
+        answer=answer,
         inputs=MappingProxyType({"adherent": adherent.name, "on": on.isoformat()}),
         policy=policy.ref,
         dates=sch.dates,

@@ -218,7 +218,7 @@ def status_on(
         period = {"index": m.period + 1, **p.to_dict()}
     return Decision(
         question="status",
-        answer=m.status.value,
+        answer=m.status,
         inputs=MappingProxyType(
             {
                 "on": on.isoformat(),

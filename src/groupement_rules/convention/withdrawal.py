@@ -538,7 +538,7 @@ def _withdrawal(
         inputs["deliberation_on"] = deliberation_on.isoformat()
     decision = Decision(
         question="withdrawal",
-        answer=answer.value,
+        answer=answer,
         inputs=inputs,
         policy=ctx.ref,
         dates=dates,

@@ -28,18 +28,21 @@ def read_extract_file(path: str) -> ExtractResult:
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
     """
-    from ...inputs import decode_text, read_bytes, source_name
-    from .pdf import is_pdf
+    from pathlib import Path
 
-    name = source_name(path)
-    data = read_bytes(path, MAX_PDF_BYTES)
-    if is_pdf(data):
-        return _checked(name, read_pdf(data, where=name))
+    from ... import inputs
+
+    # read once: standard input, a pipe or a FIFO cannot be read a second time
+    data = inputs.read_bytes(path, MAX_PDF_BYTES)
+    name = inputs.source_name(path)
+    path = name
+    if Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
+        if not data:
+            raise InputError(path, "empty file")
+        return _checked(path, read_pdf(data, where=path))
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(
-            name, f"file too large ({len(data)} bytes; at most {MAX_FILE_BYTES} for a text)"
-        )
-    text = decode_text(data, name)
+        raise InputError(path, f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
+    text = inputs.decode_text(data, name)
     if not text.strip():
         raise InputError(name, "empty file")
     try:
