@@ -95,13 +95,23 @@ def freeze(value: JSONValue) -> JSONValue:
     return value
 
 
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 _EMPTY = _FrozenDict()
+_DICTS: frozenset[type] = frozenset((dict, _FrozenDict))
+_LISTS: frozenset[type] = frozenset((list, tuple, _FrozenList))
 #: What :func:`freeze` returns unchanged: JSON scalars, and what is frozen already.
 _AS_IS = frozenset({str, int, float, bool, type(None), _FrozenDict, _FrozenList})
 
 
 def thaw(value: JSONValue) -> JSONValue:
     """A fresh, writable copy of a JSON-ready ``value`` (dicts and lists copied deep)."""
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if t in _DICTS:
+        return {k: thaw(v) for k, v in value.items()}
+    if t in _LISTS:
+        return [thaw(v) for v in value]
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

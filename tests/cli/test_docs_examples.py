@@ -34,6 +34,8 @@ NOT_RUN = {
     "mutmut ": "mutation testing takes an hour (docs/performance.md)",
     "HYPOTHESIS_PROFILE=": "a longer run of the property tests, by hand",
     "pip install": "installs packages",
+    "groupement-rules serve": "a server runs until stopped: tests/web start it and ask it",
+    "curl ": "asks a running server: tests/web ask the same questions",
 }
 
 _FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
@@ -61,6 +63,8 @@ def _shell_prelude() -> str:
 def workdir(tmp_path: Path) -> Path:
     d = tmp_path / "examples"
     shutil.copytree(EXAMPLES, d)
+    # snippets that name the docs' own files (docs/examples/*.toml) find them there
+    (d / "docs").symlink_to(REPO / "docs", target_is_directory=True)
     return d
 
 

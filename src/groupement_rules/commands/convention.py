@@ -100,11 +100,11 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
     import sys
 
     from ..convention.batch import COLUMNS, check_adherents
-    from ..readers.adherent import load_adherents_csv
+    from ..readers.adherent import load_adherents
 
     policy = _policy(args)
     on = _today(args)
-    rows, summary = check_adherents(policy, load_adherents_csv(args.file), on)
+    rows, summary = check_adherents(policy, load_adherents(args.file), on)
     if args.json:
         print(
             to_json(
@@ -250,7 +250,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check-adherents",
         help="check every adherent of a convention from a CSV file (one row each)",
     )
-    p.add_argument("file", metavar="FILE.csv", help="one row per adherent (docs/convention.md)")
+    p.add_argument(
+        "file", metavar="FILE", help="one row per adherent: CSV or .xlsx (docs/convention.md)"
+    )
     p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
     _policy_option(p)
     common(p)

@@ -95,9 +95,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=args.port,
             workers=args.workers,
             log_level="warning",
+            access_log=False,
         )
     else:
-        uvicorn.run(app_factory(), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(
+            app_factory(), host=args.host, port=args.port, log_level="warning", access_log=False
+        )
     return 0
 
 
