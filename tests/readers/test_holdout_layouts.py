@@ -27,7 +27,6 @@ PENDING: dict[str, str] = {
     "spaced_hyphen_compound_names.txt": "F6 spaced hyphens of compound names",
     "presents_grouped_by_commune.txt": "F7 présents grouped by member commune",
     "titulaires_suppleants_sublists.txt": "F8 titulaires / suppléants sub-lists",
-    "initials_names_lost_separator.txt": "F9 « NOM I. » entries with a lost separator",
     "full_attendance_no_absents.txt": "F10 full attendance: no procuration possible",
     "count_as_fraction.txt": "F11 count written as a fraction of the seats",
     "convocation_du_meme_mois.txt": "F14 convocation « du même mois »",
@@ -36,11 +35,7 @@ PENDING: dict[str, str] = {
 }
 
 #: fixtures where the reader still states a value the text contradicts
-STATES_WRONG: frozenset[str] = frozenset(
-    {
-        "initials_names_lost_separator.txt",
-    }
-)
+STATES_WRONG: frozenset[str] = frozenset()
 
 
 def _summary(r: ExtractResult) -> dict[str, Any]:

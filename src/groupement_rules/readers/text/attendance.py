@@ -90,6 +90,10 @@ def read_list(
                 continue
         if c is None and re.match(r"[ ]?[a-z]", text[pos : min(pos + 2, end)]) and names:
             break  # "Mme X est arrivée ...": a sentence, not a list item
+        two = TWO_INITIALLED.fullmatch(name) if c is None else None
+        if two is not None:  # « ROUANET B MARCOUIRE G. »: a separator lost, two members
+            names.append((two.group(1), name_pos))
+            name = two.group(2)
         names.append((name, name_pos))
         if c is not None:
             raw_end = raw_holder_end(f, c.end(), end)
@@ -108,6 +112,12 @@ def read_list(
                 if pos < end and f[pos] == ")":
                     pos += 1
     return names, proxies
+
+
+#: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost
+TWO_INITIALLED = re.compile(
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?) ([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?)"
+)
 
 
 def _label_word(f: str, pos: int, end: int) -> bool:

@@ -85,7 +85,7 @@ PUBLISHED = re.compile(r"publi(?:cation|e)")
 APPROVED_AFTER = re.compile(r"\s?,?\s?(?:est|sont|a\s+ete)?\s?(?:approuve|adopte)")
 #: « Approbation du procès-verbal du 6 avril 2022 »: the minutes a later meeting approves
 APPROVAL_OF_MINUTES = re.compile(
-    r"approbation\s+d[ue]\s+(?:la\s+)?(?:proces[ -]verbal|compte[ -]rendu|pv|cr)"
+    r"approbation\s+d[ue]\s+(?:la\s+)?(?:proces\s?-?\s?verbal|compte\s?-?\s?rendu|pv|cr)"
     r"(?:\s+de\s+la\s+(?:seance|reunion))?\s+du\s"
 )
 #: what opens the minutes of a séance after its heading date

@@ -302,6 +302,13 @@ def stage_all_except_sentence(
     return None
 
 
+def surname_words(name: str) -> set[str]:
+    """The words of ``name`` that can be its surname: those in capitals (« Philippe
+    ROGALA »: not Philippe, a first name other members share), else every word."""
+    upper = {fold_key(w) for w in name.split() if w.isupper() and len(w) >= 3}
+    return upper or {w for w in fold_key(name).split() if len(w) >= 3}
+
+
 def stage_president_present(
     doc: Document,
     president: str | None,
@@ -317,7 +324,7 @@ def stage_president_present(
     if roster(tuple(listed)).find(president) is not None:
         return
     # a name written otherwise (« M. G. FAURIEL » for « FAURIEL Gilles »): not added
-    words = {w for w in fold_key(president).split() if len(w) >= 3}
+    words = surname_words(president)
     if any(words & set(fold_key(n).split()) for n in listed):
         return
     present.append((president, pm2.start()))
