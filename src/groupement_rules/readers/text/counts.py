@@ -199,6 +199,10 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
             consumed.add(m.start(), m.end())
             break
 
+    if "en_exercice" not in found:
+        seats = fraction_count(f, start, end)
+        if seats is not None:
+            found["en_exercice"] = seats
     # "Pour 15 Contre 1 Abstention 1": bare labels, read only as a whole row (a lone
     # "pour 2026" is no count)
     if "pour" not in found and "contre" not in found and f.find("contre", start, end) >= 0:
@@ -267,6 +271,22 @@ TABLE_KEY = {
 
 #: « Conseillers présents : 1. ADAM Luc 2. BRAUN Anne »: a name after an item's number
 NUMBERED_NAME = re.compile(r"[.)]\s?[a-z]{2}")
+
+
+#: « Nombre de conseillers en exercice : 15/15 »: the seats filled, of the seats
+EXERCICE_FRACTION = re.compile(r"en\s+exercice\s?:?\s?(\d{1,3})\s?/\s?(\d{1,3})(?![\d/])")
+
+
+def fraction_count(f: str, start: int, end: int) -> tuple[int, int] | None:
+    """The members en exercice printed as a fraction of the seats (the first number, when
+    it is at most the second): (value, position), or None."""
+    at = f.find("exercice", start, end)
+    if at < 0 or f.find("/", at, end) < 0:
+        return None
+    m = EXERCICE_FRACTION.search(f, max(start, at - 6), min(end, at + 40))
+    if m is None or int(m.group(1)) > int(m.group(2)):
+        return None
+    return int(m.group(1)), m.start()
 
 
 def _list_number(f: str, end: int, raw: str) -> bool:
