@@ -29,7 +29,16 @@ import attrs
 
 from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity, cites
 from .errors import InputError
-from .legal_time import CPC_642, DayCalendar, Delai, Echeance, Unit, count_delai, shift_months
+from .legal_time import (
+    CPC_642,
+    DayCalendar,
+    Delai,
+    Echeance,
+    Unit,
+    count_delai,
+    said,
+    shift_months,
+)
 from .policy import ParamSpec, Policy, load_embedded_policy, load_policy
 
 DEFAULT_POLICY = "deadlines.toml"
@@ -69,6 +78,14 @@ def load_deadlines(path: str | Path | None = None, *, text: str | None = None) -
 @functools.cache
 def default_deadlines() -> Policy:
     return load_embedded_policy(DEFAULT_POLICY, SCHEMA, kind="deadlines")
+
+
+#: The events an act's executory force waits for (CGCT L2131-1, L2131-2), for people.
+_CONDITIONS = {
+    "publication": ("publication le", "publication on"),
+    "notification": ("notification le", "notification on"),
+    "transmission": ("transmission au préfet le", "transmission to the préfet on"),
+}
 
 
 def _fr(d: dt.date) -> str:
@@ -636,12 +653,22 @@ def executory(policy: Policy, act: Act, cal: DayCalendar) -> Decision:
     since: dt.date | None = None
     if known_ok and all(c is not None for c in conditions):
         since = max(c for c in conditions if c is not None)
-        how = " ; ".join(
-            f"{n} {c.isoformat()}"
+        named = [
+            (n, c)
             for n, c in zip((trigger, "transmission"), conditions, strict=False)
             if c is not None
+        ]
+        how = " ; ".join(f"{_CONDITIONS[n][0]} {said(c)}" for n, c in named)
+        how_en = "; ".join(f"{_CONDITIONS[n][1]} {said(c, 'en')}" for n, c in named)
+        dates.append(
+            ComputedDate(
+                "executory_since",
+                since,
+                f"la plus tardive de : {how}",
+                L2131_1,
+                how_en=f"the latest of: {how_en}",
+            )
         )
-        dates.append(ComputedDate("executory_since", since, f"max({how})", L2131_1))
         findings.append(
             _finding(
                 "act-executory",

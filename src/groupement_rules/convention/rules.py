@@ -324,6 +324,7 @@ class _WithdrawalContext:
                     ended_at,
                     "fin de l'engagement faute de retrait valable",
                     self.cit_end,
+                    how_en="end of the engagement, for want of a valid withdrawal",
                 ),
             )
         return cache[ended_at]
@@ -351,7 +352,13 @@ def _context(policy: Policy) -> _WithdrawalContext:
         allowed_dates=tuple(
             (
                 *sch.dates,
-                ComputedDate("engaged_until", w.boundary, "effet du retrait", cit),
+                ComputedDate(
+                    "engaged_until",
+                    w.boundary,
+                    "effet du retrait",
+                    cit,
+                    how_en="the withdrawal takes effect",
+                ),
             )
             for w in sch.windows
         ),

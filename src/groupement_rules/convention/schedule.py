@@ -19,7 +19,7 @@ import functools
 import attrs
 
 from ..decision import ComputedDate
-from ..legal_time import ONE_DAY, Period, shift_months
+from ..legal_time import ONE_DAY, Period, said, shift_months
 from ..policy import Policy
 from .policy import end_citation, forbidden_citation, forbidden_months
 
@@ -101,12 +101,19 @@ def schedule(policy: Policy) -> Schedule:
     c_notice = policy.citation("withdrawal_notice_months")
 
     dates: list[ComputedDate] = [
-        ComputedDate("market_start", m, "date d'entrée en vigueur du marché", c_start),
+        ComputedDate(
+            "market_start",
+            m,
+            "date d'entrée en vigueur du marché",
+            c_start,
+            how_en="the date the market takes effect",
+        ),
         ComputedDate(
             "adhesion_deadline",
             v("adhesion_deadline"),
             "date limite d'envoi de la convention signée",
             policy.citation("adhesion_deadline"),
+            how_en="the deadline for sending the signed convention",
         ),
     ]
     shifts = [shift_months(m, initial + k * renewal) for k in range(renewals + 1)]
@@ -132,16 +139,18 @@ def schedule(policy: Policy) -> Schedule:
             ComputedDate(
                 f"window_{i}_last_day",
                 boundary - ONE_DAY,
-                f"{boundary.isoformat()} − 1 jour",
+                f"{said(boundary)} − 1 jour",
                 c_notice,
+                how_en=f"{said(boundary, 'en')} − 1 day",
             )
         )
     dates.append(
         ComputedDate(
             "convention_end",
             periods[-1].end,
-            f"{m.isoformat()} + {initial + renewals * renewal} mois",
+            f"{said(m)} + {initial + renewals * renewal} mois",
             end_citation(policy),
+            how_en=f"{said(m, 'en')} + {initial + renewals * renewal} months",
         )
     )
     return Schedule(

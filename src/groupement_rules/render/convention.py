@@ -2,55 +2,37 @@
 
 from __future__ import annotations
 
+from .. import labels
 from ..decision import Decision
-from .core import day, label, span
-
-QUESTIONS: dict[str, tuple[str, str]] = {
-    "withdrawal": ("Demande de retrait", "Withdrawal request"),
-    "withdrawal-windows": ("Fenêtres de retrait", "Withdrawal windows"),
-    "status": ("Situation de l'adhésion", "Status of the adhesion"),
-    "adherent": ("Dossier d'adhérent", "Adherent file"),
-    "timeline": ("Calendrier de la convention", "Timeline of the convention"),
-}
-
-ANSWERS: dict[str, tuple[str, str]] = {
-    "allowed": ("retrait valable", "withdrawal allowed"),
-    "too-early": ("trop tôt", "too early"),
-    "too-late": ("trop tard", "too late"),
-    "not-member": ("n'est plus membre", "no longer a member"),
-    "adhered": ("adhérent (marché non commencé)", "adhered (market not started)"),
-    "first-period": ("première période", "first period"),
-    "second-period": ("période renouvelée", "renewed period"),
-    "withdrawn": ("retiré", "withdrawn"),
-    "ended": ("terminé", "ended"),
-    "excluded": ("exclu", "excluded"),
-    "valid": ("valide", "valid"),
-    "incomplete": ("incomplet (vérifications impossibles)", "incomplete (checks could not run)"),
-    "invalid": ("non conforme", "invalid"),
-}
+from .core import colon, day, span, words
 
 
 def _convention_details(d: Decision, lang: str) -> list[str]:
     en = lang == "en"
     data = d.data
     out: list[str] = []
+    c = colon(lang)
     if d.question == "withdrawal":
-        what = "date of the letter" if en else "date du courrier"
-        out.append(f"{what} ({data['reading']}): {day(data['request_date'], lang)}")
+        reading = labels.say(
+            labels.reading_value_label("withdrawal_request_date", str(data["reading"])),
+            lang,
+            str(data["reading"]),
+        )
+        out.append(f"{reading}{c} {day(data['request_date'], lang)}")
         if data.get("effective_on"):
             out.append(
-                ("takes effect on" if en else "prend effet le")
+                words("prend effet le", "takes effect on", lang)
                 + " "
                 + day(data["effective_on"], lang)
             )
         if data.get("window"):
-            out.append(("window" if en else "fenêtre") + " " + span(data["window"], lang))
+            out.append(words("fenêtre", "window", lang) + " " + span(data["window"], lang))
         if data.get("engaged_until"):
             out.append(
-                ("engaged until" if en else "engagé jusqu'au")
+                words("engagé jusqu'au", "engaged until", lang)
                 + " "
                 + day(data["engaged_until"], lang)
-                + (" (end boundary; last day " if en else " (borne de fin ; dernier jour ")
+                + words(" (borne de fin ; dernier jour ", " (end boundary; last day ", lang)
                 + day(data["engaged_last_day"], lang)
                 + ")"
             )
@@ -72,7 +54,7 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
         for w in data.get("windows", []):
             out.append(
                 ("withdrawal window" if en else "fenêtre de retrait")
-                + f" {w['index']}: "
+                + f" {w['index']}{c} "
                 + span(w, lang)
                 + (", effect on " if en else ", effet le ")
                 + day(w["effective_on"], lang)
@@ -83,9 +65,10 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
             f"{a['name']} ({a['kind']}"
             + (f", {a['departement']})" if a.get("departement") else ")")
         )
-        out.append(
-            ("status" if en else "situation") + ": " + label(ANSWERS, str(data["status"]), lang)
+        status = labels.say(
+            labels.answer_label("status", str(data["status"])), lang, data["status"]
         )
+        out.append(words("situation", "status", lang) + f"{c} " + status)
     return out
 
 

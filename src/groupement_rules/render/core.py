@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from .. import labels
+
 SEVERITY: dict[str, tuple[str, str]] = {
     "error": ("erreur", "error"),
     "warning": ("attention", "warning"),
@@ -21,12 +23,22 @@ def label(table: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
     return _t(table[key], lang) if key in table else key
 
 
+def words(fr: str, en: str, lang: str) -> str:
+    """``fr`` or ``en``, as ``lang`` asks."""
+    return en if lang == "en" else fr
+
+
+def colon(lang: str) -> str:
+    """The colon of each language: French sets it off with a space (« réponse : »)."""
+    return ":" if lang == "en" else " :"
+
+
 def day(value: str | dt.date | None, lang: str) -> str:
-    """A date for people: 19/07/2028 in French, 2028-07-19 in English."""
+    """A date for people: « 19 juillet 2028 » in French, "19 July 2028" in English."""
     if value is None:
         return "—"
     d = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
+    return labels.long_date(d.year, d.month, d.day, lang)
 
 
 def span(w: Mapping[str, Any], lang: str) -> str:

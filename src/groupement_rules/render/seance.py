@@ -7,15 +7,6 @@ from typing import Any
 from ..decision import Decision
 from .core import day
 
-QUESTIONS: dict[str, tuple[str, str]] = {
-    "seance": ("Séance du conseil municipal", "Municipal council séance"),
-    "convocation": ("Délai de convocation", "Convocation délai"),
-}
-ANSWERS: dict[str, tuple[str, str]] = {
-    "to-review": ("à vérifier", "to review"),
-    "computed": ("calculé", "computed"),
-}
-
 _REGIMES = {
     "small": ("communes de moins de 3 500 habitants", "communes under 3 500 inhabitants"),
     "large": ("communes de 3 500 habitants et plus", "communes of 3 500 inhabitants or more"),

@@ -20,7 +20,7 @@ import datetime as dt
 import attrs
 
 from ..decision import Citation, ComputedDate, Decision, Interpretation, cites
-from ..legal_time import jours_francs_between, latest_act_for_jours_francs
+from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import Policy
 from .policy import SeanceParams, params_on
 
@@ -104,8 +104,12 @@ def latest_sending_day(
     if population is None and delai.regime == "large":
         interpretations = (_unknown_population(params),)
     how = (
-        f"{seance_date.isoformat()} − ({delai.jours_francs} + 1) jours "
+        f"{said(seance_date)} − ({delai.jours_francs} + 1) jours "
         f"({delai.jours_francs} jours francs : ni le jour de l'envoi ni celui de la séance)"
+    )
+    how_en = (
+        f"{said(seance_date, 'en')} − ({delai.jours_francs} + 1) days "
+        f"({delai.jours_francs} clear days: neither the day of sending nor that of the séance)"
     )
     return Decision(
         question="convocation",
@@ -117,7 +121,7 @@ def latest_sending_day(
             "first_after_renewal": first_after_renewal,
         },
         policy=policy.ref,
-        dates=(ComputedDate("latest_sending_day", latest, how, delai.citation),),
+        dates=(ComputedDate("latest_sending_day", latest, how, delai.citation, how_en=how_en),),
         interpretations=interpretations,
         citations=cites(delai.citation, delai.threshold_citation, params.population_citation),
         data={

@@ -20,7 +20,7 @@ import attrs
 
 from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity, cites
 from ..errors import InputError
-from ..legal_time import jours_francs_between, latest_act_for_jours_francs
+from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import NoValueInForce, Policy
 from .convocation import required_delai
 from .facts import Deliberation, DeportArticle, PresidentVote, Proxy, Seance
@@ -1286,8 +1286,9 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
         ComputedDate(
             "latest_sending_day",
             latest,
-            f"{seance.date.isoformat()} − ({delai.jours_francs} + 1) jours",
+            f"{said(seance.date)} − ({delai.jours_francs} + 1) jours",
             delai.citation,
+            how_en=f"{said(seance.date, 'en')} − ({delai.jours_francs} + 1) days",
         ),
     )
     interpretations = (_presents_reading(params),) if deport_seen else ()
