@@ -103,7 +103,9 @@ class _MessageFormatter(string.Formatter):
     - ``{n:pl(ligne|lignes)}`` writes the number and the word that agrees with it
       (« 1 ligne », « 2 lignes »; French takes the singular for 0 and 1, English only
       for 1: « 0 ligne », "0 lines");
-    - ``{n:pw(est|sont)}`` writes only the agreeing word.
+    - ``{n:pw(est|sont)}`` writes only the agreeing word;
+    - ``{missing:fields}`` writes paths of facts (``declared.votants``) as their labels
+      (« nombre de votants », :func:`groupement_rules.labels.field_list`).
     """
 
     def __init__(self, lang: str) -> None:
@@ -116,6 +118,8 @@ class _MessageFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "d" and isinstance(value, str) and len(value) == 10:
             return labels.long_date(int(value[0:4]), int(value[5:7]), int(value[8:10]), self.lang)
+        if format_spec == "fields":
+            return labels.field_list(value, self.lang)
         if format_spec[:3] in ("pl(", "pw(") and format_spec.endswith(")"):
             one, _, many = format_spec[3:-1].partition("|")
             word = one if self._singular(value) else many

@@ -115,7 +115,10 @@ _OTHER_ORDER = ("_other_order", " (autre ordre des opérations)", " (other order
 #: Readings (interpretations) by key, and their values by ``(key, value)``.
 READINGS: dict[str, Pair] = {
     "withdrawal_request_date": ("date de la demande de retrait", "date of the withdrawal request"),
-    "declared_presents": ("nombre de présents déclaré", "declared number of présents"),
+    "declared_presents": (
+        "nombre de présents déclaré",
+        "declared number of members present",
+    ),
     "population": ("population de la commune", "population of the commune"),
     "recours_franc_order": (
         "ordre des opérations du délai franc",
@@ -270,3 +273,73 @@ def reference_en(article: str, article_en: str | None = None) -> str:
         for fr, en in _REFERENCE_WORDS:
             parts[i] = parts[i].replace(fr, en)
     return "".join(parts)
+
+
+#: The facts of a séance by their path in the facts format (docs/seance.md).
+FIELDS: dict[str, Pair] = {
+    "commune": ("commune", "commune"),
+    "commune.name": ("nom de la commune", "name of the commune"),
+    "commune.insee": ("code INSEE de la commune", "INSEE code of the commune"),
+    "commune.population": ("population de la commune", "population of the commune"),
+    "date": ("date de la séance", "date of the séance"),
+    "convocation": ("convocation", "convocation"),
+    "convocation.sent_on": ("date d'envoi de la convocation", "date the convocation was sent"),
+    "convocation.urgent": ("urgence de la convocation", "urgency of the convocation"),
+    "president": ("président de séance", "president of the séance"),
+    "secretaries": ("secrétaire de séance", "secretary of the séance"),
+    "members": ("membres du conseil", "members of the council"),
+    "absent": ("absents à l'ouverture", "absent at the opening"),
+    "proxies": ("procurations", "procurations"),
+    "publication": ("publication", "publication"),
+    "publication.date": ("date de publication", "date of publication"),
+    "number": ("numéro", "number"),
+    "title": ("objet", "subject"),
+    "outcome": ("issue du vote", "outcome of the vote"),
+    "stood_aside": ("membres qui se déportent", "members standing aside"),
+    "arrived": ("arrivées en cours de séance", "arrivals during the séance"),
+    "left": ("départs en cours de séance", "departures during the séance"),
+    "declared": ("nombres déclarés", "declared numbers"),
+    "declared.en_exercice": ("nombre de membres en exercice", "number of members in office"),
+    "declared.presents": ("nombre de présents", "number of members present"),
+    "declared.represented": ("nombre de représentés", "number of members represented"),
+    "declared.votants": ("nombre de votants", "number of members voting"),
+    "declared.exprimes": ("nombre de suffrages exprimés", "number of votes cast"),
+    "vote": ("décompte du vote", "count of the vote"),
+    "vote.pour": ("voix pour", "votes for"),
+    "vote.contre": ("voix contre", "votes against"),
+    "vote.pour/contre": ("voix pour et contre", "votes for and against"),
+    "vote.abstentions": ("abstentions", "abstentions"),
+    "vote.blancs_nuls": ("bulletins blancs et nuls", "blank and spoilt ballots"),
+    "vote.unanimous": ("unanimité", "unanimity"),
+    "majority": ("majorité", "majority"),
+    "quorum": ("quorum", "quorum"),
+}
+_ITEM = re.compile(r"^deliberations\[(\d+)\]\.?")
+_INDEX = re.compile(r"\[(\d+)\]$")
+
+
+def field_label(path: str, lang: str = "fr") -> str:
+    """A fact's path for people: ``deliberations[0].declared.votants`` is « délibération 1 :
+    nombre de votants »; an unknown path is shown as it is."""
+    prefix = ""
+    m = _ITEM.match(path)
+    if m:
+        n = int(m.group(1)) + 1
+        prefix = f"délibération {n} : " if lang != "en" else f"délibération {n}: "
+        path = path[m.end() :]
+        if not path:
+            return prefix.rstrip(" :")
+    index = _INDEX.search(path)
+    if index:
+        path = path[: index.start()]
+    row = FIELDS.get(path)
+    text = path if row is None else _pick(row, lang)
+    if index:
+        text += f" {int(index.group(1)) + 1}"
+    return prefix + text
+
+
+def field_list(paths: object, lang: str = "fr") -> str:
+    """Several facts' paths for people, separated by commas."""
+    items = paths if isinstance(paths, list | tuple) else [paths]
+    return ", ".join(field_label(str(p), lang) for p in items)

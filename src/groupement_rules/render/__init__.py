@@ -52,7 +52,7 @@ def render_text(d: Decision, lang: str = "fr", *, show_dates: bool = True) -> st
                 where = f" [{row} {f.row}{', ' + f.column if f.column else ''}]"
             lines.append(
                 f"  - {label(SEVERITY, f.severity.value, lang)} {f.code}{where}{c} "
-                f"{f.message(lang)} ({f.citation})"
+                f"{f.message(lang)} ({f.citation.text(lang)})"
             )
     if d.interpretations:
         lines.append(words("lecture retenue", "reading used", lang) + c)
@@ -64,7 +64,7 @@ def render_text(d: Decision, lang: str = "fr", *, show_dates: bool = True) -> st
             note = cd.note_in(lang)
             lines.append(
                 f"  - {cd.label(lang)}{c} {day(cd.value, lang)} "
-                f"({cd.how_in(lang)}{sep}{cd.citation})" + (f" — {note}" if note else "")
+                f"({cd.how_in(lang)}{sep}{cd.citation.text(lang)})" + (f" — {note}" if note else "")
             )
     if d.policy is not None:
         p = d.policy

@@ -49,7 +49,7 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
             )
     elif d.question in ("timeline", "withdrawal-windows"):
         for ev in data.get("events", []):
-            cit = ev["citation"]["text"]
+            cit = ev["citation"].get("texts", {}).get(lang, ev["citation"]["text"])
             out.append(f"{day(ev['date'], lang)}  {ev['label'][lang if en else 'fr']}  [{cit}]")
         for w in data.get("windows", []):
             out.append(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import labels
+from ..decision import format_message
 
 SEVERITY: dict[str, tuple[str, str]] = {
     "error": ("erreur", "error"),
@@ -45,3 +46,9 @@ def span(w: Mapping[str, Any], lang: str) -> str:
     if lang == "en":
         return f"from {day(w['first_day'], lang)} to {day(w['last_day'], lang)} inclusive"
     return f"du {day(w['first_day'], lang)} au {day(w['last_day'], lang)} inclus"
+
+
+def plural(n: int, fr_one: str, fr_many: str, en_one: str, en_many: str, lang: str) -> str:
+    """The number and the word that agrees with it (« 1 jour franc », "0 clear days")."""
+    one, many = (en_one, en_many) if lang == "en" else (fr_one, fr_many)
+    return format_message(f"{{n:pl({one}|{many})}}", {"n": n}, lang)

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .. import labels
 from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity, cites
 from ..errors import InputError
 from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
@@ -1108,8 +1109,8 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
         _f(
             "checks-not-run",
             INFO,
-            "Non renseigné(s), vérification(s) impossible(s) : " + ", ".join(missing) + ".",
-            "Not given, so not checked: " + ", ".join(missing) + ".",
+            "Non renseigné, donc non vérifié : " + labels.field_list(missing, "fr") + ".",
+            "Not given, so not checked: " + labels.field_list(missing, "en") + ".",
             ctx.params.counts_citation,
             d.number,
             missing=missing,
@@ -1195,7 +1196,7 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
             "compte pas les membres qui se déportent"
         ),
         description_en=(
-            "the declared number of présents counts the members present at the séance, "
+            "the declared number of members present counts those present at the séance, "
             "including those standing aside; the number without them is also accepted. The "
             "quorum does not count members standing aside"
         ),
