@@ -153,7 +153,7 @@ def _material() -> tuple[str, str]:
 
 @section("reading texts")
 def bench_reading(args: argparse.Namespace) -> None:
-    from groupement_rules.readers.extract import read_extract
+    from groupement_rules.readers.text import read_extract
 
     seed, material = _material()
     n = 100 if args.quick else 1000
@@ -232,7 +232,9 @@ def bench_scdl(args: argparse.Namespace) -> None:
     report("rows with an error (must be 0 on the clean file)", f"{errors}")
     if args.validata:
         py = _validata_python(Path(args.validata))
-        schema = Path(scdl_module.__file__).parent / "schemas" / "scdl-deliberations-2.1.5.json"
+        schema = (
+            Path(scdl_module.__file__).parent.parent / "schemas" / "scdl-deliberations-2.1.5.json"
+        )
         out = subprocess.run(
             [str(py), "-c", VALIDATA_CHILD, str(f), str(schema)],
             check=True,

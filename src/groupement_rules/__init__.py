@@ -68,8 +68,8 @@ _EXPORTS: dict[str, str] = {
     "load_cgct": "seance.policy",
     "SeanceAnswer": "seance.rules",
     "check_seance": "seance.rules",
-    "ExtractResult": "readers.extract",
-    "read_extract": "readers.extract",
+    "ExtractResult": "readers.text",
+    "read_extract": "readers.text",
 }
 
 __all__ = [
@@ -159,8 +159,8 @@ if TYPE_CHECKING:
     from .errors import InputError
     from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
     from .policy import Policy, PolicyError
-    from .readers.extract import ExtractResult, read_extract
     from .readers.seance import load_seance, seance_from_dict
+    from .readers.text import ExtractResult, read_extract
     from .seance.convocation import latest_sending_day
     from .seance.facts import (
         Commune,

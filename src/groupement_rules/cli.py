@@ -29,7 +29,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.convention",
     "groupement_rules.commands.seance",
     "groupement_rules.commands.reading",
+    "groupement_rules.commands.scdl",
     "groupement_rules.commands.deadlines",
+    "groupement_rules.commands.web",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -115,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as e:  # last resort: no input should get here (tests/test_cli_bad_input.py)
+    except Exception as e:  # last resort: no input reaches it (tests/cli/test_cli_bad_input.py)
         if os.environ.get("GROUPEMENT_RULES_DEBUG"):
             raise
         print(

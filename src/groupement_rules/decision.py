@@ -8,6 +8,11 @@ of ambiguous sentences that were used, and the identity of the policy data.
 ``Decision.to_dict()`` emits the versioned JSON format documented in
 ``docs/decision-format.md`` (``"format": "groupement-rules/decision/1"``);
 ``Decision.from_dict()`` reads it back.
+
+Decisions are immutable all the way down: their inputs, data and finding values
+are read-only dicts and lists (:func:`freeze`), so a decision handed to many
+callers (from a memo, from many server threads) cannot be changed by one of
+them; ``to_dict()`` returns fresh dicts and lists that belong to the caller.
 """
 
 from __future__ import annotations
@@ -26,6 +31,82 @@ FORMAT = "groupement-rules/decision/1"
 
 #: JSON-ready values only: str, int, float, bool, None, lists and dicts of them.
 JSONValue = Any
+
+
+def _read_only(self: Any, *args: Any, **kwargs: Any) -> Any:
+    raise TypeError(
+        f"a decision's {type(self).__bases__[0].__name__} is read-only: "
+        "use to_dict() for a copy of your own"
+    )
+
+
+class _FrozenDict(dict[str, Any]):
+    """A ``dict`` no one can change: equal to, and serialised as, a plain ``dict``.
+
+    Decisions are shared (a memo answers 1 530 schools asking about one day with
+    one object), so what they hold must not be writable by any one caller.
+    Copying (``copy``, ``dict(x)``, pickling) gives an ordinary, writable dict.
+    """
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> Any:
+        return (dict, (dict(self),))
+
+    def __copy__(self) -> dict[str, Any]:
+        return dict(self)
+
+    def __deepcopy__(self, memo: Any) -> dict[str, Any]:
+        return thaw(self)  # type: ignore[no-any-return]
+
+
+class _FrozenList(list[Any]):
+    """A ``list`` no one can change: equal to, and serialised as, a plain ``list``."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+    append = clear = extend = insert = pop = remove = reverse = sort = _read_only
+
+    def __reduce__(self) -> Any:
+        return (list, (list(self),))
+
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+    def __deepcopy__(self, memo: Any) -> list[Any]:
+        return thaw(self)  # type: ignore[no-any-return]
+
+
+def freeze(value: JSONValue) -> JSONValue:
+    """``value`` with every dict and list (or tuple) made read-only, recursively.
+
+    Dicts and lists stay dicts and lists for ``==``, ``isinstance`` and ``json``;
+    only writing to them raises ``TypeError``. Already frozen parts are reused.
+    """
+    t = type(value)
+    if t is _FrozenDict or t is _FrozenList:
+        return value
+    if t is dict and not value:
+        return _EMPTY
+    if isinstance(value, Mapping):
+        return _FrozenDict({k: freeze(v) for k, v in value.items()})
+    if t is list or t is tuple:
+        return _FrozenList([freeze(v) for v in value])
+    return value
+
+
+_EMPTY = _FrozenDict()
+
+
+def thaw(value: JSONValue) -> JSONValue:
+    """A fresh, writable copy of a JSON-ready ``value`` (dicts and lists copied deep)."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [thaw(v) for v in value]
+    return value
 
 
 class Severity(enum.StrEnum):
@@ -155,7 +236,7 @@ class Finding:
     _fr: str = attrs.field(alias="message_fr")
     _en: str = attrs.field(alias="message_en")
     citation: Citation
-    values: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    values: Mapping[str, JSONValue] = attrs.field(factory=dict, converter=freeze)
     deliberation: str | None = None
     row: int | None = None
     column: str | None = None
@@ -201,7 +282,7 @@ class Finding:
             "message": en if lang == "en" else fr,
             "messages": {"fr": fr, "en": en},
             "citation": self.citation.to_dict(),
-            "values": dict(self.values),
+            "values": thaw(self.values),
             "deliberation": self.deliberation,
         }
         if self.row is not None:
@@ -373,13 +454,13 @@ class Decision:
 
     question: str
     answer: str
-    inputs: Mapping[str, JSONValue]
+    inputs: Mapping[str, JSONValue] = attrs.field(converter=freeze)
     policy: PolicyRef | None
     dates: tuple[ComputedDate, ...] = ()
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_freeze_findings)
     interpretations: tuple[Interpretation, ...] = ()
     citations: tuple[Citation, ...] = ()
-    data: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    data: Mapping[str, JSONValue] = attrs.field(factory=dict, converter=freeze)
 
     # -- queries -----------------------------------------------------------
     def codes(self) -> list[str]:
@@ -425,10 +506,10 @@ class Decision:
         for key, value in self.data.items():
             if key in reserved:
                 raise ValueError(f"decision data key {key!r} is reserved")
-            out[key] = value
+            out[key] = thaw(value)
         out.update(
             {
-                "inputs": dict(self.inputs),
+                "inputs": thaw(self.inputs),
                 "policy": self.policy.to_dict() if self.policy else None,
                 "dates": [d.to_dict(lang) for d in self.dates],
                 "findings": [f.to_dict(lang) for f in self.findings],

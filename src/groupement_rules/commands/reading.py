@@ -1,17 +1,14 @@
-"""CLI commands of SPEC Part D: ``read`` (text extract → séance facts), ``scdl``
-(check an SCDL « Délibérations » CSV) and ``scdl-write`` (séance facts → SCDL rows)."""
+"""CLI command of SPEC Part D ``read`` (text extract → séance facts); the SCDL commands
+are in :mod:`.scdl`."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common
-from ..decision import Severity
-from ..errors import InputError
-from ..readers.extract import ExtractResult, load_seance_input, read_extract_file
+from ..cli import EXIT_OK, common
+from ..readers.text import ExtractResult, read_extract_file
 
 _L = {
     "fr": {
@@ -125,84 +122,6 @@ def cmd_read(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_scdl(args: argparse.Namespace) -> int:
-    from ..scdl import SummaryBuilder, open_scdl
-
-    f = open_scdl(args.file)
-    builder = SummaryBuilder(f.header.findings)
-    lang = args.lang
-    t = _L[lang]
-    out = sys.stdout
-    if args.json:
-        out.write('{\n"format": "groupement-rules/scdl-report/1",\n')
-        out.write(f'"file": {json.dumps(str(args.file), ensure_ascii=False)},\n')
-        out.write(f'"separator": {json.dumps(f.header.separator)},\n')
-        out.write(
-            '"header_findings": '
-            + json.dumps([x.to_dict(lang) for x in f.header.findings], ensure_ascii=False)
-            + ',\n"rows": [\n'
-        )
-        first = True
-        for r in f.rows():
-            builder.add(r)
-            if not first:
-                out.write(",\n")
-            out.write(json.dumps(r.to_dict(lang), ensure_ascii=False))
-            first = False
-        s = builder.build()
-        out.write('\n],\n"summary": ' + json.dumps(s.to_dict(), ensure_ascii=False) + "\n}\n")
-    else:
-        for x in f.header.findings:
-            out.write(f"header: {x.severity.value} {x.code} [{x.column}] {x.message(lang)}\n")
-        for r in f.rows():
-            builder.add(r)
-            shown = [
-                x for x in r.findings if x.severity is not Severity.INFO or x.code == "vote-tie"
-            ]
-            if not shown:
-                continue
-            out.write(f"{t['row']} {r.row} (l. {r.line}) DELIB_ID {r.delib_id or '-'}:\n")
-            for x in shown:
-                out.write(f"  {x.severity.value} {x.code} [{x.column or '-'}] {x.message(lang)}\n")
-        s = builder.build()
-        out.write(
-            f"{t['summary']}: {s.rows} {t['rows']}, {s.rows_with_errors} {t['errors']}, "
-            f"{s.rows_with_warnings} {t['warnings']}\n"
-        )
-        for code, n in sorted(s.codes.items()):
-            out.write(f"  {code}: {n}\n")
-        if s.outcomes:
-            out.write(
-                f"  {t['outcomes']}: "
-                + ", ".join(f"{k} {v}" for k, v in sorted(s.outcomes.items()))
-                + "\n"
-            )
-    return EXIT_FINDINGS if builder.errors else EXIT_OK
-
-
-def cmd_scdl_write(args: argparse.Namespace) -> int:
-    from ..readers.seance import validate_seance_facts
-    from ..scdl import scdl_rows_from_facts, write_scdl
-
-    facts = load_seance_input(args.file)
-    validate_seance_facts(facts, str(args.file))
-    rows = scdl_rows_from_facts(
-        facts,
-        coll_nom=args.coll_nom,
-        coll_siret=args.siret or "",
-        matiere_code=args.matiere_code or "",
-        matiere_nom=args.matiere_nom or "",
-        delib_url=args.url or "",
-    )
-    if not rows:
-        raise InputError(args.file, "no délibération in these facts: nothing to write")
-    write_scdl([r.row for r in rows], sys.stdout)
-    for i, r in enumerate(rows, 1):
-        for note in r.notes:
-            print(f"groupement-rules: note: row {i}: {note}", file=sys.stderr)
-    return EXIT_OK
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "read",
@@ -211,23 +130,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE", help="UTF-8 text of the délibération")
     common(p)
     p.set_defaults(func=cmd_read)
-
-    p = sub.add_parser("scdl", help="check an SCDL « Délibérations » CSV file, row by row")
-    p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8, comma or semicolon)")
-    common(p)
-    p.set_defaults(func=cmd_scdl)
-
-    p = sub.add_parser(
-        "scdl-write",
-        help="write SCDL « Délibérations » rows from séance facts (JSON/TOML or text)",
-    )
-    p.add_argument("file", metavar="FILE", help="séance facts (.json, .toml) or a text (.txt)")
-    p.add_argument("--siret", help="COLL_SIRET (14 digits)")
-    p.add_argument("--coll-nom", help="COLL_NOM (default: the commune's name)")
-    p.add_argument("--matiere-code", help="DELIB_MATIERE_CODE, e.g. 1.4")
-    p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
-    p.add_argument("--url", help="DELIB_URL")
-    p.set_defaults(func=cmd_scdl_write)
 
 
 __all__ = ["register", "render_extract"]

@@ -31,10 +31,13 @@ def _policy(args: argparse.Namespace) -> Policy:
 
 def cmd_check_seance(args: argparse.Namespace) -> int:
     # JSON/TOML facts, the saved output of ``read --json``, or the text itself (SPEC D)
-    from ..readers.extract import load_seance_input
+    from ..readers.text import load_seance_reading
+    from ..readers.text.findings import with_reading_findings
 
-    seance = seance_from_dict(load_seance_input(args.file), str(args.file))
-    d = check_seance(seance, _policy(args))
+    facts, disagreements = load_seance_reading(args.file)
+    seance = seance_from_dict(facts, str(args.file))
+    # a printed count that the text's own list contradicts: count-list-disagree (SPEC D)
+    d = with_reading_findings(check_seance(seance, _policy(args)), disagreements)
     emit(args, d)
     return EXIT_FINDINGS if d.has_errors() else EXIT_OK
 

@@ -225,3 +225,25 @@ def year_after_an(folded: str, pos: int) -> tuple[int, int] | None:
 
 
 __all__ = ["MONTHS", "find_dates", "leading_number", "trailing_number", "words_to_int"]
+
+
+#: « le quatorze courant », « le 19 du même mois », « le dix de ce mois »: a day whose
+#: month and year are those of a date given before (SPEC D: the séance's).
+_RELATIVE_DAY = re.compile(
+    r"(?<![a-z])le\s+(?P<day>\d{1,2}|[a-z]+(?:-[a-z]+){0,2})(?:\s?(?:er|e))?\s+"
+    r"(?:courant|du\s+(?:meme\s+)?mois(?:\s+courant)?|de\s+ce\s+mois)(?![a-z])"
+)
+
+
+def find_relative_days(
+    folded: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Days written without month or year (« le quatorze courant »): (start, day), in order."""
+    end = len(folded) if end is None else min(end, len(folded))
+    out: list[tuple[int, int]] = []
+    for m in _RELATIVE_DAY.finditer(folded, start, end):
+        raw = m.group("day")
+        day = int(raw) if raw.isdigit() else words_to_int(raw)
+        if day is not None and 1 <= day <= 31:
+            out.append((m.start(), day))
+    return out

@@ -19,7 +19,13 @@ from .textnorm import fold, fold_key
 _CIVILITY = re.compile(
     r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mmes\s+et\s+MM\.?|MM\.?\s+et\s+Mmes|"
     r"Mesdames|Messieurs|Monsieur|"
-    r"Madame|Mademoiselle|Mmes|Mme|Mlle|MM\.?|Mr\.?|M\.|M(?=\s+[A-ZÀ-Þ]))\s*",
+    r"Madame|Mademoiselle|Mmes|Mme|Mlle|"
+    r"(?:MESDAMES|MESSIEURS|MONSIEUR|MADAME|MADEMOISELLE|MMES|MME|MLLE|MR)(?![A-Za-zÀ-ÿ])|"
+    r"MM\.?|Mr\.?|M\.|M(?=\s+[A-ZÀ-Þ]))\s*",
+)
+#: A civility then a capitalised word, inside a run of names: the next person begins.
+_NEXT_PERSON = re.compile(
+    r"(?:M\.|MM\.|Mme|Mmes|MME|MMES|Monsieur|Madame|MONSIEUR|MADAME)[ ]+[A-ZÀ-Þ]"
 )
 _TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W\d_]+)*\.?|[ \n]+|.", re.UNICODE)
 _PARTICLES = frozenset(
@@ -299,6 +305,8 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         word = tok.rstrip(".")
         if not word or not word[0].isalpha():
             break
+        if tokens and _NEXT_PERSON.match(text, j, end_limit):
+            break  # "MME NIBODEAU M. BOBIER": a civility starts the next person
         if newlines and "U" in shapes and "C" in shapes:
             break  # "PRIGENT Loïc" is whole: the next line is not its continuation
         f = fold(word)

@@ -19,9 +19,10 @@ import datetime as dt
 
 import attrs
 
-from ..decision import Citation, ComputedDate, Decision, Interpretation, cites
+from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, cites
 from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import Policy
+from .context import Context, E, _f, population_used
 from .policy import SeanceParams, params_on
 
 
@@ -135,4 +136,61 @@ def latest_sending_day(
     )
 
 
-__all__ = ["Delai", "latest_sending_day", "required_delai"]
+def check_convocation(ctx: Context) -> list[Finding]:
+    """« la convocation est adressée trois jours francs au moins avant celui de la réunion »
+    (L2121-11); « Le délai de convocation est fixé à cinq jours francs » (L2121-12); urgency:
+    « sans pouvoir être toutefois inférieur à un jour franc »; first séance after a general
+    renewal: three jours francs (L2121-7). A second convocation after a séance without quorum
+    comes « à trois jours au moins d'intervalle » (L2121-17), read as jours francs."""
+    s = ctx.seance
+    c = s.convocation
+    p = ctx.params
+    out: list[Finding] = []
+    if c.second_convocation and c.first_seance_on is not None:
+        gap = jours_francs_between(c.first_seance_on, s.date)
+        if gap < p.second_interval:
+            out.append(
+                _f(
+                    "convocation-too-late",
+                    E,
+                    f"Seconde convocation : {gap} jour(s) franc(s) seulement depuis la séance "
+                    f"sans quorum du {c.first_seance_on:%d/%m/%Y} ; il en faut "
+                    f"{p.second_interval}. La séance ne peut délibérer sans quorum.",
+                    f"Second convocation: only {gap} jour(s) franc(s) since the séance without "
+                    f"quorum of {c.first_seance_on.isoformat()}; {p.second_interval} are "
+                    "required. The séance cannot deliberate without quorum.",
+                    p.second_interval_citation,
+                    first_seance_on=c.first_seance_on.isoformat(),
+                    jours_francs=gap,
+                    required=p.second_interval,
+                )
+            )
+    if c.sent_on is None:
+        return out
+    pop, _ = population_used(ctx)
+    delai = required_delai(p, pop, urgent=c.urgent, first_after_renewal=c.first_after_renewal)
+    left = jours_francs_between(c.sent_on, s.date)
+    if left < delai.jours_francs:
+        latest = latest_act_for_jours_francs(s.date, delai.jours_francs)
+        out.append(
+            _f(
+                "convocation-too-late",
+                E,
+                f"Convocation envoyée le {c.sent_on:%d/%m/%Y} : {left} jour(s) franc(s) avant la "
+                f"séance du {s.date:%d/%m/%Y}, il en faut {delai.jours_francs} (envoi au plus "
+                f"tard le {latest:%d/%m/%Y}).",
+                f"Convocation sent on {c.sent_on.isoformat()}: {left} jour(s) franc(s) before "
+                f"the séance of {s.date.isoformat()}; {delai.jours_francs} are required (send "
+                f"by {latest.isoformat()}).",
+                delai.citation,
+                sent_on=c.sent_on.isoformat(),
+                jours_francs=left,
+                required=delai.jours_francs,
+                regime=delai.regime,
+                latest_sending_day=latest.isoformat(),
+            )
+        )
+    return out
+
+
+__all__ = ["Delai", "check_convocation", "latest_sending_day", "required_delai"]

@@ -1,0 +1,231 @@
+"""Stage: attendance sections (présents, absents, procurations, secrétaire) and
+the names listed in them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..names import take_name
+from ..textnorm import fold_key
+from .document import Document
+from .lexicon import (
+    AND_PAIR,
+    LONE_CIVILITY,
+    PLAIN_A,
+    PROXY_CONNECTOR,
+    QUALIFIER,
+    SECTION,
+    SECTION_STARTS,
+    SKIP_SEP,
+    section_kind,
+)
+from .record import MAX_KNOWN
+
+# ----------------------------------------------------------------------------- names
+
+
+def skip_qualifiers(f: str, pos: int, end: int) -> int:
+    for _ in range(6):
+        m = QUALIFIER.match(f, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def read_list(
+    doc: Document, start: int, end: int, proxy_section: bool = False
+) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
+    """Names listed from ``start`` (and the procurations written inside the list)."""
+    if proxy_section:
+        return read_proxy_items(doc, start, end)
+    text, f = doc.text, doc.folded
+    names: list[tuple[str, int]] = []
+    proxies: list[tuple[str, str, int]] = []
+    pos = start
+    m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[pos:end])
+    if m:
+        pos += m.end()
+    for _ in range(200):
+        pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
+        if names:
+            et = AND_NAME.match(text, pos, end)
+            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY"
+                pos = et.end()
+        lone = LONE_CIVILITY.match(f, pos, end)
+        if lone:
+            pos = lone.end()
+            continue
+        if pos >= end:
+            break
+        name, name_end = take_name(text, pos, min(120, end - pos))
+        if name is None:
+            break
+        name_pos = pos
+        pos = name_end
+        c = PROXY_CONNECTOR.match(f, pos, end)
+        if c is None:
+            pos = skip_qualifiers(f, pos, end)
+            c = PROXY_CONNECTOR.match(f, pos, end)
+        if c is None:
+            et = AND_NAME.match(text, pos, end)
+            if et is not None:  # "Messieurs PINTA et LESAULNIER"
+                names.append((name, name_pos))
+                pos = et.end()
+                continue
+        if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
+            break  # "Mme X est arrivée ...": a sentence, not a list item
+        names.append((name, name_pos))
+        if c is not None:
+            raw_end = raw_holder_end(f, c.end(), end)
+            holder, h_end = take_name(text, c.end(), min(120, end - c.end()))
+            if holder is not None:
+                proxies.append((name, holder, names[-1][1]))
+                doc.raw_holders[(name, holder)] = text[c.end() : raw_end]
+                pos = skip_qualifiers(f, max(h_end, pos), end)
+                if pos < end and f[pos] == ")":
+                    pos += 1
+    return names, proxies
+
+
+#: "et" between two names of a list (the next one capitalised or with a civility).
+AND_NAME = re.compile(
+    r"[ ]?et[ ]+(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'-]*[ ,.;\n])"
+)
+
+
+def read_proxy_items(
+    doc: Document, start: int, end: int
+) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
+    """A "Pouvoirs :" list: items "giver à holder" cut at , ; — (holder text may be messy)."""
+    text, f = doc.text, doc.folded
+    names: list[tuple[str, int]] = []
+    proxies: list[tuple[str, str, int]] = []
+    m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[start:end])
+    pos = start + (m.end() if m else 0)
+    items = list(PROXY_ITEM.finditer(f[pos:end]))
+    for it in items[:60]:
+        s0 = pos + it.start()
+        s1 = pos + it.end()
+        s0 = SKIP_SEP.match(f, s0, s1).end()  # type: ignore[union-attr]
+        giver, g_end = take_name(text, s0, s1 - s0)
+        if giver is None:
+            break
+        for _pair in range(20):  # « X à Y et Z à W »: several pairs in one item
+            c = PROXY_CONNECTOR.match(f, g_end, s1) or PLAIN_A.match(f, g_end, s1)
+            if c is None:
+                q = skip_qualifiers(f, g_end, s1)
+                c = PROXY_CONNECTOR.match(f, q, s1) or PLAIN_A.match(f, q, s1)
+            if c is None:
+                rest = f[skip_qualifiers(f, g_end, s1) : s1]
+                if rest.strip(" .()\n|") == "":
+                    names.append((giver, s0))  # absent, no procuration written
+                    break
+                return names, proxies
+            holder, h_end = take_name(text, c.end(), s1 - c.end())
+            nxt = None
+            if holder is not None:
+                after = skip_qualifiers(f, h_end, s1)
+                after += f.startswith(")", after)
+                nxt = AND_PAIR.match(f, after, s1)
+            hold_end = nxt.start() if nxt is not None else s1
+            if holder is None:
+                raw = re.sub(r"\s+", " ", text[c.end() : s1]).strip(" .()")[:60]
+                if not re.search(r"[A-ZÀ-Þ]", raw):
+                    return names, proxies
+                holder = raw
+            names.append((giver, s0))
+            proxies.append((giver, holder, s0))
+            doc.raw_holders[(giver, holder)] = text[c.end() : hold_end]
+            if nxt is None:
+                break
+            s0 = nxt.end()
+            giver, g_end = take_name(text, s0, s1 - s0)
+            if giver is None:
+                break
+    return names, proxies
+
+
+#: One item of a "Pouvoirs :" list: up to , ; — – or a line that starts with a civility
+#: ("Pouvoirs : M. X a donné pouvoir à Mme Y" / "M. Z a donné pouvoir à M. W" on the next line).
+PROXY_ITEM = re.compile(
+    r"(?:[^,;—–\n]|\n(?![ \t]{0,3}(?:m\.|mmes?[ .]|mm\.|monsieur|madame|mademoiselle)))"
+    r"{1,300}"
+)
+
+
+def raw_holder_end(f: str, pos: int, end: int) -> int:
+    m = re.compile(r"[^,;)\n—–]{0,100}").match(f, pos, end)
+    return m.end() if m else pos
+
+
+def find_sections(doc: Document, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """(kind, label start, content start, content end) for each labelled section."""
+    found = [
+        (m.group(0), m.start(), m.end()) for m in doc.scan(SECTION, SECTION_STARTS, start, end)
+    ]
+    out = []
+    for i, (label, ls, cs) in enumerate(found):
+        ce = found[i + 1][1] if i + 1 < len(found) else end
+        out.append((section_kind(label), ls, cs, min(ce, cs + 4000)))
+    return out
+
+
+def in_change_block(doc: Document, pos: int) -> bool:
+    """Is ``pos`` in a later attendance block ("Questions 11 à 17 :", "Départ de ...")?"""
+    f = doc.folded
+    line_start = f.rfind("\n", max(0, pos - 300), pos) + 1 or max(0, pos - 300)
+    line = f[line_start : pos + 1]
+    if re.search(r"depart\s+de|quitte|sortie\s+de|retour\s+de|arrivee\s+de", line):
+        return True
+    starts = doc.block_starts()
+    return bisect.bisect_left(starts, pos) > 1
+
+
+def unique_member(name: str, known: list[str]) -> str:
+    """The one member named whose name holds every word of ``name`` ("BRARD" → "Jean-Michel
+    BRARD"), else ``name`` as written (none, or several: not guessed)."""
+    words = set(fold_key(name).split())
+    hits = {k for k in known[:MAX_KNOWN] if words and words <= set(fold_key(k).split())}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def name_before(doc: Document, pos: int) -> str | None:
+    f = doc.folded
+    lo = max(0, pos - 100)
+    seg_start = lo
+    for m in re.finditer(r"[,;:\n(—–|]|\s-\s|excusee?s?|absente?s?", f[lo:pos]):
+        seg_start = lo + m.end()
+    name, _ = take_name(doc.text, seg_start, pos - seg_start + 1)
+    return name
+
+
+def secretary_sentence(doc: Document, end: int) -> tuple[str, int] | None:
+    f = doc.folded
+    for m in re.compile(
+        r"(?:a\s+ete|est|sont|ont\s+ete)\s+(?:designee?s?|elue?s?|nommee?s?)\s+(?:pour\s+remplir|comme\s+secretaire|"
+        r"secretaire|en\s+qualite\s+de\s+secretaire)|a\s+savoir\s|designe\s+(?=m|mme|monsieur|madame)"
+    ).finditer(f, 0, end):
+        if "secretaire" not in f[max(0, m.start() - 250) : m.end() + 60]:
+            continue
+        if re.match(r"a\s+savoir|designe\s", m.group(0)):
+            name, _ = take_name(doc.text, m.end())
+            if name:
+                return name, m.start()
+            continue
+        lo = max(0, m.start() - 160)
+        seg = f[lo : m.start()]
+        cut = max(seg.rfind("."), seg.rfind(";"), seg.rfind(":"), seg.rfind("\n\n"))
+        starts = [lo + cut + 1]
+        nl = seg.rfind("\n")
+        if nl > cut:
+            starts.insert(0, lo + nl + 1)
+        for start in starts:
+            # the first name of the clause ("Mme X, ayant obtenu ..., a été désignée")
+            for t in re.finditer(r"(?<![\w'])(?=[A-ZÀ-Þ])", doc.text[start : m.start()]):
+                name, _ = take_name(doc.text, start + t.start(), m.start() - start - t.start())
+                if name:
+                    return name, start + t.start()
+    return None

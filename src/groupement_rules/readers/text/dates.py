@@ -1,0 +1,125 @@
+"""Stage: the date of the séance and the date the convocation was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..french_dates import find_dates, find_relative_days, year_after_an
+from .document import Document
+from .lexicon import SENT_VERB, STAMP_BEFORE
+from .search import WordStart
+
+# ----------------------------------------------------------------------------- dates
+
+
+#: Words that, earlier on the same line, make "… du conseil municipal du <date>" the date of
+#: an earlier séance whose minutes are approved or read, not the date of this one.
+EARLIER_MINUTES = re.compile(r"approb|approuve|lecture|precedente|adopte")
+
+
+#: "L'an deux mille ..." (searched from its literal, the look-behind checked on each hit).
+L_AN = WordStart(r"l\s?'?\s?an\s+(?=[a-z0-9])")
+
+#: "CONVOCATION : L'an deux mille seize, le dix-huit novembre, Nous, X, certifions avoir
+#: convoqué ... pour le vingt-cinq novembre": that "L'an" dates the convocation.
+CONVOCATION_CERTIFICATE = re.compile(r"certifi\w{0,4}\s+avoir\s+convoque|avons\s+convoque")
+
+
+def convocation_an(f: str, an_start: int, an_end: int) -> bool:
+    if "convocation" in f[max(0, an_start - 30) : an_start]:
+        return True
+    return CONVOCATION_CERTIFICATE.search(f, an_end, min(len(f), an_end + 250)) is not None
+
+
+def seance_date(doc: Document) -> tuple[dt.date | None, int]:
+    f = doc.folded
+    for m in L_AN.finditer(f):
+        year = year_after_an(f, m.end())
+        if year is None:
+            continue
+        if convocation_an(f, m.start(), m.end()):
+            continue  # the date of the convocation, not of the séance
+        dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
+        if dates:
+            return dates[0][2], m.start()
+    for m in re.finditer(
+        r"(?<![a-z])(?:seance|reunion|session)(?:\s+(?:ordinaire|extraordinaire|publique|"
+        r"du\s+conseil\s+[a-z' ]{0,40}?))?\s+du\s|conseil\s+(?:municipal|d'administration|"
+        r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le",
+        f,
+    ):
+        before = f[max(0, m.start() - 80) : m.start()]
+        if EARLIER_MINUTES.search(before[before.rfind("\n") + 1 :]):
+            continue  # "Approbation du compte rendu du conseil municipal du 4 septembre"
+        dates = find_dates(f, m.end(), min(len(f), m.end() + 60))
+        if dates:
+            return dates[0][2], dates[0][0]
+    for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
+        # "s'est réuni en séance ordinaire, salle du Conseil, …, le lundi 2 mars 2020": the
+        # date of the same sentence, after the verb
+        after = find_dates(f, m.end(), sentence_end(f, m.end(), 250))
+        if after:
+            return after[0][2], after[0][0]
+        dates = [
+            d
+            for d in find_dates(f, max(0, m.start() - 300), m.start())
+            if "convo" not in f[max(0, d[0] - 40) : d[0]]
+            and STAMP_BEFORE.search(f, max(0, d[0] - 25), d[0]) is None
+        ]
+        if dates:
+            return dates[0][2], dates[0][0]
+    return None, -1
+
+
+def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | None, int]:
+    f = doc.folded
+    for m in L_AN.finditer(f):
+        year = year_after_an(f, m.end())
+        if year is None or not convocation_an(f, m.start(), m.end()):
+            continue
+        dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
+        if dates and (seance is None or 0 < (seance - dates[0][2]).days <= 60):
+            return dates[0][2], dates[0][0]
+    for m in re.finditer(
+        r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
+    ):
+        window = 220 if m.group(1).startswith("date") else 90
+        # "Convocation ... adressée le 9 SEPTEMBRE pour la réunion du MARDI 20 SEPTEMBRE
+        # 2011": a day and month alone take the séance's year (kept only if 1 to 60 days
+        # before the séance, as every convocation date)
+        seance_year = seance.year if seance is not None else None
+        for start, _end, date in find_dates(
+            f, m.end(), min(len(f), m.end() + window), default_year=seance_year
+        ):
+            if seance is not None and not 0 < (seance - date).days <= 60:
+                continue  # after the séance, the séance itself, or another matter
+            between = f[m.end() : start]
+            if window == 90 and re.search(r"reuni|seance|assemble|l'an\s", between):
+                break  # "dûment convoqué, s'est réuni le 16 juin": the séance, not the sending
+            return date, start
+        if seance is not None:
+            # « convoqués le quatorze courant »: the month and year of the séance
+            for start, day in find_relative_days(f, m.end(), min(len(f), m.end() + 40)):
+                if day < seance.day:
+                    return seance.replace(day=day), start
+    # "les convocations individuelles, l'ordre du jour et les notes … ont été transmis …
+    # aux conseillers le 12 novembre 2020": a verb of sending in the sentence dates it
+    for m in re.finditer(r"(?<![a-z])convocations?(?![a-z])", f):
+        end = sentence_end(f, m.end(), 300)
+        verb = SENT_VERB.search(f, m.end(), end)
+        if verb is None:
+            continue
+        for start, _end, date in find_dates(
+            f, verb.end(), end, default_year=seance.year if seance is not None else None
+        ):
+            if seance is None or 0 < (seance - date).days <= 60:
+                return date, start
+    return None, -1
+
+
+def sentence_end(f: str, pos: int, limit: int) -> int:
+    """The end of the sentence that ``pos`` is in (a full stop, a blank line), within ``limit``."""
+    end = min(len(f), pos + limit)
+    stops = [i for i in (f.find(". ", pos, end), f.find("\n\n", pos, end)) if i >= 0]
+    return min(stops) if stops else end

@@ -1,0 +1,84 @@
+"""Reading files: a text file (and a PDF) into a reading; the séance input of
+``check-seance`` whatever its kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...errors import InputError
+from .reader import read_extract
+from .record import FORMAT, ExtractResult
+
+#: The largest text file read (the real extracts and PVs are under 20 KB; a whole
+#: year's registre is under 1 MB): above it, reading would take seconds per MB.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def read_extract_file(path: str) -> ExtractResult:
+    """Read a text file (UTF-8) and its séance facts; InputError names the file.
+
+    An empty file, or a text in which nothing of a séance is recognised (no date,
+    commune, member, délibération or publication line), is an error, not empty facts.
+    """
+    from ..structured import read_text
+
+    text = read_text(path, max_bytes=MAX_FILE_BYTES)
+    if not text.strip():
+        raise InputError(path, "empty file")
+    try:
+        r = read_extract(text)
+    except InputError as e:
+        raise InputError(path, e.reason) from None
+    if nothing_read(r):
+        raise InputError(
+            path,
+            "no séance fact recognised (no date, commune, member, délibération or "
+            "publication line): is it the text of a délibération?",
+        )
+    return r
+
+
+def nothing_read(r: ExtractResult) -> bool:
+    """True when the text gave no fact at all of a séance."""
+    f = r.facts
+    return (
+        f["date"] is None
+        and f["commune"]["name"] is None
+        and f["convocation"]["sent_on"] is None
+        and f["president"] is None
+        and not any(f[k] for k in ("secretaries", "members", "absent", "proxies", "deliberations"))
+        and not r.publication["stated"]
+    )
+
+
+def load_seance_input(path: str) -> dict[str, Any]:
+    """Séance facts in the Part B input format from a file, whatever its kind.
+
+    A ``.txt`` (or ``.pdf``) file is read with :func:`read_extract`; a JSON/TOML file is
+    either the facts themselves or the output of ``read --json`` (its ``facts`` are taken).
+    """
+    return load_seance_reading(path)[0]
+
+
+def load_seance_reading(path: str) -> tuple[dict[str, Any], tuple[Mapping[str, Any], ...]]:
+    """The séance facts of a file and the disagreements its reading recorded (a text or
+    a PDF read here, or the saved output of ``read --json``; none for plain facts)."""
+    from pathlib import Path
+
+    from ..structured import load_document
+
+    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+        r = read_extract_file(path)
+        return dict(r.facts), tuple(r.disagreements)
+    doc = load_document(path)
+    if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
+        raw = doc.get("disagreements")
+        dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
+        return dict(doc["facts"]), dis
+    return doc, ()
+
+
+#: Files read as text (or as a PDF's text layer) rather than as structured facts.
+TEXT_SUFFIXES = (".txt", ".text", ".pdf")

@@ -1,0 +1,82 @@
+"""Literal-first searches: patterns that open with a look-behind or an alternation,
+searched from their literal words so that Python's regex engine can skip ahead.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+
+class WordStart:
+    """A pattern ``(?<![a-z])REST`` (a match starts a word), searched faster.
+
+    (``not_after`` replaces ``a-z`` for other look-behinds of one character.)
+
+    Python's regex engine cannot skip ahead to a possible start when a pattern
+    opens with a look-behind, so it tries the whole pattern at every position.
+    ``REST`` alone opens with literals it can skip to; the look-behind is then
+    checked on each hit. The matches are exactly those of the full pattern.
+    ``REST`` must not be a top-level alternation (the look-behind would then
+    guard only its first branch in the original pattern).
+    """
+
+    def __init__(self, rest: str, flags: int = 0, not_after: str = "a-z") -> None:
+        self.pattern = re.compile(f"(?<![{not_after}])" + rest, flags)
+        self._rest = re.compile(rest, flags)
+        self._before = re.compile(f"[{not_after}]")
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        rest = self._rest
+        while True:
+            m = rest.search(f, pos, endpos)
+            if m is None:
+                return
+            p = m.start()
+            if p > 0 and self._before.match(f, p - 1) is not None:
+                pos = p + 1  # inside a word: the full pattern does not match here
+                continue
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+    def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(f, pos, endpos), None)
+
+
+def lookbehind_compiled(rest: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])" + rest)
+
+
+def first_of(f: str, branches: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The match that starts first (the earlier branch on a tie), as the alternation's."""
+    best: re.Match[str] | None = None
+    for b in branches:
+        m = b.search(f)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+class Branches:
+    """An alternation ``B1|B2|...`` whose branches begin with different words (so
+    at most one matches at a place), each searched on its own from its literal
+    prefix: the matches are those of the alternation, found without trying it at
+    every position."""
+
+    def __init__(self, *branches: str) -> None:
+        self.branches = tuple(re.compile(b) for b in branches)
+
+    def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        nxt = [b.search(f, pos, endpos) for b in self.branches]
+        while True:
+            live = [m for m in nxt if m is not None]
+            if not live:
+                return
+            m = min(live, key=lambda x: x.start())
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            nxt = [
+                b.search(f, pos, endpos) if n is not None and n.start() < pos else n
+                for b, n in zip(self.branches, nxt, strict=True)
+            ]

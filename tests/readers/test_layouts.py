@@ -1,0 +1,120 @@
+"""Layouts of délibérations read by rules of their language (issue 9 item 3), each on a
+synthetic text of our own (invented names), and the precision rule of SPEC D: a printed
+count is never contradicted, a list that disagrees is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from groupement_rules.readers.french_dates import find_relative_days
+from groupement_rules.readers.text import ExtractResult, read_extract
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _read(name: str) -> ExtractResult:
+    return read_extract((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def _opening(r: ExtractResult) -> dict[str, object]:
+    return {k: r.opening[k] for k in ("en_exercice", "presents", "proxies", "votants")}
+
+
+def test_pairs_joined_by_et_and_a_last_name_after_comma_et() -> None:
+    r = _read("layout-pairs-et.txt")
+    assert r.facts["proxies"] == [
+        {"from": "Clara Noël", "to": "Lise Bertin"},
+        {"from": "Tom Perrin", "to": "Hugo Carrel"},
+        {"from": "Sophie Roux", "to": "Paul Arnoux"},
+    ]
+    # « …, Mme Ada Imbert, et M. Jean-Luc Joubert. »: the tenth name is read
+    assert r.opening["present_named"] == 10
+    assert _opening(r) == {"en_exercice": 15, "presents": 10, "proxies": 3, "votants": None}
+    assert r.provenance["opening.presents"]["how"] == "counted"
+    assert r.provenance["opening.en_exercice"]["how"] == "printed"
+    assert r.disagreements == ()
+
+
+def test_count_label_variants() -> None:
+    r = _read("layout-counts-variants.txt")
+    # « Conseillers en fonction » (Alsace-Moselle), « à l'appel nominal : 14 élus »,
+    # « Nombre de « pouvoirs » 3 », « Votants : (17) »; « représente 20 % » is no count
+    assert _opening(r) == {"en_exercice": 19, "presents": 14, "proxies": 3, "votants": 17}
+    assert r.opening["represented"] == 3
+
+
+def test_holder_in_parentheses_uppercase_civilities_and_relative_convocation_day() -> None:
+    r = _read("layout-holder-in-parentheses.txt")
+    assert r.facts["proxies"] == [
+        {"from": "LEBRUN", "to": "FAUCHER"},
+        {"from": "DELMAS", "to": "PICARD"},
+        {"from": "ROCHE", "to": "GARNIER"},
+        {"from": "BLANC Émile", "to": "ROCHAT"},
+        {"from": "VIDAL Rose", "to": "PICARD"},
+    ]
+    # « dûment convoqué le quatre courant », séance of 9 October 2022
+    assert r.facts["convocation"]["sent_on"] == "2022-10-04"
+
+
+def test_printed_counts_win_over_lists_and_the_disagreement_is_reported() -> None:
+    r = _read("layout-list-disagrees.txt")
+    # « présents : 9 » then the names of all 11 members; « Procurations : 3 » and two pairs
+    assert r.opening["presents"] == 9 and r.opening["proxies"] == 3
+    assert {(d["count"], d["printed"], d["listed"]) for d in r.disagreements} == {
+        ("presents", 9, 11),
+        ("proxies", 3, 2),
+    }
+    facts = {u["fact"] for u in r.unread}
+    assert {"opening.presents", "opening.proxies"} <= facts
+    # « (Pouvoir remis à X) »: the lists are kept as read
+    assert r.facts["proxies"] == [
+        {"from": "KLEIN Rémi", "to": "ROBIN Claire"},
+        {"from": "LAMBERT Ève", "to": "AUBRY Marc"},
+    ]
+    assert r.to_dict()["disagreements"][0]["printed"] in (9, 3)
+
+
+def test_convocation_sent_in_a_sentence_and_a_stamp_is_not_the_seance_date() -> None:
+    r = _read("layout-convocation-sentence.txt")
+    assert r.facts["date"] == "2021-11-18"  # not « Affiché le 24/11/2021 »
+    assert r.facts["convocation"]["sent_on"] == "2021-11-12"
+
+
+def test_derived_procurations_record_their_identity() -> None:
+    r = read_extract(
+        "Séance du 3 mai 2022\nEn exercice : 15\nPrésents : 12\nVotants : 12\n"
+        "Délibération n° 2022-05 : Tarifs\nAdopté à l'unanimité.\n"
+    )
+    assert r.opening["proxies"] == 0
+    assert r.provenance["opening.proxies"] == {
+        "line": None,
+        "how": "derived",
+        "identity": "procurations = votants − présents",
+    }
+
+
+def test_relative_days() -> None:
+    assert [d for _p, d in find_relative_days("convoques le quatorze courant")] == [14]
+    assert [d for _p, d in find_relative_days("le 19 du meme mois")] == [19]
+    assert find_relative_days("le quatorze juillet") == []
+
+
+_NAMES = [f"{a} {b}" for a in ("Jean", "Anne", "Paul", "Lise") for b in ("MOREL", "VIGNE", "SAULE")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(printed=st.integers(1, 12), listed=st.integers(1, 12))
+def test_a_printed_count_is_never_contradicted(printed: int, listed: int) -> None:
+    text = (
+        "Séance du 2 février 2026\nMembres en exercice : 15\n"
+        f"Présents : {printed}\n"
+        f"Étaient présents : {', '.join(_NAMES[:listed])}\n"
+        "Délibération n° 2026-01 : Budget\nAdopté à l'unanimité.\n"
+    )
+    r = read_extract(text)
+    assert r.opening["presents"] == printed
+    disagrees = [d for d in r.disagreements if d["count"] == "presents"]
+    assert bool(disagrees) == (printed != r.opening["present_named"])
