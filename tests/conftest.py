@@ -34,9 +34,10 @@ def _fresh_caches() -> None:
     previous test (or of the unmutated code, under mutation testing) must not
     answer for it."""
     from groupement_rules import legal_time
-    from groupement_rules.convention import rules, schedule
+    from groupement_rules.convention import policy, schedule, withdrawal
 
     legal_time._count_delai_cached.cache_clear()
+    policy.terms.cache_clear()
     schedule.schedule.cache_clear()
-    rules._context.cache_clear()
-    rules.reading_interpretation.cache_clear()
+    withdrawal._context.cache_clear()
+    withdrawal.reading_interpretation.cache_clear()

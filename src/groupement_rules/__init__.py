@@ -70,6 +70,12 @@ _EXPORTS: dict[str, str] = {
     "check_seance": "seance.rules",
     "ExtractResult": "readers.text",
     "read_extract": "readers.text",
+    "RowChecker": "scdl",
+    "ScdlRow": "scdl",
+    "check_row": "scdl",
+    "check_scdl": "scdl",
+    "open_scdl": "scdl",
+    "row_codes": "scdl",
 }
 
 __all__ = [
@@ -94,6 +100,8 @@ __all__ = [
     "Policy",
     "PolicyError",
     "Proxy",
+    "RowChecker",
+    "ScdlRow",
     "Schedule",
     "Seance",
     "SeanceAnswer",
@@ -107,6 +115,8 @@ __all__ = [
     "__version__",
     "calendar_for_insee",
     "check_adherent",
+    "check_row",
+    "check_scdl",
     "check_seance",
     "default_cgct",
     "default_convention",
@@ -116,8 +126,10 @@ __all__ = [
     "load_cgct",
     "load_convention",
     "load_seance",
+    "open_scdl",
     "read_extract",
     "recours",
+    "row_codes",
     "schedule",
     "seance_from_dict",
     "status_on",
@@ -161,6 +173,7 @@ if TYPE_CHECKING:
     from .policy import Policy, PolicyError
     from .readers.seance import load_seance, seance_from_dict
     from .readers.text import ExtractResult, read_extract
+    from .scdl import RowChecker, ScdlRow, check_row, check_scdl, open_scdl, row_codes
     from .seance.convocation import latest_sending_day
     from .seance.facts import (
         Commune,

@@ -1,28 +1,36 @@
 """The ``groupement-rules`` command (docs/cli.md).
 
 Exit status: 0 when the question was answered, 1 when a ``check-*`` command
-(or ``report``) found an error-level finding, 2 for bad input or usage, with
-one clear line on standard error and never a traceback; 3 for an internal error
-(a bug: one line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback).
+found an error-level finding (or, with ``--fail-on``, any command a finding of that
+severity), 2 for bad input, usage or output that cannot be written, with one clear
+line on standard error and never a traceback; 3 for an internal error (a bug: one
+line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback).
+
+The conventions every command shares are applied here, once, to every subcommand
+that the modules of :data:`COMMAND_MODULES` register: ``-`` for standard input
+(:mod:`groupement_rules.inputs`), ``--output FILE`` written atomically
+(:mod:`groupement_rules.outputs`), ``--fail-on`` for the commands that answer with
+decisions (:func:`common`, :func:`emit`, :func:`note`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import os
+import re
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO, cast
 
+from . import inputs, outputs
 from ._version import __version__
 from .errors import InputError
-from .policy import NoValueInForce
-from .readers.structured import date_out_of_range
 
 if TYPE_CHECKING:
-    from .decision import Decision
+    from .decision import Decision, Severity
 
 #: Each module exposes ``register(subparsers)``; a domain adds its commands here.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -47,38 +55,89 @@ class _Parser(argparse.ArgumentParser):
 
 
 def iso_date(value: str) -> dt.date:
-    """An argparse type for ISO dates, with a clear message for 2026-02-30."""
+    """An argparse type for dates: ``YYYY-MM-DD`` only, within the dates handled
+    (:func:`groupement_rules.inputs.parse_iso_date`)."""
     try:
-        if len(value) != 10:
-            raise ValueError
-        d = dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a valid date: {value!r} (expected YYYY-MM-DD)"
-        ) from None
-    reason = date_out_of_range(d)
-    if reason:
-        raise argparse.ArgumentTypeError(reason)
-    return d
+        return inputs.parse_iso_date(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+def output_file(value: str) -> str:
+    """An argparse type for a file to write (``--output``, ``--ics``): not empty."""
+    try:
+        return outputs.check_target(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+#: ``--fail-on`` thresholds: the severities that make the exit status 1.
+FAIL_ON = {"error": ("error",), "warning": ("error", "warning")}
+
+
+def common(
+    parser: argparse.ArgumentParser, *, json_flag: bool = True, fail_on: bool = True
+) -> None:
     """The options every answering command has."""
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print the decision as JSON")
     parser.add_argument(
         "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
     )
+    if fail_on:
+        parser.add_argument(
+            "--fail-on",
+            choices=tuple(FAIL_ON),
+            metavar="{error,warning}",
+            help="exit with status 1 when a finding of this severity or worse is given",
+        )
+
+
+def note(args: argparse.Namespace, severities: Iterable[Severity | str]) -> None:
+    """Record the severities of the findings a command gave (for ``--fail-on``)."""
+    seen: set[str] = args.__dict__.setdefault("_severities", set())
+    seen.update(str(s) for s in severities)
+
+
+def note_decisions(args: argparse.Namespace, decisions: Iterable[Decision]) -> None:
+    """Record the severities of the decisions' findings (for ``--fail-on``)."""
+    note(args, (f.severity for d in decisions for f in d.findings))
 
 
 def emit(args: argparse.Namespace, decision: Decision) -> None:
     """Print a decision as the options ask: JSON (``--json``) or text in ``--lang``."""
     from .render import render_text, to_json
 
+    note_decisions(args, [decision])
     if args.json:
         print(to_json(decision.to_dict(args.lang)))
     else:
         print(render_text(decision, args.lang))
+
+
+def _failed_on(args: argparse.Namespace) -> bool:
+    threshold = getattr(args, "fail_on", None)
+    if threshold is None:
+        return False
+    seen: set[str] = getattr(args, "_severities", set())
+    return any(s in seen for s in FAIL_ON[threshold])
+
+
+#: The commands that print no answer (a server): no ``--output`` for them.
+NO_OUTPUT = frozenset({"serve"})
+
+
+def _conventions(parser: argparse.ArgumentParser) -> None:
+    """The options every command takes, added once for all (``--output``)."""
+    if any("--output" in a.option_strings for a in parser._actions):
+        return
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_file,
+        metavar="FILE",
+        help="write the output to FILE (replaced only once complete) instead of stdout",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,30 +153,57 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for name, command in sub.choices.items():
+        if name not in NO_OUTPUT:
+            _conventions(command)
     return parser
+
+
+@contextlib.contextmanager
+def _stdout_to(path: str | None) -> Iterator[None]:
+    """Standard output, for the command's run, goes to ``path`` (atomically) when given,
+    through a stream that reports a failed write as one line (a full disk)."""
+    if path is None or path == "-":
+        with contextlib.redirect_stdout(outputs.GuardedStream(sys.stdout, outputs.STDOUT_NAME)):
+            yield
+        _flush_stdout()
+        return
+    with (
+        outputs.open_output(path) as stream,
+        contextlib.redirect_stdout(outputs.GuardedStream(cast("TextIO", stream), path)),
+    ):
+        yield
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise outputs.OutputError(outputs.STDOUT_NAME, e) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.func(args)
-    except InputError as e:
+        with _stdout_to(getattr(args, "output", None)):
+            code: int = args.func(args)
+    except outputs.OutputError as e:
+        if e.where == outputs.STDOUT_NAME:
+            outputs.silence_stdout()
         print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_USAGE
-    except NoValueInForce as e:
-        # a date before (or in a gap of) the policy's dated values: the input asks
-        # about a time the policy does not cover
-        print(
-            f"groupement-rules: error: {_one_line(str(e))} (outside the dates the policy covers)",
-            file=sys.stderr,
-        )
+    except InputError as e:
+        print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        outputs.silence_stdout()
         return EXIT_OK
-    except Exception as e:  # last resort: no input reaches it (tests/cli/test_cli_bad_input.py)
+    except Exception as e:  # last resort: no input should get here (tests/cli/)
         if os.environ.get("GROUPEMENT_RULES_DEBUG"):
             raise
         print(
@@ -126,12 +212,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    if code == EXIT_OK and _failed_on(args):
+        return EXIT_FINDINGS
     return code
 
 
+#: The longest error line printed; the longest quoted piece of input and the longest
+#: unbroken run of characters (a key, a path) kept in it.
+MAX_LINE, MAX_QUOTE, MAX_RUN = 400, 60, 120
+
+_LONG = re.compile(
+    rf"'[^']{{{MAX_QUOTE + 1},}}'|\"[^\"]{{{MAX_QUOTE + 1},}}\"|\S{{{MAX_RUN + 1},}}"
+)
+
+
+def _cut(piece: str) -> str:
+    keep = MAX_QUOTE if piece[0] in "'\"" else MAX_RUN
+    return piece[: keep - 1] + "…"
+
+
 def _one_line(message: str) -> str:
-    """A message on one line, whatever the input quoted in it."""
-    return " ".join(message.split())
+    """A message on one line, whatever the input quoted in it: each quoted piece longer
+    than :data:`MAX_QUOTE` and each unbroken run longer than :data:`MAX_RUN` is cut,
+    then the line at :data:`MAX_LINE`, each cut marked with ``…``."""
+    line = " ".join(message.split())
+    line = _LONG.sub(lambda m: _cut(m.group(0)), line)
+    return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -188,11 +188,11 @@ def recours_ics(decision: Decision, *, stamp: dt.datetime, lang: str = "fr") -> 
 
 
 def write_ics(path: str | Path, data: bytes) -> None:
-    """Write an iCalendar file; an :class:`InputError` names the path when it cannot."""
-    try:
-        Path(path).write_bytes(data)
-    except OSError as e:
-        raise InputError(str(path), f"cannot write the calendar: {e.strerror or e}") from None
+    """Write an iCalendar file, atomically (:func:`groupement_rules.outputs.write_bytes`);
+    an :class:`InputError` names the path when it cannot."""
+    from .outputs import write_bytes
+
+    write_bytes(path, data)
 
 
 __all__ = ["convention_ics", "recours_ics", "uid", "write_ics"]

@@ -90,6 +90,14 @@ DATES: dict[str, Pair] = {
     ),
     "convention_end": ("fin de la convention", "end of the convention"),
     "engaged_until": ("fin de l'engagement", "end of the engagement"),
+    "letters_from": (
+        "premier jour pour adresser la demande de retrait",
+        "first day to send the withdrawal letter",
+    ),
+    "letters_until": (
+        "dernier jour pour adresser la demande de retrait",
+        "last day to send the withdrawal letter",
+    ),
     # séance
     "latest_sending_day": (
         "dernier jour d'envoi de la convocation",
@@ -106,6 +114,10 @@ DATES: dict[str, Pair] = {
         "last day of the recours after the rejection",
     ),
     "implicit_rejection_on": ("rejet implicite", "implicit rejection"),
+    "implicit_rejection_last_day": (
+        "dernier jour du recours après le rejet implicite",
+        "last day of the recours after the implicit rejection",
+    ),
     "executory_since": ("exécutoire depuis", "executory since"),
 }
 

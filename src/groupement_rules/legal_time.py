@@ -47,7 +47,6 @@ import functools
 from typing import Protocol
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from . import labels
 from .decision import Citation, ComputedDate
@@ -123,12 +122,30 @@ def said(day: dt.date, lang: str = "fr") -> str:
 
 def shift_months(start: dt.date, months: int) -> Shift:
     """``start`` plus ``months`` months, de quantième à quantième (CPC art. 641 al. 2)."""
-    return Shift(start, months, start + relativedelta(months=months))
+    return Shift(start, months, add_months(start, months))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
-    """``start`` plus ``months`` months (CPC art. 641 al. 2); see :func:`shift_months`."""
-    return start + relativedelta(months=months)
+    """``start`` plus ``months`` months (CPC art. 641 al. 2); see :func:`shift_months`.
+
+    The same day of the target month, or its last day when it has no such day
+    (2026-08-31 + 1 month = 2026-09-30), as ``dateutil.relativedelta`` counts;
+    integer arithmetic, since this runs for every boundary of every convention.
+    Raises OverflowError outside years 1 to 9999.
+    """
+    y, m0 = divmod(start.year * 12 + start.month - 1 + months, 12)
+    day = start.day
+    if day > 28:
+        last = _MONTH_DAYS[m0]
+        if m0 == 1 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):
+            last = 29
+        day = min(day, last)
+    if not 1 <= y <= 9999:
+        raise OverflowError(f"{start} + {months} months is outside years 1 to 9999")
+    return dt.date(y, m0 + 1, day)
 
 
 def last_day_of_month(year: int, month: int) -> dt.date:

@@ -43,6 +43,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from . import inputs
 from .decision import Citation, PolicyRef
 from .errors import InputError
 
@@ -58,13 +59,23 @@ class PolicyError(InputError):
         super().__init__(f"{where}: {key}" if key else where, message)
 
 
-class NoValueInForce(LookupError):
-    """A dated parameter has no value on the date asked (a gap, or before its first value)."""
+class NoValueInForce(InputError, LookupError):
+    """A dated parameter has no value on the date asked (a gap, or before its first value).
+
+    Bad input, not a bug: the question asks about a day the policy data does not
+    cover. It is still a :class:`LookupError`, as it was before it became an
+    :class:`InputError`.
+    """
 
     def __init__(self, policy_id: str, key: str, on: dt.date | None) -> None:
+        self.policy_id = policy_id
         self.key = key
         self.on = on
-        super().__init__(f"policy {policy_id}: no value of {key!r} in force on {on}")
+        when = f"on {on.isoformat()}" if on is not None else "without a date"
+        super().__init__(
+            f"policy {policy_id}",
+            f"no value of {key!r} in force {when} (outside the dates the policy covers)",
+        )
 
 
 #: The types a parameter value can have.
@@ -243,6 +254,8 @@ def _check_type(type_: str, value: Any) -> str | None:
     ok: bool
     if type_ == "date":
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        if ok and (reason := inputs.date_out_of_range(value)):
+            return reason
     elif type_ == "int":
         ok = isinstance(value, int) and not isinstance(value, bool)
     elif type_ == "float":
@@ -268,24 +281,18 @@ def _check_type(type_: str, value: Any) -> str | None:
 
 
 def read_policy_text(path: str | Path) -> str:
-    """The text of a policy file, or a :class:`PolicyError` saying why it cannot be read."""
-    name = str(path)
+    """The text of a policy file (``-``: standard input), or a :class:`PolicyError`
+    saying why it cannot be read: held to the limits of every input
+    (:func:`groupement_rules.inputs.read_text`: size, UTF-8 with or without BOM)."""
     try:
-        data = Path(path).read_bytes()
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise PolicyError(name, None, None, "UTF-16 text, not UTF-8; convert the file")
-        text = data.decode("utf-8")
-        if not text.strip():
-            raise PolicyError(name, None, None, "empty file")
-        return text
-    except FileNotFoundError:
-        raise PolicyError(name, None, None, "no such file") from None
-    except IsADirectoryError:
-        raise PolicyError(name, None, None, "is a directory, not a policy file") from None
-    except UnicodeDecodeError as e:
-        raise PolicyError(name, None, None, f"not UTF-8 text ({e.reason})") from None
-    except OSError as e:
-        raise PolicyError(name, None, None, e.strerror or str(e)) from None
+        text = inputs.read_text(path, inputs.MAX_DOCUMENT_BYTES)
+    except PolicyError:  # pragma: no cover - read_text raises plain InputErrors
+        raise
+    except InputError as e:
+        raise PolicyError(e.where, None, None, e.reason) from None
+    if not text.strip():
+        raise PolicyError(inputs.source_name(path), None, None, "empty file")
+    return text
 
 
 def embedded_policy_text(filename: str) -> str:
@@ -320,11 +327,14 @@ def load_policy(
     ``source`` is a path; ``text`` may give its content directly (``source``
     then only names it in errors).
     """
-    name = str(source)
+    name = inputs.source_name(source)
     if text is None:
         text = read_policy_text(source)
     try:
         doc = tomllib.loads(text)
+        inputs.check_numbers(doc, "")
+    except InputError as e:  # a number beyond the limits of every input
+        raise PolicyError(name, e.where.removeprefix(": "), None, e.reason) from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"\(at line (\d+)", str(e))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
@@ -333,6 +343,9 @@ def load_policy(
         ) from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
         raise PolicyError(name, None, None, "invalid TOML: nested too deeply") from None
+    except ValueError as e:  # an integer of more than 4300 digits, which Python won't convert
+        reason = str(e).split(";")[0]
+        raise PolicyError(name, None, None, f"invalid TOML: {reason}") from None
     return _build(name, text, doc, schema, kind)
 
 
@@ -452,12 +465,12 @@ def _build(
                     if k not in _VALUE_KEYS:
                         raise PolicyError(name, f"{vkey}.{k}", vline, "unknown key")
                 start, end = v.get("from"), v.get("to")
-                if start is None or _check_type("date", start):
-                    raise PolicyError(name, f"{vkey}.from", vline, "missing or bad date")
+                if start is None or (bad := _check_type("date", start)):
+                    why = "missing date" if start is None else f"bad date: {bad}"
+                    raise PolicyError(name, f"{vkey}.from", vline, why)
                 if end is not None and (_check_type("date", end) or end < start):
-                    raise PolicyError(
-                        name, f"{vkey}.to", vline, "bad date (must be a date on or after from)"
-                    )
+                    why = _check_type("date", end) or "must be a date on or after from"
+                    raise PolicyError(name, f"{vkey}.to", vline, f"bad date ({why})")
                 if "value" not in v:
                     raise PolicyError(name, f"{vkey}.value", vline, "missing value")
                 err = _check_type(spec.type, v["value"]) or (

@@ -8,18 +8,25 @@ Each case runs through ``cli.main`` (fast); a handful also run as a real process
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
+import os
+import re
 import subprocess
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from groupement_rules import inputs
 from groupement_rules.cli import EXIT_INTERNAL, EXIT_USAGE, main
 from groupement_rules.commands import convention as convention_commands
+from groupement_rules.policy import embedded_policy_text
 
 DATA = resources.files("groupement_rules") / "data"
 SEANCE = json.loads((DATA / "seed-seance.json").read_text(encoding="utf-8"))
@@ -431,3 +438,271 @@ def test_real_process(files: Path, case: str) -> None:
     assert len(r.stderr.splitlines()) == 1, r.stderr
     assert needle in r.stderr and "Traceback" not in r.stderr
     assert r.stdout == ""
+
+
+# ----------------------------------------------------------------------------- hostile inputs
+# (issue 14, item 5): every magnitude bounded, every failure one line, exit 2.
+
+#: The commands that read a JSON/TOML document (FILE), and the limit they hold it to.
+DOCUMENT_COMMANDS = {
+    "check-adherent": ["check-adherent", "FILE", "--on", "2027-01-01"],
+    "check-seance": ["check-seance", "FILE"],
+    "scdl-write": ["scdl-write", "FILE"],
+    "executory": ["executory", "FILE"],
+}
+
+
+class EndlessZeros(io.RawIOBase):
+    """A stream that never ends (like ``/dev/zero``), counting what was taken from it."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        n = len(b)
+        b[:n] = bytes(n)
+        self.taken += n
+        return n
+
+
+def fake_stdin(monkeypatch: pytest.MonkeyPatch, raw: io.RawIOBase | bytes) -> Any:
+    stream = io.BytesIO(raw) if isinstance(raw, bytes) else io.BufferedReader(raw)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream, encoding="utf-8"))
+    return raw
+
+
+@pytest.mark.parametrize(
+    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]], ids=lambda t: t[0]
+)
+def test_endless_stdin_is_read_up_to_the_limit(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: list[str]
+) -> None:
+    zeros = fake_stdin(monkeypatch, EndlessZeros())
+    assert_one_line_error(capsys, argv_for(template, Path("."), "-"), "<stdin>", "too large")
+    assert zeros.taken <= inputs.MAX_DOCUMENT_BYTES + 2 * io.DEFAULT_BUFFER_SIZE
+
+
+@pytest.mark.parametrize("template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]])
+def test_a_device_is_read_up_to_the_limit(
+    capsys: pytest.CaptureFixture[str], template: list[str]
+) -> None:
+    if not Path("/dev/zero").exists():  # pragma: no cover - every POSIX system has it
+        pytest.skip("no /dev/zero")
+    assert_one_line_error(capsys, argv_for(template, Path("."), "/dev/zero"), "too large")
+
+
+@pytest.mark.parametrize("template", POLICY_COMMANDS[:3] + POLICY_COMMANDS[-4:], ids=str)
+def test_a_policy_from_a_device_or_too_large(
+    capsys: pytest.CaptureFixture[str], files: Path, template: list[str]
+) -> None:
+    assert_one_line_error(capsys, argv_for(template, files, "/dev/zero"), "/dev/zero", "too large")
+    big = files / "big-policy.toml"
+    if not big.exists():  # a valid TOML comment, 25 MB
+        big.write_bytes(b"# " + b"x" * (25 * 1024 * 1024) + b"\n")
+    assert_one_line_error(capsys, argv_for(template, files, str(big)), str(big), "too large")
+
+
+def test_a_fifo_is_read_up_to_the_limit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        chunk = b"Le conseil municipal " * 5000
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as f:
+            for _ in range(10_000):  # far past any limit, unless the reader stops
+                f.write(chunk)
+
+    t = threading.Thread(target=writer, daemon=True)
+    t.start()
+    assert_one_line_error(capsys, ["read", str(fifo)], str(fifo), "too large")
+    t.join(timeout=60)
+    assert not t.is_alive()
+
+
+#: ISO 8601 forms other than the calendar date YYYY-MM-DD, all refused.
+NOT_CALENDAR_DATES = ["2026-W06-2", "2026W062", "2026-033", "20260202", "２０２６-02-02"]
+
+
+@pytest.mark.parametrize("value", NOT_CALENDAR_DATES)
+def test_only_calendar_dates_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    code = main_exit(["withdraw", value])
+    _out, err = capsys.readouterr()
+    assert code == EXIT_USAGE and len(err.splitlines()) == 1
+    assert "not a valid date" in err and "expected YYYY-MM-DD" in err
+
+
+@pytest.mark.parametrize("value", NOT_CALENDAR_DATES)
+@pytest.mark.parametrize(
+    ("command", "doc", "key"),
+    [
+        ("check-adherent", ADHERENT, "signed_on"),
+        ("check-seance", SEANCE, "date"),
+        ("executory", ACT, "adopted_on"),
+    ],
+)
+def test_only_calendar_dates_in_files(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    doc: dict[str, Any],
+    key: str,
+    value: str,
+) -> None:
+    f = tmp_path / "facts.json"
+    f.write_text(json.dumps({**doc, key: value}), encoding="utf-8")
+    assert_one_line_error(capsys, [command, str(f)], key, "not a valid date")
+
+
+def test_a_toml_date_time_is_not_a_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    f = tmp_path / "adherent.toml"
+    f.write_text(_toml(ADHERENT).replace("\n", "\nsigned_on = 2026-02-02T23:30:00-05:00\n", 1))
+    assert_one_line_error(capsys, ["check-adherent", str(f)], "signed_on", "date and time")
+
+
+@pytest.mark.parametrize(
+    ("command", "nested"),
+    [(c, False) for c in DOCUMENT_COMMANDS]
+    + [(c, True) for c in DOCUMENT_COMMANDS if c != "executory"],
+)  # an act's facts are flat: no nested object to repeat a key in
+def test_duplicate_json_keys(
+    capsys: pytest.CaptureFixture[str], files: Path, tmp_path: Path, command: str, nested: bool
+) -> None:
+    good = {"check-adherent": ADHERENT, "executory": ACT}.get(command, SEANCE)
+    text = json.dumps(good)
+    if nested:
+        key = next(k for k, v in good.items() if isinstance(v, dict))
+        inner = json.dumps(good[key])
+        dup = inner[:-1] + ", " + inner[1:]  # the same keys twice in one object
+        text = text.replace(inner, dup, 1)
+        assert json.loads(text) == good  # what json.loads would have said: nothing
+    else:
+        first = next(iter(good))
+        text = "{" + json.dumps(first) + ": null, " + text[1:]
+    f = tmp_path / "dup.json"
+    f.write_text(text, encoding="utf-8")
+    assert_one_line_error(
+        capsys, argv_for(DOCUMENT_COMMANDS[command], files, str(f)), "given twice"
+    )
+
+
+HUGE_NUMBERS = {
+    "5000-digits": "9" * 5000,
+    "2**64": str(2**64),
+    "-2**60": str(-(2**60)),
+    "1e999": "1e999",
+    "NaN": "NaN",
+    "Infinity": "Infinity",
+}
+
+
+@pytest.mark.parametrize("value", list(HUGE_NUMBERS.values()), ids=list(HUGE_NUMBERS))
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+def test_numbers_beyond_the_limits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, value: str
+) -> None:
+    if fmt == "toml" and value in ("NaN", "Infinity", "1e999"):
+        value = {"NaN": "nan", "Infinity": "inf"}.get(value, value)
+    f = tmp_path / f"adherent.{fmt}"
+    if fmt == "json":
+        f.write_text(json.dumps(ADHERENT)[:-1] + f', "need": {value}}}', encoding="utf-8")
+    else:
+        f.write_text(f"need = {value}\n" + _toml(ADHERENT), encoding="utf-8")
+    err = assert_one_line_error(capsys, ["check-adherent", str(f)], str(f))
+    assert len(err) < 300, err
+    assert any(w in err for w in ("too large", "not finite", "not a JSON number", "invalid")), err
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, str(2**70)])
+def test_policy_numbers_beyond_the_limits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str
+) -> None:
+    text = embedded_policy_text("cgct.toml")
+    assert "value = 3500" in text
+    f = tmp_path / "cgct.toml"
+    f.write_text(text.replace("value = 3500", f"value = {value}", 1), encoding="utf-8")
+    err = assert_one_line_error(
+        capsys, ["convocation", "2026-03-01", "--population", "500", "--cgct", str(f)], str(f)
+    )
+    assert len(err) < 300 and ("too large" in err or "4300 digits" in err), err
+
+
+@pytest.mark.parametrize("date", ["1800-01-01", "2300-01-01"])
+def test_policy_dates_outside_the_range(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, date: str
+) -> None:
+    text = embedded_policy_text("eprimo-2026.toml")
+    f = tmp_path / "eprimo.toml"
+    f.write_text(re.sub(r"value = 2026-07-19", f"value = {date}", text, count=1), "utf-8")
+    assert text != f.read_text("utf-8")
+    assert_one_line_error(capsys, ["windows", "--policy", str(f)], str(f), "outside the dates")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["timeline", "--ics", ""],
+        ["recours", "2026-03-01", "--ics", " "],
+        ["withdraw", "2028-06-01", "--output", ""],
+        ["report", "-o", ""],
+    ],
+    ids=str,
+)
+def test_an_empty_file_name_to_write_is_refused(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code = main_exit(argv)
+    out, err = capsys.readouterr()
+    assert code == EXIT_USAGE and out == ""
+    assert len(err.splitlines()) == 1 and "an empty file name" in err
+
+
+FULL_DISK = [
+    ["withdraw", "2028-06-01"],
+    ["report", "--on", "2027-01-01", "--json"],
+    ["check-seance", "GOOD_SEANCE"],
+    ["timeline", "--lang", "en"],
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("argv", FULL_DISK, ids=lambda a: a[0])
+@pytest.mark.parametrize("how", ["stdout", "--output"])
+def test_a_full_disk_is_one_line(files: Path, argv: list[str], how: str) -> None:
+    full = ["--output", "/dev/full"] if how == "--output" else []
+    with open("/dev/full", "w") as dev_full:
+        r = subprocess.run(
+            [sys.executable, "-m", "groupement_rules", *argv_for(argv, files, ""), *full],
+            stdout=dev_full if how == "stdout" else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert r.returncode == EXIT_USAGE, r.stderr
+    assert r.stderr.splitlines() == [
+        f"groupement-rules: error: {'<stdout>' if how == 'stdout' else '/dev/full'}: "
+        "cannot write: No space left on device"
+    ]
+
+
+def test_an_error_line_cuts_the_input_it_echoes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    f = tmp_path / "adherent.json"
+    f.write_text(json.dumps({**ADHERENT, "k" * 100_000: 1}), encoding="utf-8")
+    err = assert_one_line_error(capsys, ["check-adherent", str(f)], str(f), "kkkk…", "unknown")
+    assert len(err) <= 400 + len("\n")
+    f.write_text(json.dumps({**ADHERENT, "signed_on": "2026-" + "0" * 50_000}), encoding="utf-8")
+    err = assert_one_line_error(capsys, ["check-adherent", str(f)], "signed_on", "not a valid")
+    assert len(err) <= 200
+
+
+def test_a_long_date_argument_is_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main_exit(["withdraw", "2" * 100_000])
+    _out, err = capsys.readouterr()
+    assert code == EXIT_USAGE and len(err.splitlines()) == 1 and len(err) < 300, err[:500]

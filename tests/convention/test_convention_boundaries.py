@@ -164,7 +164,7 @@ def test_not_renewed_ends_engagement_at_the_first_boundary() -> None:
 
 
 def test_bad_readings_and_dates_are_refused_with_a_reason() -> None:
-    with pytest.raises(ValueError, match="'sent' or 'received'"):
+    with pytest.raises(ValueError, match="'received' or 'deliberation'"):
         withdrawal(P, sent_on=D(2028, 6, 1), reading="posted")
     with pytest.raises(ValueError, match="sending date"):
         withdrawal(P, received_on=D(2028, 6, 1), reading="sent")
@@ -246,7 +246,14 @@ def test_three_renewals_three_windows() -> None:
 
 
 def test_a_convention_without_renewal_has_no_window() -> None:
+    """No period is renewed, so no échéance lets a withdrawal take effect before the end:
+    a letter, before the groupement starts or during it, is refused as in the `none`
+    family (too early until the end), never answered « too late » for a window that
+    never existed."""
     p = convention(start=D(2026, 1, 1), initial=24, renewals=0)
-    d = withdrawal(p, sent_on=D(2027, 1, 1))
-    assert d.answer == "too-late" and d.data["window"] is None
-    assert "no withdrawal window" in d.findings[0].message_en
+    for day in (D(2025, 6, 1), D(2027, 1, 1)):
+        d = withdrawal(p, sent_on=day)
+        assert d.answer == "too-early" and d.data["window"] is None
+        assert d.codes() == ["withdrawal-too-early"]
+        assert "no échéance" in d.findings[0].message_en
+        assert d.data["engaged_until"] == "2028-01-01"

@@ -41,7 +41,7 @@ REGIMES = [
 
 def state(on: dt.date) -> tuple[str, bool, int]:
     p = params_on(default_cgct(), on)
-    return p.quorum_rule, p.quorum_represented, p.max_proxies
+    return p.quorum, p.quorum_counts_represented, p.max_proxies_per_holder
 
 
 @pytest.mark.parametrize(("first", "rule", "represented", "proxies"), REGIMES)
@@ -70,9 +70,9 @@ def test_regime_last_days_of_spec_table() -> None:
 
 def test_quorum_arithmetic() -> None:
     ordinary = params_on(default_cgct(), D(2026, 2, 2))
-    assert [ordinary.quorum(n) for n in (11, 8, 29, 28)] == [6, 5, 15, 15]
+    assert [ordinary.required_quorum(n) for n in (11, 8, 29, 28)] == [6, 5, 15, 15]
     covid = params_on(default_cgct(), D(2021, 1, 15))
-    assert [covid.quorum(n) for n in (9, 15, 29)] == [3, 5, 10]
+    assert [covid.required_quorum(n) for n in (9, 15, 29)] == [3, 5, 10]
 
 
 def test_council_size_before_and_from_2014() -> None:
@@ -86,26 +86,34 @@ def test_council_size_before_and_from_2014() -> None:
 
 def test_l1111_6_parameter_boundaries() -> None:
     p = default_cgct()
-    assert params_on(p, D(2022, 2, 22)).l1111_6_removes is False
-    assert params_on(p, D(2022, 2, 23)).l1111_6_removes is True
-    assert params_on(p, D(2025, 12, 23)).l1111_6_removes is True
-    assert "2025-1249" in str(params_on(p, D(2025, 12, 24)).l1111_6_citation)
-    assert "2022-217" in str(params_on(p, D(2025, 12, 23)).l1111_6_citation)
+    assert params_on(p, D(2022, 2, 22)).l1111_6_removes_from_en_exercice is False
+    assert params_on(p, D(2022, 2, 23)).l1111_6_removes_from_en_exercice is True
+    assert params_on(p, D(2025, 12, 23)).l1111_6_removes_from_en_exercice is True
+    assert "2025-1249" in str(
+        params_on(p, D(2025, 12, 24)).cite("l1111_6_removes_from_en_exercice")
+    )
+    assert "2022-217" in str(params_on(p, D(2025, 12, 23)).cite("l1111_6_removes_from_en_exercice"))
 
 
 def test_convocation_parameters_with_citations() -> None:
     p = params_on(default_cgct(), D(2026, 2, 2))
-    assert (p.threshold, p.jf_small, p.jf_large, p.jf_urgent, p.jf_after_renewal) == (
+    assert (
+        p.population_threshold,
+        p.convocation_jours_francs_small,
+        p.convocation_jours_francs_large,
+        p.convocation_jours_francs_urgent,
+        p.convocation_jours_francs_after_renewal,
+    ) == (
         3500,
         3,
         5,
         1,
         3,
     )
-    assert p.jf_small_citation.article.startswith("L2121-11")
-    assert p.jf_large_citation.article.startswith("L2121-12")
-    assert p.jf_after_renewal_citation.article.startswith("L2121-7")
-    assert p.second_interval == 3
+    assert p.cite("convocation_jours_francs_small").article.startswith("L2121-11")
+    assert p.cite("convocation_jours_francs_large").article.startswith("L2121-12")
+    assert p.cite("convocation_jours_francs_after_renewal").article.startswith("L2121-7")
+    assert p.second_convocation_interval_jours_francs == 3
 
 
 def test_every_schema_key_is_in_the_file() -> None:

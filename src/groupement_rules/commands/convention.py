@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date
+from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date, note_decisions, output_file
 from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
@@ -100,6 +100,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ]
     for section in _report_sections():
         decisions.extend(section(args))
+    note_decisions(args, decisions)
     if args.json:
         print(
             to_json(
@@ -142,7 +143,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("timeline", help="every key date of the convention with its article")
-    p.add_argument("--ics", metavar="FILE", help="also write the key dates as an iCalendar file")
+    p.add_argument(
+        "--ics",
+        type=output_file,
+        metavar="FILE",
+        help="also write the key dates as an iCalendar file",
+    )
     _policy_option(p)
     common(p)
     p.set_defaults(func=cmd_timeline)

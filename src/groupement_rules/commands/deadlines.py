@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from importlib import resources
 
-from ..cli import EXIT_OK, common, emit, iso_date
+from ..cli import EXIT_OK, common, emit, iso_date, output_file
 from ..deadlines import executory, load_deadlines, recours
 from ..decision import Decision
 from ..errors import InputError
@@ -95,7 +95,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DATE",
         help="date of the express rejection of the recours gracieux",
     )
-    p.add_argument("--ics", metavar="FILE", help="also write the last day as an iCalendar file")
+    p.add_argument(
+        "--ics",
+        type=output_file,
+        metavar="FILE",
+        help="also write the last day as an iCalendar file",
+    )
     _policy_option(p)
     common(p)
     p.set_defaults(func=cmd_recours)

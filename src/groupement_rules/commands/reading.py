@@ -127,8 +127,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "read",
         help="read a délibération text (extract, PV) into séance facts, with provenance",
     )
-    p.add_argument("file", metavar="FILE", help="UTF-8 text of the délibération")
-    common(p)
+    p.add_argument("file", metavar="FILE", help="UTF-8 text of the délibération (-: stdin)")
+    common(p, fail_on=False)
     p.set_defaults(func=cmd_read)
 
 

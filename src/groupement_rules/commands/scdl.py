@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from ..cli import EXIT_FINDINGS, EXIT_OK, common
+from ..cli import note as note_severities
 from ..decision import Finding, Severity, format_message
 from ..errors import InputError
 from ..render.core import SEVERITY, label
@@ -76,6 +77,9 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         else:
             _text(f, builder, keep, args.lang, out)
         summary = builder.build()
+        note_severities(args, [x.severity for x in f.header.findings])
+    seen = ["error"] * summary.has_errors() + ["warning"] * bool(summary.rows_with_warnings)
+    note_severities(args, seen)
     return EXIT_FINDINGS if summary.has_errors() else EXIT_OK
 
 

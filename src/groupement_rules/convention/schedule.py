@@ -1,35 +1,62 @@
-"""The calendar of a convention, computed once per policy (SPEC A.2, A.3, A.4).
+"""The calendar of a convention, computed once per policy (SPEC A.2, A.3, A.4, A.8).
 
-With M the market start, the initial period and each tacit renewal are
-half-open periods of months. Every boundary is computed from M in one step
-(``M + (initial + k × renewal) months``), never by chaining additions, because
-month addition is not associative at month ends (CPC art. 641 al. 2).
+With M the market start, the initial period and each renewal are half-open
+periods, in months from M or in civil years. Every boundary is computed from
+M in one step (``M + (initial + k × renewal) months``), never by chaining
+additions, because month addition is not associative at month ends (CPC
+art. 641 al. 2).
 
-Before the end of each period that can be renewed there is one notice window,
-« les deux mois qui précèdent la fin de la première période » (art. 3): the
-half-open interval ``[B − notice months, B)``. The e-primo convention, renewable
-once, has exactly one window.
+The withdrawal clause turns that calendar into *windows*: for each échéance
+(the day a withdrawal takes effect), the letter days that lead to it. Their
+shape is the family's (SPEC A.8):
+
+- ``window-before-period-end``: « dans les deux mois qui précèdent la fin de
+  la première période »: ``[B − N months, B)`` before each renewable
+  boundary B; a letter between windows is too early for the next one.
+- ``notice-before-period-end``: « au moins trois mois avant l'échéance »:
+  the last valid day is the latest X with ``X + N months ≤ B``; the windows
+  tile (a late letter is deferred to the next échéance) or leave the days
+  between the notice and B refused (``too-late``), as the policy says.
+- ``notice-before-fixed-date``: « avant le 30 juin ; effet au 1er janvier
+  suivant »: one window per year ending on the fixed day (included or not).
+- ``notice-after-receipt``: one continuous span of letter days, each with its
+  own effect ``X + N months``.
+- ``end-of-marches`` and ``none``: no window (the effect follows the marchés;
+  or no withdrawal at all).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 
 import attrs
 
-from ..decision import ComputedDate
-from ..legal_time import ONE_DAY, Period, said, shift_months
+from ..decision import Citation, ComputedDate
+from ..legal_time import ONE_DAY, Period, add_months, said, shift_months
 from ..policy import Policy
-from .policy import end_citation, forbidden_citation, forbidden_months
+from .facts import Marche, civil_year_boundary
+from .policy import (
+    POLICY_CACHE_SIZE,
+    Terms,
+    end_citation,
+    forbidden_citation,
+    terms,
+)
 
 
 @attrs.frozen
 class Window:
-    """A withdrawal notice window before the end boundary of a renewable period."""
+    """The letter days that make a withdrawal take effect on ``boundary``.
 
-    index: int  # 1 for the window before the end of the first period
-    period: Period  # [boundary − notice months, boundary)
+    ``period`` is ``[first day, last day + 1)``; a window open from any day
+    (a notice counted back from its échéance) starts on ``date.min`` and says
+    so with ``first_day = None`` in JSON.
+    """
+
+    index: int  # 1 for the window of the first échéance
+    period: Period
     boundary: dt.date  # the withdrawal takes effect on this day
 
     @property
@@ -41,11 +68,10 @@ class Window:
         return self.period.last_day
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "index": self.index,
-            **self.period.to_dict(),
-            "effective_on": self.boundary.isoformat(),
-        }
+        span: dict[str, object] = dict(self.period.to_dict())
+        if self.period.start == dt.date.min:
+            span["first_day"] = None
+        return {"index": self.index, **span, "effective_on": self.boundary.isoformat()}
 
 
 @attrs.frozen(eq=False)
@@ -53,16 +79,21 @@ class Schedule:
     """Every key date of a convention, with the arithmetic behind each."""
 
     policy: Policy
+    terms: Terms
     start: dt.date
     periods: tuple[Period, ...]  # initial period, then each possible renewal
     windows: tuple[Window, ...]
-    withdrawal_allowed_from: dt.date  # first day a withdrawal may take effect
+    withdrawal_allowed_from: dt.date  # end of the forbidden period
     dates: tuple[ComputedDate, ...]
-    _bounds: tuple[tuple[dt.date, dt.date, Window], ...] = attrs.field(init=False)
+    marches: tuple[Marche, ...]
+    #: notice-after-receipt: the first and last letter days (each with its own effect)
+    open_span: Period | None = None
+    _last_days: tuple[dt.date, ...] = attrs.field(init=False)
+    _period_ends: tuple[dt.date, ...] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        bounds = tuple((w.first_day, w.boundary, w) for w in self.windows)
-        object.__setattr__(self, "_bounds", bounds)
+        object.__setattr__(self, "_last_days", tuple(w.last_day for w in self.windows))
+        object.__setattr__(self, "_period_ends", tuple(p.end for p in self.periods))
 
     @property
     def end(self) -> dt.date:
@@ -71,34 +102,67 @@ class Schedule:
 
     def period_index(self, day: dt.date) -> int | None:
         """0 for the initial period, k for the k-th renewal, None outside."""
-        for i, p in enumerate(self.periods):
-            if day in p:
-                return i
-        return None
+        if day < self.start:
+            return None
+        i = bisect.bisect_right(self._period_ends, day)
+        return i if i < len(self.periods) else None
+
+    def window_index(self, day: dt.date) -> int:
+        """The position of the first window whose last day is ``day`` or later
+        (``len(windows)`` when every window has closed)."""
+        return bisect.bisect_left(self._last_days, day)
 
     def window_for(self, day: dt.date) -> tuple[Window | None, Window | None]:
         """(window containing ``day``, next window opening after ``day``)."""
-        for first, end, w in self._bounds:
-            if day < first:
-                return None, w
-            if day < end:
-                return w, None
-        return None, None
+        i = self.window_index(day)
+        if i == len(self.windows):
+            return None, None
+        w = self.windows[i]
+        return (w, None) if day >= w.first_day else (None, w)
 
 
-@functools.cache
+def latest_notice_day(boundary: dt.date, months: int) -> dt.date:
+    """The latest day X with ``X + months ≤ boundary`` (« au moins N mois avant »).
+
+    Usually ``boundary − N months``, but later at month ends: for 2030-02-28 and
+    3 months, 2029-11-30 (since 2029-11-30 + 3 months = 2030-02-28).
+    """
+    x = add_months(boundary, -months)
+    while add_months(x + ONE_DAY, months) <= boundary:
+        x += ONE_DAY
+    return x
+
+
+def earliest_day_reaching(day: dt.date, months: int) -> dt.date:
+    """The earliest X with ``X + months ≥ day``."""
+    x = add_months(day, -months)
+    while add_months(x - ONE_DAY, months) >= day:
+        x -= ONE_DAY
+    while add_months(x, months) < day:
+        x += ONE_DAY
+    return x
+
+
+def _boundaries(t: Terms) -> list[dt.date]:
+    cumulative = [t.initial_months + k * t.renewal_months for k in range(t.renewals + 1)]
+    if t.basis == "civil-years":
+        return [civil_year_boundary(t.market_start, m // 12) for m in cumulative]
+    return [add_months(t.market_start, m) for m in cumulative]
+
+
+def _fixed(year: int, day: tuple[int, int]) -> dt.date:
+    return dt.date(year, day[0], day[1])
+
+
+@functools.lru_cache(maxsize=POLICY_CACHE_SIZE)
 def schedule(policy: Policy) -> Schedule:
-    """The schedule of ``policy``, computed once and cached per policy object."""
+    """The schedule of ``policy``, computed once per policy (a bounded cache)."""
+    t = terms(policy)
     v = policy.value
-    m: dt.date = v("market_start")
-    initial: int = v("initial_period_months")
-    renewal: int = v("renewal_months")
-    renewals: int = v("max_tacit_renewals")
-    notice: int = v("withdrawal_notice_months")
-    forbidden = forbidden_months(policy)
+    m = t.market_start
     c_start = policy.citation("market_start")
     c_dur = policy.citation("initial_period_months")
-    c_notice = policy.citation("withdrawal_notice_months")
+    c_notice = t.citation
 
     dates: list[ComputedDate] = [
         ComputedDate(
@@ -116,48 +180,199 @@ def schedule(policy: Policy) -> Schedule:
             how_en="the deadline for sending the signed convention",
         ),
     ]
-    shifts = [shift_months(m, initial + k * renewal) for k in range(renewals + 1)]
+    ends = _boundaries(t)
     periods: list[Period] = []
     prev = m
-    for k, sh in enumerate(shifts, start=1):
-        periods.append(Period(prev, sh.value))
-        dates.append(sh.computed(f"period_{k}_end", c_dur))
-        prev = sh.value
-    allowed_from_shift = shift_months(m, forbidden)
-    dates.append(allowed_from_shift.computed("withdrawal_allowed_from", forbidden_citation(policy)))
+    for k, end in enumerate(ends, start=1):
+        periods.append(Period(prev, end))
+        months = t.initial_months + (k - 1) * t.renewal_months
+        if t.basis == "civil-years":
+            years = months // 12
+            how = (
+                f"1er janvier, {years} {'année civile' if years < 2 else 'années civiles'} "
+                f"après le {said(m)}"
+            )
+            how_en = (
+                f"1 January, {years} calendar {'year' if years == 1 else 'years'} "
+                f"after {said(m, 'en')}"
+            )
+            dates.append(ComputedDate(f"period_{k}_end", end, how, c_dur, how_en=how_en))
+        else:
+            dates.append(shift_months(m, months).computed(f"period_{k}_end", c_dur))
+        prev = end
+    conv_end = periods[-1].end
+    allowed_shift = shift_months(m, t.forbidden_months)
+    allowed_from = allowed_shift.value
+    dates.append(allowed_shift.computed("withdrawal_allowed_from", forbidden_citation(policy)))
+    bars_letter = t.forbidden_bars == "letter"
     windows: list[Window] = []
-    for sh in shifts[:-1]:
-        boundary = sh.value
-        if boundary < allowed_from_shift.value:
-            continue
-        opens = shift_months(boundary, -notice)
-        w = Window(len(windows) + 1, Period(opens.value, boundary), boundary)
+    open_span: Period | None = None
+
+    def add_window(
+        first: dt.date | None, last: dt.date, boundary: dt.date, how: str, how_en: str
+    ) -> None:
+        if bars_letter:
+            first = allowed_from if first is None else max(first, allowed_from)
+        if first is not None and first > last:
+            return
+        w = Window(len(windows) + 1, Period(first or dt.date.min, last + ONE_DAY), boundary)
         windows.append(w)
         i = w.index
-        dates.append(opens.computed(f"window_{i}_first_day", c_notice))
-        dates.append(
-            ComputedDate(
-                f"window_{i}_last_day",
-                boundary - ONE_DAY,
-                f"{said(boundary)} − 1 jour",
-                c_notice,
-                how_en=f"{said(boundary, 'en')} − 1 day",
+        if first is not None:
+            dates.append(_first_day(i, first))
+        dates.append(ComputedDate(f"window_{i}_last_day", last, how, c_notice, how_en=how_en))
+
+    def _first_day(i: int, first: dt.date) -> ComputedDate:
+        if first == allowed_from:
+            fr, en = "fin de la période sans retrait", "end of the period without withdrawal"
+        else:
+            fr, en = "jour suivant", "the next day"
+        return ComputedDate(f"window_{i}_first_day", first, fr, c_notice, how_en=en)
+
+    # the échéances where a withdrawal can take effect: before the convention ends,
+    # not before the forbidden period is over when it bars the effect
+    def eligible(b: dt.date) -> bool:
+        return b < conv_end and (bars_letter or b >= allowed_from)
+
+    if t.family == "window-before-period-end":
+        assert t.notice_months is not None
+        for b in ends[:-1]:
+            if b < allowed_from:
+                continue
+            opens = shift_months(b, -t.notice_months)
+            opens_on = max(opens.value, allowed_from) if bars_letter else opens.value
+            if opens_on >= b:
+                continue
+            w = Window(len(windows) + 1, Period(opens_on, b), b)
+            windows.append(w)
+            i = w.index
+            if opens_on == opens.value:
+                dates.append(opens.computed(f"window_{i}_first_day", c_notice))
+            else:
+                dates.append(_first_day(i, opens_on))
+            dates.append(
+                ComputedDate(
+                    f"window_{i}_last_day",
+                    b - ONE_DAY,
+                    f"{said(b)} − 1 jour",
+                    c_notice,
+                    how_en=f"{said(b, 'en')} − 1 day",
+                )
             )
-        )
+    elif t.family == "notice-before-period-end":
+        assert t.notice_months is not None
+        previous: tuple[dt.date, dt.date] | None = None  # (last day, boundary)
+        for b in ends[:-1]:
+            if not eligible(b):
+                continue
+            last = latest_notice_day(b, t.notice_months)
+            first = None if previous is None else _next_first(previous, t.late)
+            n = t.notice_months
+            add_window(
+                first,
+                last,
+                b,
+                f"dernier jour X tel que X + {n} mois ≤ {said(b)}",
+                f"last day X such that X + {n} {'month' if n == 1 else 'months'} ≤ {said(b, 'en')}",
+            )
+            previous = (last, b)
+    elif t.family == "notice-before-fixed-date":
+        assert t.deadline_day is not None and t.effect_day is not None
+        previous = None
+        for year in range(max(m.year - 1, dt.MINYEAR), conv_end.year + 1):
+            deadline = _fixed(year, t.deadline_day)
+            effect = _fixed(year, t.effect_day)
+            if effect <= deadline:
+                if year == dt.MAXYEAR:
+                    break
+                effect = _fixed(year + 1, t.effect_day)
+            if not eligible(effect):
+                continue
+            last = deadline if t.deadline_inclusive else deadline - ONE_DAY
+            first = None if previous is None else _next_first(previous, t.late)
+            word = "au plus tard le" if t.deadline_inclusive else "avant le"
+            word_en = "at the latest on" if t.deadline_inclusive else "before"
+            add_window(
+                first,
+                last,
+                effect,
+                f"{word} {said(deadline)}",
+                f"{word_en} {said(deadline, 'en')}",
+            )
+            previous = (last, effect)
+    elif t.family == "notice-after-receipt":
+        assert t.notice_months is not None
+        n = t.notice_months
+        first = allowed_from if bars_letter else earliest_day_reaching(allowed_from, n)
+        last = earliest_day_reaching(conv_end, n) - ONE_DAY
+        if first <= last:
+            open_span = Period(first, last + ONE_DAY)
+            dates.append(
+                ComputedDate(
+                    "letters_from",
+                    first,
+                    f"premier jour dont l'effet (+ {n} mois) suit la période sans retrait",
+                    c_notice,
+                    how_en=f"first day whose effect (+ {n} months) follows the period without "
+                    "withdrawal",
+                )
+            )
+            dates.append(
+                ComputedDate(
+                    "letters_until",
+                    last,
+                    f"dernier jour dont l'effet (+ {n} mois) précède la fin, le {said(conv_end)}",
+                    c_notice,
+                    how_en=f"last day whose effect (+ {n} months) precedes the end, "
+                    f"{said(conv_end, 'en')}",
+                )
+            )
     dates.append(
         ComputedDate(
             "convention_end",
-            periods[-1].end,
-            f"{said(m)} + {initial + renewals * renewal} mois",
+            conv_end,
+            (
+                f"{said(m)} + {t.initial_months + t.renewals * t.renewal_months} mois"
+                if t.basis == "months"
+                else f"1er janvier {conv_end.year}"
+            ),
             end_citation(policy),
-            how_en=f"{said(m, 'en')} + {initial + renewals * renewal} months",
+            how_en=(
+                f"{said(m, 'en')} + {t.initial_months + t.renewals * t.renewal_months} months"
+                if t.basis == "months"
+                else f"1 January {conv_end.year}"
+            ),
         )
     )
     return Schedule(
         policy=policy,
+        terms=t,
         start=m,
         periods=tuple(periods),
         windows=tuple(windows),
-        withdrawal_allowed_from=allowed_from_shift.value,
+        withdrawal_allowed_from=allowed_from,
         dates=tuple(dates),
+        marches=t.marches or (_convention_marche(t),),
+        open_span=open_span,
     )
+
+
+def _next_first(previous: tuple[dt.date, dt.date], late: str) -> dt.date:
+    """First letter day of the next window: the day after the previous notice ran out
+    (a late letter is deferred), or the previous échéance itself (a late letter is refused)."""
+    last, boundary = previous
+    return last + ONE_DAY if late == "deferred" else boundary
+
+
+def _convention_marche(t: Terms) -> Marche:
+    return Marche(
+        id="marche",
+        start=t.market_start,
+        initial_months=t.initial_months,
+        renewals=t.renewals,
+        renewal_months=t.renewal_months,
+        basis=t.basis,
+    )
+
+
+__all__ = ["Citation", "Schedule", "Window", "latest_notice_day", "schedule"]

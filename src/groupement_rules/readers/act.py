@@ -72,4 +72,14 @@ def act_from_dict(data: Any, where: str) -> tuple[Act, bool]:
 
 
 def load_act(path: str | Path) -> tuple[Act, bool]:
+    """The act of a JSON/TOML file, or of a délibération's text or PDF (its stamps)."""
+    from .text.files import TEXT_SUFFIXES
+
+    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+        from .text import read_extract_file
+
+        facts = read_extract_file(str(path)).act
+        if facts is None:
+            raise InputError(str(path), "no date of adoption read (no séance date, no ACTES ID)")
+        return act_from_dict(dict(facts), str(path))
     return act_from_dict(load_document(path), str(path))

@@ -8,58 +8,23 @@ types, refusing unknown keys, and names the key path in every error.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import inputs as _inputs
 from ..errors import InputError
+from ..inputs import MAX_DATE as MAX_DATE
+from ..inputs import MAX_DOCUMENT_BYTES, date_out_of_range, source_name
+from ..inputs import MIN_DATE as MIN_DATE
 
-MAX_BYTES = 20 * 1024 * 1024
-#: The byte-order marks of UTF-16 (what Windows tools call "Unicode").
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-#: The dates these rules handle. Outside them a date is a typo (``0226-02-02``,
-#: ``9999-12-31`` as "never"), and computing a délai from it could leave the calendar.
-MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
-
-
-def date_out_of_range(d: dt.date) -> str | None:
-    """Why ``d`` is outside the dates these rules handle, or None when it is inside."""
-    if MIN_DATE <= d <= MAX_DATE:
-        return None
-    return f"{d.isoformat()} is outside the dates handled ({MIN_DATE} to {MAX_DATE})"
+MAX_BYTES = MAX_DOCUMENT_BYTES
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """A file's UTF-8 text (at most ``max_bytes``), or an :class:`InputError` saying why not."""
-    name = str(path)
-    try:
-        p = Path(path)
-        if p.is_file() and p.stat().st_size > max_bytes:  # refused before reading it all
-            size = p.stat().st_size
-            raise InputError(name, f"file too large ({size} bytes; at most {max_bytes})")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(name, e.strerror or str(e)) from None
-    if len(data) > max_bytes:  # a pipe or device, whose size was not known beforehand
-        raise InputError(name, f"file too large ({len(data)} bytes; at most {max_bytes})")
-    if data.startswith(UTF16_BOMS):
-        raise InputError(name, "UTF-16 text, not UTF-8; convert the file to UTF-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            name, f"not UTF-8 text (byte {e.start}: {e.reason}); convert the file to UTF-8"
-        ) from None
-    if "\x00" in text:
-        raise InputError(name, "binary file (contains NUL bytes), not text")
-    return text
+    """A file's UTF-8 text (at most ``max_bytes``; ``-`` is standard input), or an
+    :class:`InputError` saying why not (:mod:`groupement_rules.inputs`)."""
+    return _inputs.read_text(path, max_bytes)
 
 
 def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, Any]:
@@ -71,28 +36,15 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
         fmt = "json" if text.lstrip().startswith(("{", "[")) else "toml"
     if not text.strip():
         raise InputError(name, "empty file")
-    if fmt == "json":
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{name}:{e.lineno}", f"invalid JSON: {e.msg}") from None
-        except RecursionError:
-            raise InputError(name, "invalid JSON: nested too deeply") from None
-    else:
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise InputError(name, f"invalid TOML: {e}") from None
-        except RecursionError:
-            raise InputError(name, "invalid TOML: nested too deeply") from None
+    doc = _inputs.loads_json(text, name) if fmt == "json" else _inputs.parse_toml(text, name)
     if not isinstance(doc, dict):
         raise InputError(name, f"expected an object at the top level, got {type(doc).__name__}")
     return doc
 
 
 def load_document(path: str | Path) -> dict[str, Any]:
-    """Read a JSON or TOML file into a top-level object."""
-    return parse_document(read_text(path), str(path))
+    """Read a JSON or TOML file (``-``: standard input) into a top-level object."""
+    return parse_document(read_text(path), source_name(path))
 
 
 class Fields:
@@ -198,20 +150,20 @@ class Fields:
 
 
 def parse_date(value: Any, where: str) -> dt.date:
-    """An ISO date (``YYYY-MM-DD``) from a string or a TOML date."""
+    """A calendar date (``YYYY-MM-DD``, :func:`~groupement_rules.inputs.parse_iso_date`)
+    from a string or a TOML local date; a TOML date-time is refused, its day being
+    ambiguous across time zones."""
     if isinstance(value, dt.datetime):
-        d = value.date()
-    elif isinstance(value, dt.date):
+        raise InputError(where, "expected a date YYYY-MM-DD, got a date and time")
+    if isinstance(value, dt.date):
         d = value
     elif not isinstance(value, str):
         raise InputError(where, f"expected a date YYYY-MM-DD, got {_kind(value)}")
     else:
         try:
-            if len(value) != 10:
-                raise ValueError
-            d = dt.date.fromisoformat(value)
-        except ValueError:
-            raise InputError(where, f"not a valid date: {value!r} (expected YYYY-MM-DD)") from None
+            d = _inputs.parse_iso_date(value)
+        except ValueError as e:
+            raise InputError(where, str(e)) from None
     reason = date_out_of_range(d)
     if reason:
         raise InputError(where, reason)

@@ -51,7 +51,7 @@ def tally(
         if k is not None and s.article is DeportArticle.L1111_6
     )
     n = ctx.en_exercice
-    n_q = n - l1111 if (n is not None and p.l1111_6_removes) else n
+    n_q = n - l1111 if (n is not None and p.l1111_6_removes_from_en_exercice) else n
     if present is not None:
         presents: int | None = len(present)
         deported_present = len(aside_keys & present)
@@ -60,7 +60,7 @@ def tally(
         deported_present = len(aside_keys)  # the declared présents are taken to include them
     pq = None
     if presents is not None:
-        pq = presents - deported_present if p.deport_excludes else presents
+        pq = presents - deported_present if p.deport_excludes_from_presents else presents
     counted: list[tuple[str, str]] = []
     lost = 0
     for st in statuses:
@@ -78,10 +78,10 @@ def tally(
         counted.append((st.proxy.giver, st.proxy.holder))
     represented = len(counted)
     votants = pq + represented if pq is not None else None
-    quorum = p.quorum(n_q) if n_q is not None else None
+    quorum = p.required_quorum(n_q) if n_q is not None else None
     reached = None
     if quorum is not None and pq is not None:
-        reached = pq + (represented if p.quorum_represented else 0) >= quorum
+        reached = pq + (represented if p.quorum_counts_represented else 0) >= quorum
     return Tally(
         en_exercice=n,
         en_exercice_for_quorum=n_q,

@@ -51,18 +51,31 @@ def required_delai(
     """
     if first_after_renewal:
         return Delai(
-            params.jf_after_renewal,
+            params.convocation_jours_francs_after_renewal,
             "after-renewal",
-            params.jf_after_renewal_citation,
-            params.threshold_citation,
+            params.cite("convocation_jours_francs_after_renewal"),
+            params.cite("population_threshold"),
         )
     if urgent:
         return Delai(
-            params.jf_urgent, "urgent", params.jf_urgent_citation, params.threshold_citation
+            params.convocation_jours_francs_urgent,
+            "urgent",
+            params.cite("convocation_jours_francs_urgent"),
+            params.cite("population_threshold"),
         )
-    if population is not None and population < params.threshold:
-        return Delai(params.jf_small, "small", params.jf_small_citation, params.threshold_citation)
-    return Delai(params.jf_large, "large", params.jf_large_citation, params.threshold_citation)
+    if population is not None and population < params.population_threshold:
+        return Delai(
+            params.convocation_jours_francs_small,
+            "small",
+            params.cite("convocation_jours_francs_small"),
+            params.cite("population_threshold"),
+        )
+    return Delai(
+        params.convocation_jours_francs_large,
+        "large",
+        params.cite("convocation_jours_francs_large"),
+        params.cite("population_threshold"),
+    )
 
 
 def _unknown_population(params: SeanceParams) -> Interpretation:
@@ -71,14 +84,14 @@ def _unknown_population(params: SeanceParams) -> Interpretation:
         value="unknown-cautious",
         alternatives=("below-threshold",),
         description_fr=(
-            f"population inconnue : le délai des communes de {params.threshold} habitants et "
-            "plus (le plus long) est retenu"
+            "population inconnue : le délai des communes de "
+            f"{params.population_threshold} habitants et plus (le plus long) est retenu"
         ),
         description_en=(
-            f"population unknown: the délai of communes of {params.threshold} inhabitants or "
-            "more (the longer one) is used"
+            "population unknown: the délai of communes of "
+            f"{params.population_threshold} inhabitants or more (the longer one) is used"
         ),
-        citation=params.threshold_citation,
+        citation=params.cite("population_threshold"),
     )
 
 
@@ -124,13 +137,15 @@ def latest_sending_day(
         policy=policy.ref,
         dates=(ComputedDate("latest_sending_day", latest, how, delai.citation, how_en=how_en),),
         interpretations=interpretations,
-        citations=cites(delai.citation, delai.threshold_citation, params.population_citation),
+        citations=cites(
+            delai.citation, delai.threshold_citation, params.cite("population_reference")
+        ),
         data={
             "latest_sending_day": latest.isoformat(),
             "jours_francs": delai.jours_francs,
             "regime": delai.regime,
             "population": population,
-            "threshold": params.threshold,
+            "threshold": params.population_threshold,
             "seance_date": seance_date.isoformat(),
         },
     )
@@ -148,21 +163,23 @@ def check_convocation(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     if c.second_convocation and c.first_seance_on is not None:
         gap = jours_francs_between(c.first_seance_on, s.date)
-        if gap < p.second_interval:
+        if gap < p.second_convocation_interval_jours_francs:
             out.append(
                 _f(
                     "convocation-too-late",
                     E,
                     f"Seconde convocation : {gap} jour(s) franc(s) seulement depuis la séance "
                     f"sans quorum du {c.first_seance_on:%d/%m/%Y} ; il en faut "
-                    f"{p.second_interval}. La séance ne peut délibérer sans quorum.",
+                    f"{p.second_convocation_interval_jours_francs}. La séance ne peut délibérer "
+                    "sans quorum.",
                     f"Second convocation: only {gap} jour(s) franc(s) since the séance without "
-                    f"quorum of {c.first_seance_on.isoformat()}; {p.second_interval} are "
+                    f"quorum of {c.first_seance_on.isoformat()}; "
+                    f"{p.second_convocation_interval_jours_francs} are "
                     "required. The séance cannot deliberate without quorum.",
-                    p.second_interval_citation,
+                    p.cite("second_convocation_interval_jours_francs"),
                     first_seance_on=c.first_seance_on.isoformat(),
                     jours_francs=gap,
-                    required=p.second_interval,
+                    required=p.second_convocation_interval_jours_francs,
                 )
             )
     if c.sent_on is None:

@@ -29,7 +29,7 @@ def check_council_size(ctx: Context) -> list[Finding]:
                     "une exception (commune nouvelle, L2121-2-1).",
                     f"{n} members en exercice for {seats} seats (population {pop}): check for "
                     "an exception (commune nouvelle, L2121-2-1).",
-                    p.size_citation,
+                    p.cite("council_size"),
                     en_exercice=n,
                     seats=seats,
                     population=pop,
@@ -38,14 +38,14 @@ def check_council_size(ctx: Context) -> list[Finding]:
         return []
     bracket = p.bracket_for(n)
     if bracket is None:
-        most = p.size_table[-1][1]
+        most = p.council_size[-1][1]
         return [
             _f(
                 "council-size-exceeded",
                 W,
                 f"{n} membres en exercice : plus que le plus grand conseil du tableau ({most}).",
                 f"{n} members en exercice: more than the largest council of the table ({most}).",
-                p.size_citation,
+                p.cite("council_size"),
                 en_exercice=n,
                 seats=most,
                 population=None,
@@ -62,7 +62,7 @@ def check_council_size(ctx: Context) -> list[Finding]:
             f"{span_fr} habitants ({seats} sièges) ; retenue pour la suite.",
             f"Population unknown: {n} members en exercice imply at least the bracket "
             f"{span_en} inhabitants ({seats} seats); used below.",
-            p.size_citation,
+            p.cite("council_size"),
             en_exercice=n,
             population_min=lowest,
             population_max=highest,

@@ -15,7 +15,7 @@ def check_presence(ctx: Context, d: Deliberation, t: Tally) -> list[Finding]:
     """présents + absents = en exercice; the declared counts of attendance (en exercice,
     présents, représentés) match the members listed (L2121-15: the procès-verbal names the
     members present or represented)."""
-    cit = ctx.params.counts_citation
+    cit = ctx.params.cite("declared_counts")
     out: list[Finding] = []
     dc = d.declared
     checks: list[tuple[str, int | None, int | None, tuple[int, ...]]] = []
@@ -81,7 +81,7 @@ def check_deport_votants(ctx: Context, d: Deliberation, t: Tally) -> list[Findin
                     f"({d.vote.president}).",
                     f"The president '{pres}' stands aside but his or her vote is recorded "
                     f"({d.vote.president}).",
-                    p.deport_citation,
+                    p.cite("deport_excludes_from_presents"),
                     d.number,
                     name=pres,
                     vote=str(d.vote.president),
@@ -112,7 +112,7 @@ def check_deport_votants(ctx: Context, d: Deliberation, t: Tally) -> list[Findin
                     f"{declared} votants declared, {t.votants} computed: the difference ({extra}) "
                     f"is the members standing aside ({', '.join(t.stood_aside)}), counted as "
                     "voting.",
-                    p.deport_citation,
+                    p.cite("deport_excludes_from_presents"),
                     d.number,
                     declared=declared,
                     computed=t.votants,
@@ -129,7 +129,7 @@ def check_deport_votants(ctx: Context, d: Deliberation, t: Tally) -> list[Findin
                     "pas servir.",
                     f"{declared} votants declared, {t.votants} computed: the difference ({extra}) "
                     "is the procurations of a member standing aside, which cannot be used.",
-                    p.deport_citation,
+                    p.cite("deport_excludes_from_presents"),
                     d.number,
                     declared=declared,
                     computed=t.votants,
@@ -146,7 +146,7 @@ def check_deport_votants(ctx: Context, d: Deliberation, t: Tally) -> list[Findin
                     f"{declared} votants declared, {t.votants} computed "
                     f"({t.presents_for_quorum} present not standing aside + {t.represented} "
                     "procurations).",
-                    p.counts_citation,
+                    p.cite("declared_counts"),
                     d.number,
                     declared=declared,
                     computed=t.votants,
@@ -160,7 +160,7 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
     exprimés » (SPEC B.2.6, after L2121-20). When abstentions are not recorded, votes that
     nobody accounts for are ``votes-unaccounted`` (a warning), not a mismatch."""
     p = ctx.params
-    cit = p.exprimes_citation
+    cit = p.cite("exprimes_exclude")
     v = d.vote
     out: list[Finding] = []
     declared = d.declared.exprimes
@@ -294,7 +294,7 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
             INFO,
             "Non renseigné, donc non vérifié : " + labels.field_list(missing, "fr") + ".",
             "Not given, so not checked: " + labels.field_list(missing, "en") + ".",
-            ctx.params.counts_citation,
+            ctx.params.cite("declared_counts"),
             d.number,
             missing=missing,
         )

@@ -42,12 +42,12 @@ def vote_tally(ctx: Context, d: Deliberation, t: Tally) -> VoteTally:
     if pour != contre or pour == 0:
         return VoteTally(exprimes, pour, contre, False, basis)
     # a tie
-    if v.secret and p.secret_tie_rejects:
+    if v.secret and p.secret_ballot_tie_rejects:
         return VoteTally(exprimes, pour, contre, False, "tie-secret-ballot")
     pres = ctx.seance.president
     if pres is not None and any(ctx.key(s.name) == ctx.key(pres) for s in d.stood_aside):
         return VoteTally(exprimes, pour, contre, False, "tie-president-stood-aside")
-    if not p.casting_vote or v.president is None:
+    if not p.president_casting_vote or v.president is None:
         return VoteTally(exprimes, pour, contre, None, "tie-president-vote-unknown")
     return VoteTally(
         exprimes, pour, contre, v.president is PresidentVote.POUR, "tie-president-casting-vote"
@@ -64,7 +64,11 @@ def check_outcome(ctx: Context, d: Deliberation, vt: VoteTally) -> list[Finding]
     stated = d.outcome.value == "adopted"
     if stated == vt.adopted:
         return []
-    cit = p.secret_tie_citation if vt.basis.startswith("tie") else p.casting_vote_citation
+    cit = (
+        p.cite("secret_ballot_tie_rejects")
+        if vt.basis.startswith("tie")
+        else p.cite("president_casting_vote")
+    )
     computed = "adopted" if vt.adopted else "rejected"
     fr = "adoptée" if vt.adopted else "rejetée"
     return [
@@ -100,7 +104,7 @@ def check_unanimity(ctx: Context, d: Deliberation) -> list[Finding]:
                 W,
                 f"« À l'unanimité » déclarée, mais {v.contre} voix contre.",
                 f"'À l'unanimité' stated, but {v.contre} vote(s) against.",
-                p.exprimes_citation,
+                p.cite("exprimes_exclude"),
                 d.number,
                 contre=v.contre,
             )
@@ -117,7 +121,7 @@ def check_unanimity(ctx: Context, d: Deliberation) -> list[Finding]:
                 f"{v.pour} for, 0 against, {not_exprimes} abstention(s) or blank/spoilt: adopted "
                 "unanimously of the suffrages exprimés"
                 + (" (not unanimously of the votants)." if v.unanimous else "."),
-                p.exprimes_citation,
+                p.cite("exprimes_exclude"),
                 d.number,
                 pour=v.pour,
                 contre=0,

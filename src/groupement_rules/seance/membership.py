@@ -24,7 +24,7 @@ def check_names(ctx: Context) -> list[Finding]:
     member listed twice would be counted twice.
     """
     s = ctx.seance
-    cit = ctx.params.counts_citation
+    cit = ctx.params.cite("declared_counts")
     out: list[Finding] = []
     if ctx.roster is not None:
         for i in ctx.roster.duplicates:

@@ -13,8 +13,15 @@ from typing import Any
 
 import attrs
 
-from ..decision import Citation
-from ..policy import NoValueInForce, ParamSpec, Policy, load_embedded_policy, load_policy
+from ..policy import (
+    NoValueInForce,
+    ParamSpec,
+    Policy,
+    PolicyView,
+    load_embedded_policy,
+    load_policy,
+    param,
+)
 
 DEFAULT_POLICY = "cgct.toml"
 
@@ -72,28 +79,119 @@ QUORUM_RULES = ("majority", "third")
 #: The counts a délibération may declare (SPEC B.1).
 DECLARED_COUNTS = ("en_exercice", "presents", "represented", "votants", "exprimes")
 
+
+def _strings(v: Any) -> str | None:
+    return None if all(isinstance(x, str) and x for x in v) else "must be non-empty strings"
+
+
+def _i(check: Any = None, **kw: Any) -> ParamSpec:
+    return ParamSpec("int", dated=True, check=check or _non_negative, **kw)
+
+
+def _b(**kw: Any) -> ParamSpec:
+    return ParamSpec("bool", **kw)
+
+
+@attrs.frozen(eq=False)
+class CgctView(PolicyView):
+    """Every CGCT parameter in force on one day (SPEC B.2), one field per policy key.
+
+    ``View.of(policy, day)`` is cached: rules read ``view.<key>`` and cite
+    ``view.cite("<key>")``.
+    """
+
+    # L2121-2, R2151-4: council size by population.
+    council_size: list[list[int]] = param(ParamSpec("table", dated=True, check=_size_table))  # noqa: RUF009
+    population_reference: str = param(
+        ParamSpec("str", check=_population_reference), shown_only=True
+    )
+    # L2121-7, L2121-11, L2121-12: convocation délais in jours francs.
+    population_threshold: int = param(_i(_positive))
+    convocation_jours_francs_small: int = param(_i())
+    convocation_jours_francs_large: int = param(_i())
+    convocation_jours_francs_urgent: int = param(_i())
+    convocation_jours_francs_after_renewal: int = param(_i())
+    # L2121-17 al. 2: the second convocation (CE, 16 juin 1997, Commune d'Anould).
+    second_convocation_interval_jours_francs: int = param(_i())
+    # L2121-17, the state of health emergency regimes; L2122-8 for elections.
+    quorum: str = param(ParamSpec("str", dated=True, check=_quorum_rule))
+    quorum_counts_represented: bool = param(_b(dated=True))
+    election_quorum_counts_represented: bool = param(
+        _b(dated=True, required=False, default=False, default_note="L2121-17 « est présente »")
+    )
+    election_presided_by_eldest: bool = param(
+        _b(required=False, default=True, default_note="L2122-8")
+    )
+    # L2121-20: procurations.
+    max_proxies_per_holder: int = param(_i(_positive))
+    proxy_max_consecutive_seances: int = param(ParamSpec("int", check=_positive))
+    # L2131-11, L1111-6: members who stand aside.
+    deport_excludes_from_presents: bool = param(_b())
+    l1111_6_removes_from_en_exercice: bool = param(_b(dated=True))
+    # L2121-20: suffrages exprimés, majority, the president's casting vote.
+    exprimes_exclude: list[str] = param(ParamSpec("list[str]", check=_exprimes_exclude))  # noqa: RUF009
+    president_casting_vote: bool = param(_b())
+    secret_ballot_tie_rejects: bool = param(_b())
+    # L1612-12, L2121-14: the compte administratif.
+    compte_administratif_adopted_unless_majority_against: bool = param(
+        _b(required=False, default=True, default_note="L1612-12")
+    )
+    compte_administratif_maire_withdraws: bool = param(
+        _b(required=False, default=True, default_note="L2121-14")
+    )
+    # L2121-15: the secretary.
+    secretary_from_members: bool = param(_b())
+    # L2541-1 and following: the local law of Alsace-Moselle (57, 67, 68).
+    alsace_moselle_local_law: bool = param(
+        _b(dated=True, required=False, default=True, default_note="L2541-1")
+    )
+    am_convocation_jours_francs_small: int = param(_i(required=False, default=3))
+    am_convocation_jours_francs_urgent: int = param(_i(required=False, default=0))
+    am_second_convocation_requires_notice: bool = param(
+        _b(required=False, default=True, default_note="L2541-4 1°")
+    )
+    am_interested_half_dispenses_quorum: bool = param(
+        _b(required=False, default=True, default_note="L2541-4 2°")
+    )
+    am_secretary_from_members: bool = param(
+        _b(required=False, default=False, default_note="L2541-6")
+    )
+    # Counts the procès-verbal states.
+    declared_counts: list[str] = param(ParamSpec("list[str]", check=_declared), shown_only=True)  # noqa: RUF009
+    # What the policy cannot settle on a date: said in the decision.
+    uncertain: list[str] = param(  # noqa: RUF009
+        ParamSpec("list[str]", dated=True, required=False, default=[], check=_strings)
+    )
+
+    def seats(self, population: int) -> int:
+        """Seats of the council of a commune of ``population`` inhabitants (L2121-2)."""
+        seats = 0
+        for lowest, n in self.council_size:
+            if population >= lowest:
+                seats = n
+            else:
+                break
+        return int(seats)
+
+    def bracket_for(self, en_exercice: int) -> tuple[int, int | None, int] | None:
+        """The smallest bracket whose seats are ≥ ``en_exercice``: (lowest, highest, seats)."""
+        rows = self.council_size
+        for i, (lowest, n) in enumerate(rows):
+            if n >= en_exercice:
+                highest = rows[i + 1][0] - 1 if i + 1 < len(rows) else None
+                return lowest, highest, n
+        return None
+
+    def required_quorum(self, en_exercice: int) -> int:
+        """The quorum for ``en_exercice`` members under the rule in force."""
+        return quorum_of(self.quorum, en_exercice)
+
+
+#: The parameters in force on one day (the name the rules use).
+SeanceParams = CgctView
+
 #: What a CGCT policy file may hold (SPEC B.2).
-SCHEMA: dict[str, ParamSpec] = {
-    "council_size": ParamSpec("table", dated=True, check=_size_table),
-    "population_reference": ParamSpec("str", check=_population_reference),
-    "population_threshold": ParamSpec("int", dated=True, check=_positive),
-    "convocation_jours_francs_small": ParamSpec("int", dated=True, check=_non_negative),
-    "convocation_jours_francs_large": ParamSpec("int", dated=True, check=_non_negative),
-    "convocation_jours_francs_urgent": ParamSpec("int", dated=True, check=_non_negative),
-    "convocation_jours_francs_after_renewal": ParamSpec("int", dated=True, check=_non_negative),
-    "second_convocation_interval_jours_francs": ParamSpec("int", dated=True, check=_non_negative),
-    "quorum": ParamSpec("str", dated=True, check=_quorum_rule),
-    "quorum_counts_represented": ParamSpec("bool", dated=True),
-    "max_proxies_per_holder": ParamSpec("int", dated=True, check=_positive),
-    "proxy_max_consecutive_seances": ParamSpec("int", check=_positive),
-    "deport_excludes_from_presents": ParamSpec("bool"),
-    "l1111_6_removes_from_en_exercice": ParamSpec("bool", dated=True),
-    "exprimes_exclude": ParamSpec("list[str]", check=_exprimes_exclude),
-    "president_casting_vote": ParamSpec("bool"),
-    "secret_ballot_tie_rejects": ParamSpec("bool"),
-    "secretary_from_members": ParamSpec("bool"),
-    "declared_counts": ParamSpec("list[str]", check=_declared),
-}
+SCHEMA: dict[str, ParamSpec] = CgctView.schema()
 
 
 def load_cgct(path: str | Path | None = None, *, text: str | None = None) -> Policy:
@@ -110,18 +208,12 @@ def default_cgct() -> Policy:
 
 def council_seats(policy: Policy, population: int, on: dt.date) -> int:
     """Seats of the council of a commune of ``population`` inhabitants on ``on`` (L2121-2)."""
-    seats = 0
-    for lowest, n in policy.value("council_size", on):
-        if population >= lowest:
-            seats = n
-        else:
-            break
-    return int(seats)
+    return params_on(policy, on).seats(population)
 
 
 def max_council_seats(policy: Policy, on: dt.date) -> int:
     """The largest council of the L2121-2 table on ``on`` (Paris, Lyon, Marseille excepted)."""
-    return int(policy.value("council_size", on)[-1][1])
+    return int(params_on(policy, on).council_size[-1][1])
 
 
 def quorum_of(rule: str, en_exercice: int) -> int:
@@ -136,144 +228,20 @@ def quorum_of(rule: str, en_exercice: int) -> int:
     return en_exercice // 2 + 1
 
 
-@attrs.frozen(eq=False)
-class SeanceParams:
-    """Every CGCT parameter in force on one day, looked up once (cached per policy and day)."""
-
-    on: dt.date
-    size_table: tuple[tuple[int, int], ...]
-    size_citation: Citation
-    population_citation: Citation
-    threshold: int
-    threshold_citation: Citation
-    jf_small: int
-    jf_small_citation: Citation
-    jf_large: int
-    jf_large_citation: Citation
-    jf_urgent: int
-    jf_urgent_citation: Citation
-    jf_after_renewal: int
-    jf_after_renewal_citation: Citation
-    second_interval: int
-    second_interval_citation: Citation
-    quorum_rule: str
-    quorum_citation: Citation
-    quorum_represented: bool
-    quorum_represented_citation: Citation
-    max_proxies: int
-    max_proxies_citation: Citation
-    proxy_max_seances: int
-    proxy_max_seances_citation: Citation
-    deport_excludes: bool
-    deport_citation: Citation
-    l1111_6_removes: bool
-    l1111_6_citation: Citation
-    exprimes_exclude: tuple[str, ...]
-    exprimes_citation: Citation
-    casting_vote: bool
-    casting_vote_citation: Citation
-    secret_tie_rejects: bool
-    secret_tie_citation: Citation
-    secretary_citation: Citation
-    counts_citation: Citation
-
-    def seats(self, population: int) -> int:
-        seats = 0
-        for lowest, n in self.size_table:
-            if population >= lowest:
-                seats = n
-            else:
-                break
-        return seats
-
-    def bracket_for(self, en_exercice: int) -> tuple[int, int | None, int] | None:
-        """The smallest bracket whose seats are ≥ ``en_exercice``: (lowest, highest, seats)."""
-        rows = self.size_table
-        for i, (lowest, n) in enumerate(rows):
-            if n >= en_exercice:
-                highest = rows[i + 1][0] - 1 if i + 1 < len(rows) else None
-                return lowest, highest, n
-        return None
-
-    def quorum(self, en_exercice: int) -> int:
-        return quorum_of(self.quorum_rule, en_exercice)
-
-
-@functools.lru_cache(maxsize=512)
-def params_on(policy: Policy, on: dt.date) -> SeanceParams:
-    """The parameters of ``policy`` in force on ``on``.
+def params_on(policy: Policy, on: dt.date) -> CgctView:
+    """The parameters of ``policy`` in force on ``on`` (cached).
 
     Raises :class:`~groupement_rules.policy.NoValueInForce` when the policy has no value of a
     parameter on that day (e.g. before its first ``from`` date).
     """
-
-    def e(key: str) -> tuple[Any, Citation]:
-        v = policy.entry(key, on if policy.params[key].values[0].start is not None else None)
-        return v.value, v.citation
-
-    size, size_c = e("council_size")
-    thr, thr_c = e("population_threshold")
-    small, small_c = e("convocation_jours_francs_small")
-    large, large_c = e("convocation_jours_francs_large")
-    urg, urg_c = e("convocation_jours_francs_urgent")
-    ren, ren_c = e("convocation_jours_francs_after_renewal")
-    sec, sec_c = e("second_convocation_interval_jours_francs")
-    q, q_c = e("quorum")
-    qr, qr_c = e("quorum_counts_represented")
-    mp, mp_c = e("max_proxies_per_holder")
-    ms, ms_c = e("proxy_max_consecutive_seances")
-    dep, dep_c = e("deport_excludes_from_presents")
-    l6, l6_c = e("l1111_6_removes_from_en_exercice")
-    ex, ex_c = e("exprimes_exclude")
-    cv, cv_c = e("president_casting_vote")
-    st, st_c = e("secret_ballot_tie_rejects")
-    _, secr_c = e("secretary_from_members")
-    _, cnt_c = e("declared_counts")
-    _, pop_c = e("population_reference")
-    return SeanceParams(
-        on=on,
-        size_table=tuple((int(a), int(b)) for a, b in size),
-        size_citation=size_c,
-        population_citation=pop_c,
-        threshold=thr,
-        threshold_citation=thr_c,
-        jf_small=small,
-        jf_small_citation=small_c,
-        jf_large=large,
-        jf_large_citation=large_c,
-        jf_urgent=urg,
-        jf_urgent_citation=urg_c,
-        jf_after_renewal=ren,
-        jf_after_renewal_citation=ren_c,
-        second_interval=sec,
-        second_interval_citation=sec_c,
-        quorum_rule=q,
-        quorum_citation=q_c,
-        quorum_represented=qr,
-        quorum_represented_citation=qr_c,
-        max_proxies=mp,
-        max_proxies_citation=mp_c,
-        proxy_max_seances=ms,
-        proxy_max_seances_citation=ms_c,
-        deport_excludes=dep,
-        deport_citation=dep_c,
-        l1111_6_removes=l6,
-        l1111_6_citation=l6_c,
-        exprimes_exclude=tuple(ex),
-        exprimes_citation=ex_c,
-        casting_vote=cv,
-        casting_vote_citation=cv_c,
-        secret_tie_rejects=st,
-        secret_tie_citation=st_c,
-        secretary_citation=secr_c,
-        counts_citation=cnt_c,
-    )
+    return CgctView.of(policy, on)
 
 
 __all__ = [
     "DECLARED_COUNTS",
     "QUORUM_RULES",
     "SCHEMA",
+    "CgctView",
     "NoValueInForce",
     "SeanceParams",
     "council_seats",

@@ -32,14 +32,14 @@ def proxy_statuses(ctx: Context) -> tuple[ProxyStatus, ...]:
         valid = g is not None and h is not None and g != h and g not in givers
         if (
             pr.consecutive_seances is not None
-            and pr.consecutive_seances > p.proxy_max_seances
+            and pr.consecutive_seances > p.proxy_max_consecutive_seances
             and not pr.illness_certified
         ):
             valid = False
         if valid:
             assert h is not None
             held[h] = held.get(h, 0) + 1
-            if held[h] > p.max_proxies:
+            if held[h] > p.max_proxies_per_holder:
                 valid = False
         if g is not None:
             givers.add(g)
@@ -61,7 +61,7 @@ def check_proxies(
     for the items that follow, and a holder who arrives late may use it from then on:
     ``presence`` (who is present at each item) says whether that ever happens."""
     p = ctx.params
-    cit = p.max_proxies_citation
+    cit = p.cite("max_proxies_per_holder")
     items = [x for x in presence if x is not None]
     if ctx.present0 is not None:
         items = items or [ctx.present0]
@@ -132,7 +132,7 @@ def check_proxies(
             )
         if (
             pr.consecutive_seances is not None
-            and pr.consecutive_seances > p.proxy_max_seances
+            and pr.consecutive_seances > p.proxy_max_consecutive_seances
             and not pr.illness_certified
         ):
             out.append(
@@ -140,33 +140,33 @@ def check_proxies(
                     "proxy-expired",
                     E,
                     f"La procuration de « {pr.giver} » sert pour la {pr.consecutive_seances}e "
-                    f"séance consécutive ; au plus {p.proxy_max_seances} sauf maladie dûment "
-                    "constatée.",
+                    "séance consécutive ; au plus "
+                    f"{p.proxy_max_consecutive_seances} sauf maladie dûment constatée.",
                     f"'{pr.giver}''s procuration serves for the {pr.consecutive_seances}th "
-                    f"consecutive séance; at most {p.proxy_max_seances} unless illness is "
-                    "certified.",
-                    p.proxy_max_seances_citation,
+                    "consecutive séance; at most "
+                    f"{p.proxy_max_consecutive_seances} unless illness is certified.",
+                    p.cite("proxy_max_consecutive_seances"),
                     giver=pr.giver,
                     consecutive_seances=pr.consecutive_seances,
-                    maximum=p.proxy_max_seances,
+                    maximum=p.proxy_max_consecutive_seances,
                 )
             )
     for holder, givers in counts.items():
-        if len(givers) > p.max_proxies:
+        if len(givers) > p.max_proxies_per_holder:
             name = ctx.label(holder)
             out.append(
                 _f(
                     "proxy-holder-overloaded",
                     E,
                     f"« {name} » porte {len(givers)} procurations ({', '.join(givers)}) ; au plus "
-                    f"{p.max_proxies} à cette date. Seule(s) la ou les première(s) sont "
+                    f"{p.max_proxies_per_holder} à cette date. Seule(s) la ou les première(s) sont "
                     "comptée(s).",
                     f"'{name}' holds {len(givers)} procurations ({', '.join(givers)}); at most "
-                    f"{p.max_proxies} on this date. Only the first are counted.",
+                    f"{p.max_proxies_per_holder} on this date. Only the first are counted.",
                     cit,
                     holder=name,
                     givers=givers,
-                    maximum=p.max_proxies,
+                    maximum=p.max_proxies_per_holder,
                 )
             )
     return out

@@ -21,11 +21,12 @@ def check_quorum(ctx: Context, d: Deliberation, t: Tally) -> list[Finding]:
     c = ctx.seance.convocation
     if c.second_convocation and (
         c.first_seance_on is None
-        or jours_francs_between(c.first_seance_on, ctx.seance.date) >= p.second_interval
+        or jours_francs_between(c.first_seance_on, ctx.seance.date)
+        >= p.second_convocation_interval_jours_francs
     ):
         return []
     counted = t.presents_for_quorum or 0
-    if p.quorum_represented:
+    if p.quorum_counts_represented:
         counted += t.represented or 0
     return [
         _f(
@@ -35,13 +36,13 @@ def check_quorum(ctx: Context, d: Deliberation, t: Tally) -> list[Finding]:
             f"{t.en_exercice_for_quorum} en exercice.",
             f"Quorum not reached: {counted} member(s) counted, {t.quorum} required out of "
             f"{t.en_exercice_for_quorum} en exercice.",
-            p.quorum_citation,
+            p.cite("quorum"),
             d.number,
             counted=counted,
             quorum=t.quorum,
             en_exercice=t.en_exercice_for_quorum,
-            rule=p.quorum_rule,
-            represented_count=p.quorum_represented,
+            rule=p.quorum,
+            represented_count=p.quorum_counts_represented,
         )
     ]
 

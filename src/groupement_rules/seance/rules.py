@@ -114,12 +114,12 @@ def _declared(d: Deliberation) -> dict[str, int | None]:
 
 def _params_data(p: SeanceParams) -> dict[str, Any]:
     return {
-        "quorum_rule": p.quorum_rule,
-        "quorum_citation": str(p.quorum_citation),
-        "quorum_counts_represented": p.quorum_represented,
-        "max_proxies_per_holder": p.max_proxies,
-        "population_threshold": p.threshold,
-        "l1111_6_removes_from_en_exercice": p.l1111_6_removes,
+        "quorum_rule": p.quorum,
+        "quorum_citation": str(p.cite("quorum")),
+        "quorum_counts_represented": p.quorum_counts_represented,
+        "max_proxies_per_holder": p.max_proxies_per_holder,
+        "population_threshold": p.population_threshold,
+        "l1111_6_removes_from_en_exercice": p.l1111_6_removes_from_en_exercice,
     }
 
 
@@ -138,20 +138,20 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
             "including those standing aside; the number without them is also accepted. The "
             "quorum does not count members standing aside"
         ),
-        citation=p.deport_citation,
+        citation=p.cite("deport_excludes_from_presents"),
     )
 
 
 @functools.lru_cache(maxsize=256)
 def _base_citations(params: SeanceParams, delai: Citation) -> tuple[Citation, ...]:
     return cites(
-        params.size_citation,
+        params.cite("council_size"),
         delai,
-        params.quorum_citation,
-        params.max_proxies_citation,
-        params.exprimes_citation,
-        params.deport_citation,
-        params.secretary_citation,
+        params.cite("quorum"),
+        params.cite("max_proxies_per_holder"),
+        params.cite("exprimes_exclude"),
+        params.cite("deport_excludes_from_presents"),
+        params.cite("secretary_from_members"),
     )
 
 
@@ -181,7 +181,7 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
                 INFO,
                 "Date d'envoi de la convocation non renseignée : délai non vérifié.",
                 "Convocation sending date not given: the délai is not checked.",
-                params.jf_small_citation,
+                params.cite("convocation_jours_francs_small"),
                 missing=["convocation.sent_on"],
             )
         )

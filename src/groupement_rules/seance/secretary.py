@@ -9,7 +9,7 @@ from .context import Context, E, _f
 def check_secretary(ctx: Context) -> list[Finding]:
     """« Au début de chacune de ses séances, le conseil municipal nomme un ou plusieurs de ses
     membres pour remplir les fonctions de secrétaire. » (L2121-15): a member, present."""
-    cit = ctx.params.secretary_citation
+    cit = ctx.params.cite("secretary_from_members")
     out: list[Finding] = []
     for name in ctx.seance.secretaries:
         k = ctx.key(name)

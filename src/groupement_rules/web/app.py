@@ -150,27 +150,6 @@ def body_kind(content_type: str, filename: str = "") -> str:
     return "text"
 
 
-def pdf_text(data: bytes, name: str) -> str:
-    """The text layer of a PDF, through the text reader's PDF support when installed."""
-    try:
-        from ..readers import text as text_reader
-
-        reader = getattr(text_reader, "pdf_text")  # noqa: B009  (the [pdf] reader, when present)
-    except (ImportError, AttributeError):
-        raise InputError(
-            name, "PDF reading is not available in this installation; send the text instead"
-        ) from None
-    out: str = reader(data)
-    return out
-
-
-def answer_body(data: bytes, kind: str, name: str = "body") -> Any:
-    """A body as the questions take it: ``(text, kind)``; a PDF becomes its text."""
-    if kind == "pdf":
-        return (pdf_text(data, name), "text")
-    return (data, kind)
-
-
 def _digest(request: Request, body: bytes, versions: str) -> Any:
     h = hashlib.blake2b(digest_size=16)
     for part in (__version__, versions, request.url.path, str(request.query_params)):
@@ -214,8 +193,8 @@ def _question_endpoint(svc: Service, q: Question) -> Handler:
         lang = given.get("lang") or "fr"
         body = None
         if q.body is not None:
-            data, kind, name = await _upload(request, svc.limits.body_bytes)
-            body = answer_body(data, kind, name)
+            data, kind, _ = await _upload(request, svc.limits.body_bytes)
+            body = (data, kind)
         result = answer(svc.policies, q.name, given, body)
         if q.name == "timeline" and "text/calendar" in request.headers.get("accept", ""):
             return _calendar(svc, given)

@@ -292,13 +292,11 @@ def finding_lines(d: Decision, facts: Any, provenance: Mapping[str, Any]) -> dic
     return out
 
 
-def seance_view(text: str, lang: str, pol: Any) -> dict[str, Any]:
-    from ..readers.seance import seance_from_dict
-    from ..seance.rules import check_seance
-    from .questions import read_text
+def seance_view(r: Any, text: str, lang: str, pol: Any) -> dict[str, Any]:
+    """The séance checked from its reading ``r`` of ``text``."""
+    from .questions import check_facts
 
-    r = read_text(text, "text")
-    d = check_seance(seance_from_dict(dict(r.facts), "text"), pol.cgct)
+    d = check_facts(pol, dict(r.facts), tuple(r.disagreements), "text")
     v = _common(d, lang, "seance")
     prov = r.provenance
     v["findings"] = _findings(d, lang, finding_lines(d, r.facts, prov))
@@ -315,6 +313,15 @@ def seance_view(text: str, lang: str, pol: Any) -> dict[str, Any]:
     return v
 
 
+def _source_lines(r: Any, data: bytes, kind: str) -> list[str]:
+    """The lines the reading's line numbers count: the text itself, or a PDF's text layer
+    when the reading keeps it."""
+    if kind == "pdf":
+        text = getattr(r, "text", None)
+        return text.splitlines() if isinstance(text, str) else []
+    return data.decode("utf-8-sig", "replace").splitlines()
+
+
 def error_view(kind: str, e: InputError) -> dict[str, Any]:
     return {
         "kind": kind,
@@ -325,7 +332,8 @@ def error_view(kind: str, e: InputError) -> dict[str, Any]:
 
 
 def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
-    from .app import _upload, answer_body
+    from .app import _upload
+    from .questions import read_document
 
     env = _env()
     page = env.get_template("page.html")
@@ -375,12 +383,11 @@ def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
         text = ""
         try:
             data, kind, name = await _upload(request, svc.limits.body_bytes)
-            if kind not in ("text", "pdf"):
-                kind = "text"
-            body = answer_body(data, kind, name)
-            raw = body[0]
-            text = raw.decode("utf-8-sig", "replace") if isinstance(raw, bytes) else raw
-            return render(request, lang, seance_view(text, lang, svc.policies), {"text": text})
+            kind = "pdf" if kind == "pdf" else "text"
+            r = read_document((data, kind), name)
+            text = "\n".join(_source_lines(r, data, kind))
+            view = seance_view(r, text, lang, svc.policies)
+            return render(request, lang, view, {"text": "" if kind == "pdf" else text})
         except InputError as e:
             return render(request, lang, error_view("seance", e), {"text": text}, 400)
 

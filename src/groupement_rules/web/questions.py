@@ -197,22 +197,62 @@ def read_text(body: bytes | str, name: str = "body") -> Any:
     return r
 
 
-def seance_facts(body: Any, name: str = "body") -> dict[str, Any]:
-    """Séance facts from a body: a JSON/TOML object, ``read``'s output, or the text."""
+def read_pdf(data: bytes, name: str = "body") -> Any:
+    """``read`` of a PDF: its text layer, through the reader's own handling of ``.pdf``
+    files (a scan is said to be one); errors name the upload, not a temporary file."""
+    import os
+    import tempfile
+
+    from ..readers.text import read_extract_file
+
+    fd, path = tempfile.mkstemp(prefix="groupement-rules-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        return read_extract_file(path)
+    except InputError as e:
+        raise InputError(e.where.replace(path, name), e.reason.replace(path, name)) from None
+    finally:
+        os.unlink(path)
+
+
+def read_document(body: Any, name: str = "body") -> Any:
+    """The reading of a text or PDF body ``(data, kind)``."""
+    if not isinstance(body, tuple):
+        raise InputError(name, "expected the text of a délibération")
+    data, kind = body
+    return read_pdf(data, name) if kind == "pdf" else read_text(data, name)
+
+
+def seance_facts(body: Any, name: str = "body") -> tuple[dict[str, Any], tuple[Any, ...]]:
+    """Séance facts from a body (a JSON/TOML object, ``read``'s output, a text or a PDF)
+    and the disagreements its reading recorded, as ``check-seance`` takes them."""
     from ..readers.text import FORMAT
 
     if isinstance(body, Mapping):
         doc = dict(body)
-    elif isinstance(body, tuple):  # (bytes, kind) from the HTTP edge
-        data, kind = body
-        if kind == "text":
-            return dict(read_text(data, name).facts)
-        doc = document(data, name, kind)
+    elif isinstance(body, tuple) and body[1] in ("text", "pdf"):
+        r = read_document(body, name)
+        return dict(r.facts), tuple(r.disagreements)
+    elif isinstance(body, tuple):
+        doc = document(body[0], name, body[1])
     else:
         raise InputError(name, "expected séance facts (an object) or a text")
     if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
-        return dict(doc["facts"])
-    return doc
+        raw = doc.get("disagreements")
+        dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
+        return dict(doc["facts"]), dis
+    return doc, ()
+
+
+def check_facts(pol: Policies, facts: Any, disagreements: Any, name: str = "body") -> Decision:
+    """``check-seance``: the séance checked, with the reading's disagreements."""
+    from ..readers.seance import seance_from_dict
+    from ..readers.text.findings import with_reading_findings
+    from ..seance.rules import check_seance
+
+    d = check_seance(seance_from_dict(facts, name), pol.cgct)
+    return with_reading_findings(d, disagreements)
 
 
 def _object(body: Any, name: str) -> dict[str, Any]:
@@ -220,7 +260,7 @@ def _object(body: Any, name: str) -> dict[str, Any]:
         return dict(body)
     if isinstance(body, tuple):
         data, kind = body
-        return document(data, name, None if kind == "text" else kind)
+        return document(data, name, kind if kind in ("json", "toml") else None)
     raise InputError(name, "expected an object")
 
 
@@ -270,16 +310,12 @@ def _check_adherent(pol: Policies, a: Mapping[str, Any], body: Any) -> Result:
 
 
 def _check_seance(pol: Policies, a: Mapping[str, Any], body: Any) -> Result:
-    from ..readers.seance import seance_from_dict
-    from ..seance.rules import check_seance
-
-    return check_seance(seance_from_dict(seance_facts(body), "body"), pol.cgct)
+    facts, disagreements = seance_facts(body)
+    return check_facts(pol, facts, disagreements)
 
 
 def _read(pol: Policies, a: Mapping[str, Any], body: Any) -> Result:
-    if not isinstance(body, tuple):
-        raise InputError("body", "expected the text of a délibération")
-    return dict(read_text(body[0]).to_dict())
+    return dict(read_document(body).to_dict())
 
 
 def _convocation(pol: Policies, a: Mapping[str, Any], body: Any) -> Result:

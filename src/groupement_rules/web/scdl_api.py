@@ -72,24 +72,32 @@ async def _to_file(request: Request, limit: int) -> tuple[str, str, Any]:
 
 
 def _open(path: str, name: str) -> Any:
+    """The SCDL file opened and scanned (every record read): an unreadable file is an
+    InputError here, before any answer starts; errors name the upload."""
     from ..scdl import open_scdl
 
+    f = None
     try:
-        return open_scdl(path)
+        f = open_scdl(path)
+        f.scan()  # every record read: a bad byte anywhere is a 400, not a half-sent body
+        return f
     except InputError as e:
+        if f is not None:
+            f.close()
         os.unlink(path)
         raise InputError(e.where.replace(path, name), e.reason.replace(path, name)) from None
     except BaseException:
+        if f is not None:
+            f.close()
         os.unlink(path)
         raise
 
 
-def scdl_report(path: str, name: str, lang: str) -> Iterator[bytes]:
+def scdl_report(f: Any, path: str, name: str, lang: str) -> Iterator[bytes]:
     """The CLI's ``scdl --json`` document, in chunks of rows; the file is removed at the end."""
     from ..scdl import SummaryBuilder
     from .app import dumps
 
-    f = _open(path, name)
     try:
         builder = SummaryBuilder(f.header.findings)
         yield (
@@ -103,16 +111,27 @@ def scdl_report(path: str, name: str, lang: str) -> Iterator[bytes]:
         )
         buf: list[bytes] = []
         first = True
-        for r in f.rows():
-            builder.add(r)
-            buf.append(dumps(r.to_dict(lang)))
-            if len(buf) >= 512:
-                yield (b"" if first else b",") + b",".join(buf)
-                first, buf = False, []
+        try:
+            for r in f.rows():
+                builder.add(r)
+                buf.append(dumps(r.to_dict(lang)))
+                if len(buf) >= 512:
+                    yield (b"" if first else b",") + b",".join(buf)
+                    first, buf = False, []
+        except InputError as e:  # the file changed under the second pass: the document ends
+            yield (
+                (b"" if first else b",")
+                + b",".join(buf)
+                + b'],"error":'
+                + dumps(str(e).replace(path, name))
+                + b"}"
+            )
+            return
         if buf:
             yield (b"" if first else b",") + b",".join(buf)
         yield b'],"summary":' + dumps(builder.build().to_dict()) + b"}"
     finally:
+        f.close()
         os.unlink(path)
 
 
@@ -134,10 +153,9 @@ def validata_error(f: Finding, line: int | None, lang: str) -> dict[str, Any]:
     }
 
 
-def validata_report(path: str, name: str, lang: str) -> dict[str, Any]:
+def validata_report(f: Any, path: str, name: str, lang: str) -> dict[str, Any]:
     from ..scdl import SummaryBuilder
 
-    f = _open(path, name)
     try:
         builder = SummaryBuilder(f.header.findings)
         errors: list[dict[str, Any]] = []
@@ -175,6 +193,7 @@ def validata_report(path: str, name: str, lang: str) -> dict[str, Any]:
             },
         }
     finally:
+        f.close()
         os.unlink(path)
 
 
@@ -182,20 +201,14 @@ def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
     async def scdl(request: Request) -> Response:
         lang = _lang(request)
         path, name, h = await _to_file(request, svc.limits.csv_bytes)
-        chunks = scdl_report(path, name, lang)
-        first = next(chunks)  # header errors are a 400, before the stream starts
+        f = _open(path, name)  # an unreadable file is a 400, before the stream starts
         h.update(svc.headers["X-Policy-Versions"].encode())
-
-        def all_chunks() -> Iterator[bytes]:
-            yield first
-            yield from chunks
-
-        return svc.stream(all_chunks(), h)
+        return svc.stream(scdl_report(f, path, name, lang), h)
 
     async def validate(request: Request) -> Response:
         lang = _lang(request)
         path, name, _ = await _to_file(request, svc.limits.csv_bytes)
-        return svc.json(validata_report(path, name, lang))
+        return svc.json(validata_report(_open(path, name), path, name, lang))
 
     return [("/scdl", scdl, ["POST"]), ("/validate", validate, ["POST"])]
 

@@ -17,7 +17,13 @@ The French vocabulary is data in :mod:`.lexicon`. See ``docs/reading.md``.
 
 from __future__ import annotations
 
-from .files import load_seance_input, load_seance_reading, nothing_read, read_extract_file
+from .files import (
+    load_seance_input,
+    load_seance_reading,
+    nothing_read,
+    read_extract_file,
+    read_pdf,
+)
 from .reader import read_extract
 from .record import FORMAT, ExtractResult
 
@@ -29,4 +35,5 @@ __all__ = [
     "nothing_read",
     "read_extract",
     "read_extract_file",
+    "read_pdf",
 ]

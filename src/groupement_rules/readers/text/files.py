@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from ...errors import InputError
 from .reader import read_extract
 from .record import FORMAT, ExtractResult
@@ -14,16 +16,22 @@ from .record import FORMAT, ExtractResult
 #: The largest text file read (the real extracts and PVs are under 20 KB; a whole
 #: year's registre is under 1 MB): above it, reading would take seconds per MB.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+#: The largest PDF read.
+MAX_PDF_BYTES = 32 * 1024 * 1024
 
 
 def read_extract_file(path: str) -> ExtractResult:
-    """Read a text file (UTF-8) and its séance facts; InputError names the file.
+    """Read a text file (UTF-8) or a PDF and its séance facts; InputError names the file.
 
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
     """
+    from pathlib import Path
+
     from ..structured import read_text
 
+    if Path(path).suffix.lower() == ".pdf" or _starts_as_pdf(path):
+        return _checked(path, read_pdf(_read_bytes(path, MAX_PDF_BYTES), where=path))
     text = read_text(path, max_bytes=MAX_FILE_BYTES)
     if not text.strip():
         raise InputError(path, "empty file")
@@ -31,6 +39,25 @@ def read_extract_file(path: str) -> ExtractResult:
         r = read_extract(text)
     except InputError as e:
         raise InputError(path, e.reason) from None
+    return _checked(path, r)
+
+
+def read_pdf(data: bytes, *, where: str = "<pdf>", ocr: bool = True) -> ExtractResult:
+    """Read a PDF (its text layer, or OCR for a scan when installed) into séance facts.
+
+    The reading records how the text was obtained (``document``: pages, method).
+    """
+    from .pdf import pdf_text
+
+    pt = pdf_text(data, where, ocr=ocr)
+    try:
+        r = read_extract(pt.text)
+    except InputError as e:
+        raise InputError(where, e.reason) from None
+    return attrs.evolve(r, document={"kind": "pdf", "pages": pt.pages, "method": pt.method})
+
+
+def _checked(path: str, r: ExtractResult) -> ExtractResult:
     if nothing_read(r):
         raise InputError(
             path,
@@ -38,6 +65,35 @@ def read_extract_file(path: str) -> ExtractResult:
             "publication line): is it the text of a délibération?",
         )
     return r
+
+
+def _starts_as_pdf(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    from pathlib import Path
+
+    try:
+        p = Path(path)
+        if p.is_file() and p.stat().st_size > max_bytes:
+            raise InputError(
+                path, f"file too large ({p.stat().st_size} bytes; at most {max_bytes})"
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except OSError as e:
+        raise InputError(path, e.strerror or str(e)) from None
+    if not data:
+        raise InputError(path, "empty file")
+    return data
 
 
 def nothing_read(r: ExtractResult) -> bool:

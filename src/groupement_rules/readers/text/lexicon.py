@@ -364,3 +364,26 @@ STAMP_BEFORE = re.compile(
 SENT_VERB = re.compile(
     r"(?<![a-z])(?:transmise?s?|envoyee?s?|adressee?s?|expediee?s?|notifiee?s?|remise?s?)(?![a-z])"
 )
+
+#: The stamps of a tiers de télétransmission (SPEC C), each label and the fact it dates:
+#: « Envoyé en préfecture le », « Reçu en préfecture le » (the transmission L2131-1
+#: requires), « Publié le », « Affiché le » (on folded text).
+STAMP_LABELS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "sent_on",
+        "envoye",
+        re.compile(r"(?<![a-z])envoye\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
+    ),
+    (
+        "received_on",
+        "recu",
+        re.compile(r"(?<![a-z])recu\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
+    ),
+    ("published_on", "publie", re.compile(r"(?<![a-z])publiee?\s+le\s?:?")),
+    ("posted_on", "affiche", re.compile(r"(?<![a-z])affichee?\s+le\s?:?")),
+)
+#: The ACTES identifier of an act: 0DD-SIREN-YYYYMMDD-NUMBER-NATURE (on the clean text).
+ACTES_ID = re.compile(
+    r"(?<![\w-])ID\s?:\s?(?P<dep>\d{3}|\d{2}[AB]|0?2[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
+    r"(?P<number>[A-Za-z0-9_.]{1,40})-(?P<nature>[A-Z]{2})(?![\w-])"
+)

@@ -41,16 +41,29 @@ from .publication import read_publication
 from .reconcile import PRINTED, Candidates, reconcile
 from .record import COUNT_KEYS, MAX_CHARS, ExtractResult
 from .search import first_of
+from .stamps import act_facts, read_stamps
 
 # ----------------------------------------------------------------------------- main
 
 
-def read_extract(text: str) -> ExtractResult:
+def read_extract(text: str | bytes) -> ExtractResult:
     """Read the text of a délibération (or an extract, or a PV) into séance facts.
 
-    Raises :class:`InputError` only for input that is not text at all (binary
-    data, too large); any text yields facts, with what it could not read listed.
+    ``bytes`` are a PDF (read with :func:`read_pdf`) or UTF-8 text. Raises
+    :class:`InputError` only for input that is not text at all (binary data, too large);
+    any text yields facts, with what it could not read listed.
     """
+    if isinstance(text, bytes | bytearray):
+        from .pdf import is_pdf
+
+        if is_pdf(bytes(text)):
+            from .files import read_pdf
+
+            return read_pdf(bytes(text))
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError("<text>", f"not UTF-8 text (byte {e.start}: {e.reason})") from None
     if not isinstance(text, str):
         raise InputError("<text>", f"expected text, got {type(text).__name__}")
     if len(text) > MAX_CHARS:
@@ -348,7 +361,10 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     elif_missing = publication["stated"] and publication["date"] is None
     if elif_missing:
         doc.missing("publication.date", "the publication line has no date")
+    stamps = read_stamps(doc)
     return ExtractResult(
+        stamps=stamps,
+        act=act_facts(facts, stamps, publication),
         facts=facts,
         provenance=doc.provenance,
         unread=tuple(doc.unread),

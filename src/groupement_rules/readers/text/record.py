@@ -29,6 +29,12 @@ class ExtractResult:
     opening: Mapping[str, Any] = attrs.field(factory=dict)
     #: printed counts that a list of names contradicts (``count``, ``printed``, ``listed``)
     disagreements: tuple[Mapping[str, Any], ...] = ()
+    #: what was read: ``{"kind": "text"}``, or a PDF's pages and method (text layer, OCR)
+    document: Mapping[str, Any] = attrs.field(factory=lambda: {"kind": "text"})
+    #: the stamps of transmission and publication (SPEC C) and the ACTES identifier
+    stamps: Mapping[str, Any] = attrs.field(factory=dict)
+    #: the facts of the act (the input of ``executory``), None without a date of adoption
+    act: Mapping[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -39,4 +45,7 @@ class ExtractResult:
             "publication": dict(self.publication),
             "opening": dict(self.opening),
             "disagreements": [dict(d) for d in self.disagreements],
+            "document": dict(self.document),
+            "stamps": dict(self.stamps),
+            "act": dict(self.act) if self.act is not None else None,
         }
