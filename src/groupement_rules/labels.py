@@ -323,11 +323,30 @@ FIELDS: dict[str, Pair] = {
     "vote.abstentions": ("abstentions", "abstentions"),
     "vote.blancs_nuls": ("bulletins blancs et nuls", "blank and spoilt ballots"),
     "vote.unanimous": ("unanimité", "unanimity"),
+    "vote.president": ("voix du président", "vote of the president"),
+    "vote.secret": ("scrutin secret", "secret ballot"),
+    "proxies.from": ("mandant", "giver"),
+    "proxies.to": ("mandataire", "holder"),
+    "opening": ("ouverture de la séance", "opening of the séance"),
+    "opening.presents": ("présents à l'ouverture", "members present at the opening"),
+    "opening.proxies": ("procurations à l'ouverture", "procurations at the opening"),
+    "stamps": ("mentions de transmission et de publication", "stamps"),
+    "stamps.transmitted_on": (
+        "date de transmission au préfet",
+        "date of transmission to the préfet",
+    ),
+    "stamps.published_on": ("date de publication", "date of publication"),
+    "stamps.received_on": ("date de réception en préfecture", "date of receipt by the préfecture"),
     "majority": ("majorité", "majority"),
     "quorum": ("quorum", "quorum"),
 }
-_ITEM = re.compile(r"^deliberations\[(\d+)\]\.?")
+_ITEM = re.compile(r"^(\w+)\[(\d+)\]\.?")
 _INDEX = re.compile(r"\[(\d+)\]$")
+#: One item of a list of facts.
+_ITEMS: dict[str, Pair] = {
+    "deliberations": ("délibération", "délibération"),
+    "proxies": ("procuration", "procuration"),
+}
 
 
 def field_label(path: str, lang: str = "fr") -> str:
@@ -335,12 +354,14 @@ def field_label(path: str, lang: str = "fr") -> str:
     nombre de votants »; an unknown path is shown as it is."""
     prefix = ""
     m = _ITEM.match(path)
-    if m:
-        n = int(m.group(1)) + 1
-        prefix = f"délibération {n} : " if lang != "en" else f"délibération {n}: "
-        path = path[m.end() :]
-        if not path:
-            return prefix.rstrip(" :")
+    if m and m.group(1) in _ITEMS:
+        n = int(m.group(2)) + 1
+        item = _pick(_ITEMS[m.group(1)], lang)
+        rest = path[m.end() :]
+        if not rest:
+            return f"{item} {n}"
+        prefix = f"{item} {n}" + (": " if lang == "en" else " : ")
+        path = rest if m.group(1) == "deliberations" else f"{m.group(1)}.{rest}"
     index = _INDEX.search(path)
     if index:
         path = path[: index.start()]

@@ -232,3 +232,27 @@ def test_each_command_reads_in_its_language(
     seeds.append(json.loads((DATA / "seed-adherent.json").read_text()))
     codes = re.findall(r"(?<= )[a-z]+(?:-[a-z0-9]+)+(?= ?[:\[])", fr + en)
     _check_both(fr, en, [s for seed in seeds for s in _strings(seed)] + codes)
+
+
+#: A fact's path as the facts format writes it (``convocation.sent_on``, ``proxies[0]``).
+_PATH = re.compile(r"\b[a-z]+(?:_[a-z]+)*(?:\[\d+\])?\.[a-z_]+\b|\b[a-z_]+\[\d+\]")
+
+
+def test_read_names_facts_by_their_labels(capsys: pytest.CaptureFixture[str], shared: Path) -> None:
+    """On every real text: French ``read`` output shows no fact's path, and every reason the
+    reader gives for an unread fact has its French wording."""
+    from groupement_rules.readers.text import read_extract_file
+    from groupement_rules.render.reading import has_french, render_extract
+
+    texts = sorted((shared / "data" / "real-texts").glob("*.txt"))
+    assert texts
+    for path in texts:
+        r = read_extract_file(path)
+        fr = render_extract(r, "fr")
+        facts = [str(v) for v in _strings(r.facts)]
+        clean = _cleaned(fr, facts)
+        assert not _PATH.findall(clean), (path.name, _PATH.findall(clean))
+        for u in r.unread:
+            assert has_french(u["reason"]), (path.name, u["reason"])
+        en = render_extract(r, "en")
+        assert not _PATH.findall(_cleaned(en, facts)), path.name
