@@ -159,6 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _help_in_its_language(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """``--help`` in French or English (:mod:`groupement_rules.render.help`)."""
+    if "-h" not in argv and "--help" not in argv:
+        return
+    from .render.help import help_language, to_french
+
+    if help_language(argv) == "fr":
+        to_french(parser)
+
+
 @contextlib.contextmanager
 def _stdout_to(path: str | None) -> Iterator[None]:
     """Standard output, for the command's run, goes to ``path`` (atomically) when given,
@@ -186,6 +196,7 @@ def _flush_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _help_in_its_language(parser, sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         with _stdout_to(getattr(args, "output", None)):
