@@ -166,7 +166,9 @@ if TYPE_CHECKING:
         withdrawal_windows,
     )
     from .convention.schedule import Schedule, schedule
-    from .deadlines import Act, default_deadlines, executory, recours
+    from .deadlines import Act, default_deadlines
+    from .deadlines.executory import executory
+    from .deadlines.recours import recours
     from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
     from .errors import InputError
     from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
