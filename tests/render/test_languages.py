@@ -256,3 +256,25 @@ def test_read_names_facts_by_their_labels(capsys: pytest.CaptureFixture[str], sh
             assert has_french(u["reason"]), (path.name, u["reason"])
         en = render_extract(r, "en")
         assert not _PATH.findall(_cleaned(en, facts)), path.name
+
+
+def test_check_seance_of_every_real_text_reads_in_its_language(
+    capsys: pytest.CaptureFixture[str], shared: Path
+) -> None:
+    """The findings the real texts raise (a wide sample of every séance finding) read in
+    the language asked, in French without an identifier."""
+    from groupement_rules.readers.text import read_extract_file
+
+    checked = 0
+    for path in sorted((shared / "data" / "real-texts").glob("*.txt")):
+        out = {}
+        for lang in ("fr", "en"):
+            main(["check-seance", str(path), "--lang", lang])
+            out[lang] = capsys.readouterr().out
+        if not out["fr"]:  # a text too garbled to check (exit 2): nothing to read
+            continue
+        checked += 1
+        facts = list(_strings(read_extract_file(path).facts))
+        codes = re.findall(r"(?<= )[a-z]+(?:-[a-z0-9]+)+(?= ?[:\[])", out["fr"] + out["en"])
+        _check_both(out["fr"], out["en"], facts + codes)
+    assert checked >= 10

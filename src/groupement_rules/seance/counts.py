@@ -33,8 +33,10 @@ def check_presence(ctx: Context, d: Deliberation, t: Tally) -> list[Finding]:
             _f(
                 "presence-mismatch",
                 W,
-                f"{field} : {declared} déclaré(s), {computed} d'après les noms.",
-                f"{field}: {declared} declared, {computed} from the names.",
+                f"{labels.field_label('declared.' + field, 'fr').capitalize()} : {declared} "
+                f"déclaré, {computed} d'après les noms.",
+                f"{labels.field_label('declared.' + field, 'en').capitalize()}: {declared} "
+                f"declared, {computed} from the names.",
                 cit,
                 d.number,
                 field=field,
