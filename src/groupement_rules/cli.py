@@ -159,6 +159,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_line(e: InputError, argv: Sequence[str]) -> str:
+    """The one line of a refused input; in French with an explicit ``--lang fr``
+    (:mod:`groupement_rules.render.errors`), else as the reader wrote it."""
+    from .render.errors import error_language, reason_in
+
+    if error_language(argv) != "fr":
+        return f"groupement-rules: error: {_one_line(str(e))}"
+    where, reason = getattr(e, "where", ""), getattr(e, "reason", None)
+    text = str(e) if reason is None else reason_in(str(reason), "fr")
+    if reason is not None and where:
+        text = f"{where} : {text}"
+    return f"groupement-rules : erreur : {_one_line(text)}"
+
+
 def _help_in_its_language(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
     """``--help`` in French or English (:mod:`groupement_rules.render.help`)."""
     if "-h" not in argv and "--help" not in argv:
@@ -207,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_USAGE
     except InputError as e:
-        print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
+        print(_error_line(e, sys.argv[1:] if argv is None else argv), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
