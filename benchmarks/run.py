@@ -164,6 +164,8 @@ def bench_reading(args: argparse.Namespace) -> None:
         f"reading the seed text ({len(seed):,} chars) per second", f"{n / t:,.0f}/s", ">= 1 000/s"
     )
     report("one read, in naive-baseline calls (machine-independent)", f"{t / n / unit:.1f}")
+    one_pass = min(timed(lambda: [_one_pass(seed) for _ in range(n)]) for _ in range(3))
+    report("one read, in one-pass tokenisations of the same text", f"{t / one_pass:.1f}")
     sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     times = []
     for size in sizes:
@@ -172,6 +174,60 @@ def bench_reading(args: argparse.Namespace) -> None:
         report(f"reading {size:,} chars", f"{times[-1] * 1000:.0f} ms")
     for (a, ta), (b, tb) in itertools.pairwise(zip(sizes, times, strict=True)):
         report(f"time ratio {b // a}x size ({a:,} -> {b:,}; linear = {b // a})", f"{tb / ta:.1f}")
+
+
+def _one_pass(text: str) -> int:
+    """The baseline of a read: the text lowered, cut into lines and into words once."""
+    import re
+
+    low = text.lower()
+    return len(low.splitlines()) + len(re.findall(r"\w+", low))
+
+
+@section("member names")
+def bench_names(args: argparse.Namespace) -> None:
+    """Members written by surname only ("MARTIN"), resolved against the roster: linear."""
+    from groupement_rules.seance.names import name_words, roster
+
+    sizes = [3_000, 30_000] if not args.quick else [1_000, 10_000]
+    times = []
+    for size in sizes:
+        members = tuple(f"NOM{i:06d} Prénom{i % 97}" for i in range(size))
+        surnames = [f"Mme NOM{i:06d}" for i in range(size)]
+
+        def run(members: tuple[str, ...] = members, surnames: list[str] = surnames) -> None:
+            roster.cache_clear()  # each run builds its roster and folds its names anew
+            name_words.cache_clear()
+            r = roster(members)
+            assert all(r.find(s) is not None for s in surnames)
+
+        times.append(min(timed(run) for _ in range(2)))
+        report(f"{size:,} members, each found by surname", f"{times[-1] * 1000:.0f} ms")
+    a, b = sizes
+    report(f"time ratio {b // a}x members (linear = {b // a})", f"{times[1] / times[0]:.1f}")
+
+
+@section("PDF pages")
+def bench_pdf(args: argparse.Namespace) -> None:
+    """A PDF page costs what PDFium costs, plus the reader."""
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        from groupement_rules.readers.text import read_extract, read_pdf
+        from groupement_rules.readers.text.pdf import pdf_text
+        from pdf_factory import text_pdf
+    except ImportError as e:
+        report("skipped (the [pdf] extra or reportlab is missing)", str(e)[:18])
+        return
+    seed, _material_text = _material()
+    data = text_pdf(seed)
+    pages = pdf_text(data).pages
+    n = 5 if args.quick else 30
+    t_text = min(timed(lambda: [pdf_text(data) for _ in range(n)]) for _ in range(2)) / n
+    t_pdf = min(timed(lambda: [read_pdf(data) for _ in range(n)]) for _ in range(2)) / n
+    t_read = min(timed(lambda: [read_extract(seed) for _ in range(n)]) for _ in range(2)) / n
+    report(f"the seed as a PDF ({pages} pages): text layer", f"{t_text * 1000:.1f} ms")
+    report("read_pdf (text layer + reader)", f"{t_pdf * 1000:.1f} ms")
+    report("ratio read_pdf / (text layer + read of the text)", f"{t_pdf / (t_text + t_read):.2f}")
 
 
 SCDL_CHILD = """

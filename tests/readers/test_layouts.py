@@ -118,3 +118,59 @@ def test_a_printed_count_is_never_contradicted(printed: int, listed: int) -> Non
     assert r.opening["presents"] == printed
     disagrees = [d for d in r.disagreements if d["count"] == "presents"]
     assert bool(disagrees) == (printed != r.opening["present_named"])
+
+
+def test_mojibake_is_repaired_before_reading(shared: Path) -> None:
+    seed = (shared / "seeds" / "000_181dd860fa64ed08.txt").read_text(encoding="utf-8")
+    right = read_extract(seed)
+    for wrong in ("cp1252", "latin-1"):
+        r = read_extract(seed.encode("utf-8").decode(wrong))
+        assert r.facts == right.facts and r.opening == right.opening
+        assert r.provenance["date"] == right.provenance["date"]  # same lines
+
+
+def test_a_text_without_mojibake_is_left_as_it_is() -> None:
+    from groupement_rules.readers.textnorm import repair_mojibake
+
+    text = "Réunion à Égletons « ÂGE » : Ãžtest"
+    assert repair_mojibake("Séance du 2 février") == "Séance du 2 février"
+    assert repair_mojibake(text).startswith("Réunion à Égletons")
+
+
+def test_kinds_from_titles_and_procurations_given_later_in_the_seance() -> None:
+    r = _read("layout-late-proxies.txt")
+    d = {x["number"]: x for x in r.facts["deliberations"]}
+    assert [d[n]["kind"] for n in ("1", "2", "3")] == [
+        "election-maire-adjoints",
+        "election-maire-adjoints",
+        "compte-administratif",
+    ]
+    # « (pouvoir à … à partir de l'élection des adjoints) », « … à compter de son départ »
+    assert r.facts["proxies"] == [{"from": "Karim OLIVIER", "to": "Cédric COLIN"}]
+    assert d["1"]["new_proxies"] == []
+    assert d["2"]["new_proxies"] == [
+        {"from": "Julie NOEL", "to": "Agnès BRUNET"},
+        {"from": "Diane FOURNIER", "to": "Éric GIRAUD"},
+    ]
+    assert "Diane FOURNIER" not in r.facts["absent"]  # present at the opening
+    assert r.opening["proxies"] == 1 and r.opening["presents"] == 9
+    # « convoqué le dix-neuf du même mois »
+    assert r.facts["convocation"]["sent_on"] == "2020-05-19"
+
+
+def test_a_late_procuration_whose_item_is_not_found_is_not_output() -> None:
+    r = read_extract(
+        "Séance du 3 juin 2021\nPrésents : M. Paul ARNOUX, Mme Lise BERTIN\n"
+        "Procurations : Mme Rose GAUDIN à M. Paul ARNOUX à partir du vote du budget annexe\n"
+        "1 – Tarifs\nAdopté à l'unanimité.\n"
+    )
+    assert r.facts["proxies"] == []
+    assert all(not x["new_proxies"] for x in r.facts["deliberations"])
+    assert "new_proxies" in {u["fact"] for u in r.unread}
+
+
+def test_the_reading_gives_typed_facts() -> None:
+    s = _read("layout-late-proxies.txt").seance()
+    assert s.date.isoformat() == "2020-05-25"
+    assert s.deliberations[1].kind.value == "election-maire-adjoints"
+    assert [p.giver for p in s.deliberations[1].new_proxies] == ["Julie NOEL", "Diane FOURNIER"]

@@ -11,10 +11,12 @@ eight tokens, so reading is linear in the text.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
+from collections.abc import Sequence
 
-from .textnorm import fold, fold_key
+from ..seance.names import roster
+from .textnorm import fold
 
 _CIVILITY = re.compile(
     r"(?:Mesdames\s+et\s+Messieurs|Messieurs\s+et\s+Mesdames|Mmes\s+et\s+MM\.?|MM\.?\s+et\s+Mmes|"
@@ -248,18 +250,10 @@ STOP_WORDS = frozenset(
 )
 
 
-_UPPER: dict[str, bool] = {}
-
-
+@functools.lru_cache(maxsize=8192)
 def _is_upper_word(tok: str) -> bool:
-    hit = _UPPER.get(tok)
-    if hit is None:
-        letters = [c for c in tok if c.isalpha()]
-        hit = len(letters) >= 1 and all(c.isupper() for c in letters)
-        if len(_UPPER) >= 8192:
-            _UPPER.clear()
-        _UPPER[tok] = hit
-    return hit
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters)
 
 
 def _is_cap_word(tok: str) -> bool:
@@ -286,6 +280,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         i = m.end()
     tokens: list[str] = []
     shapes: list[str] = []
+    changes = 0  # how often the shape changed (CAPITALS ↔ Capitalised) along the name
     last_end = i
     newlines = 0
     j = i
@@ -305,7 +300,7 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         word = tok.rstrip(".")
         if not word or not word[0].isalpha():
             break
-        if tokens and _NEXT_PERSON.match(text, j, end_limit):
+        if tokens and tok[0] == "M" and _NEXT_PERSON.match(text, j, end_limit):
             break  # "MME NIBODEAU M. BOBIER": a civility starts the next person
         if newlines and "U" in shapes and "C" in shapes:
             break  # "PRIGENT Loïc" is whole: the next line is not its continuation
@@ -323,14 +318,14 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         shape = "U" if _is_upper_word(word) else "C"
         if len(word) <= 2 and shape == "U" and tokens:
             shape = "I"  # initials: JACQUE JP, PERCHERON C
-        if shape != "I":
-            changes = sum(1 for a, b in itertools.pairwise(shapes) if a != b)
-            if shapes and shapes[-1] != shape and changes >= 1:
-                break
+        if shape != "I" and shapes and shapes[-1] != shape and changes >= 1:
+            break
         tokens.extend(pending_particles)
         pending_particles = []
         tokens.append(word if not tok.endswith(".") or len(word) > 2 else tok)
         if shape != "I":
+            if shapes and shapes[-1] != shape:
+                changes += 1
             shapes.append(shape)
         last_end = t.end()
         j = t.end()
@@ -367,32 +362,10 @@ def split_items(region: str) -> list[tuple[int, str]]:
     return out
 
 
-def resolve(raw: str, known: list[str]) -> str | None:
-    """The known name whose words all appear in ``raw`` (longest first)."""
-    if len(known) > 400:  # keep reading linear on hostile input
-        return None
-    words = set(fold_key(raw).split())
-    best: str | None = None
-    best_len = 0
-    for name in known:
-        k = _key_words(name)
-        if k and len(k) > best_len and words.issuperset(k):
-            best, best_len = name, len(k)
-    return best
-
-
-_KEY_WORDS: dict[str, tuple[str, ...]] = {}
-
-
-def _key_words(name: str) -> tuple[str, ...]:
-    """The words of a name's key (cached: the same members are resolved again and again)."""
-    k = _KEY_WORDS.get(name)
-    if k is None:
-        k = tuple(fold_key(name).split())
-        if len(_KEY_WORDS) >= 8192:
-            _KEY_WORDS.clear()
-        _KEY_WORDS[name] = k
-    return k
+def resolve(raw: str, known: Sequence[str]) -> str | None:
+    """The member of ``known`` that ``raw`` designates, as the rules of the séance find it
+    (:meth:`groupement_rules.seance.names.Roster.find`), or None."""
+    return roster(tuple(known)).resolve(raw) if known else None
 
 
 __all__ = ["STOP_WORDS", "resolve", "split_items", "strip_civility", "take_name"]

@@ -18,6 +18,7 @@ from ..seance.facts import (
     Convocation,
     DeclaredCounts,
     Deliberation,
+    DeliberationKind,
     DeportArticle,
     Outcome,
     PresidentVote,
@@ -58,6 +59,8 @@ DELIBERATION_KEYS = (
     "vote",
     "outcome",
     "declared",
+    "kind",
+    "new_proxies",
 )
 VOTE_KEYS = ("pour", "contre", "abstentions", "blancs_nuls", "secret", "unanimous", "president")
 DECLARED_KEYS = ("en_exercice", "presents", "represented", "votants", "exprimes")
@@ -100,6 +103,18 @@ def _number(f: Fields) -> str:
     return f.req_string("number")
 
 
+def _proxies(f: Fields, key: str) -> tuple[Proxy, ...]:
+    return tuple(
+        Proxy(
+            giver=p.req_string("from"),
+            holder=p.req_string("to"),
+            consecutive_seances=p.integer("consecutive_seances", minimum=1),
+            illness_certified=bool(p.boolean("illness_certified", False)),
+        )
+        for p in f.objects(key, PROXY_KEYS)
+    )
+
+
 def _deliberation(f: Fields) -> Deliberation:
     vote = Vote()
     v = f.object("vote", VOTE_KEYS)
@@ -119,6 +134,7 @@ def _deliberation(f: Fields) -> Deliberation:
     if c is not None:
         declared = DeclaredCounts(**{k: c.integer(k) for k in DECLARED_KEYS})
     outcome = _choice(f, "outcome", tuple(o.value for o in Outcome))
+    kind = _choice(f, "kind", tuple(k.value for k in DeliberationKind))
     return Deliberation(
         number=_number(f),
         title=f.string("title"),
@@ -128,6 +144,8 @@ def _deliberation(f: Fields) -> Deliberation:
         vote=vote,
         outcome=Outcome(outcome) if outcome else None,
         declared=declared,
+        kind=DeliberationKind(kind) if kind else DeliberationKind.ORDINARY,
+        new_proxies=_proxies(f, "new_proxies"),
     )
 
 
@@ -163,15 +181,7 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
     date = f.req_date("date")
     if conv.sent_on is not None and conv.sent_on > date:
         raise InputError(f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})")
-    proxies = tuple(
-        Proxy(
-            giver=p.req_string("from"),
-            holder=p.req_string("to"),
-            consecutive_seances=p.integer("consecutive_seances", minimum=1),
-            illness_certified=bool(p.boolean("illness_certified", False)),
-        )
-        for p in f.objects("proxies", PROXY_KEYS)
-    )
+    proxies = _proxies(f, "proxies")
     deliberations = tuple(_deliberation(d) for d in f.objects("deliberations", DELIBERATION_KEYS))
     return Seance(
         date=date,

@@ -2,8 +2,9 @@
 
 Everything here keeps the number of lines unchanged, so that a position in the
 clean text still names the line of the original document (provenance), and
-:func:`fold` keeps the length unchanged, so that a match found in the folded
-text (lower case, no accents) is at the same offsets in the clean text.
+:func:`fold` (the library's one folding, :mod:`groupement_rules.seance.names`) keeps
+the length unchanged, so that a match found in the folded text (lower case, no accents)
+is at the same offsets in the clean text.
 
 Only bounded, linear-time operations: no pattern here can backtrack
 catastrophically on hostile input.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+
+from ..seance.names import fold, name_words
 
 _CHAR_MAP = {
     "\u00a0": " ",  # no-break space
@@ -66,7 +69,8 @@ _HYPHEN_LOWER = re.compile(
     r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([^\W\d_A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)"
 )
 _HYPHEN_UPPER = re.compile(r"-(?<=[^\W\d_]-)[ ]?\n[ ]?([A-ZÀ-Þ][^\W\d_]{0,40})(?=[\s,.;:)]|$)")
-_SPACES = re.compile(r"  +")  # two or more spaces (a literal prefix: searched fast)
+_SPACES = re.compile(r"  +")
+_NOT_PLAIN = re.compile(r"[^\n\x20-\x7e\w]")  # two or more spaces (a literal prefix: searched fast)
 # Gender / plural marks: "Présent(e)s", "excusé(e)", "Absent(s)" -> "Présents", "excusé", "Absent"
 _GENDER_MARK = re.compile(r"\((?<=[^\W\d_]\()(?:e|s|es|x|le|ne|E|S|ES)\)")
 # "M  adame" / "M onsieur" (spacing broken by the PDF layer)
@@ -78,10 +82,18 @@ _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,1
 def clean(text: str) -> str:
     """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
-    text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group(0)], text)
-    # Remaining control characters become spaces (keep line breaks).
-    controls = {ord(c): " " for c in set(text) if c != "\n" and unicodedata.category(c)[0] == "C"}
+    # each mapped character replaced in one C call (a text holds few of them)
+    for c in set(_MAPPED.findall(text)):
+        text = text.replace(c, _CHAR_MAP[c])
+    # Remaining control characters become spaces (keep line breaks); only characters
+    # that are neither printable ASCII nor letters or digits can be one.
+    controls = {
+        ord(c): " "
+        for c in set(_NOT_PLAIN.findall(text))
+        if c != "\n" and unicodedata.category(c)[0] == "C"
+    }
     if controls:
         text = text.translate(controls)
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
@@ -93,77 +105,31 @@ def clean(text: str) -> str:
     return text
 
 
-def _fold_char(c: str) -> str:
-    d = unicodedata.normalize("NFD", c)
-    low = d[0].lower() if d else c
-    return low[0] if low else c
+#: What UTF-8 read as cp1252 or Latin-1 leaves in French text (« Ã© » for « é », « â€™ »
+#: for « ’ », « Â« » for « « »): only a text holding one is handed to ftfy.
+_MOJIBAKE = re.compile(
+    "Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]|â€|Â[\xa0-\xbf]"
+)
 
 
-_FOLD_CACHE: dict[str, str] = {}
-_SHORT_FOLDS: dict[str, str] = {}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 was decoded as cp1252 or Latin-1, repaired by ftfy (a maintained
+    library); other text is returned unchanged (ftfy is not imported). The repair changes
+    no line break, so line numbers still name the document's lines."""
+    if ("Ã" not in text and "Â" not in text and "â€" not in text) or _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy  # lazy: only for a text that needs it
 
-
-def _fold_non_ascii(m: re.Match[str]) -> str:
-    c = m.group(0)
-    f = _FOLD_CACHE.get(c)
-    return f if f is not None else _fold_char(c)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, *same length* as ``text`` (offsets carry over)."""
-    if len(text) <= 64:
-        hit = _SHORT_FOLDS.get(text)
-        if hit is None:
-            hit = _fold_slow(text)
-            if len(_SHORT_FOLDS) >= 8192:
-                _SHORT_FOLDS.clear()
-            _SHORT_FOLDS[text] = hit
-        return hit
-    if text.isascii():
-        return text.lower()
-    # Non-ASCII characters folded one by one, then ASCII lowered in one C call; exact
-    # when every folded character is its own lower case (checked, else the slow path).
-    chars = set(_NON_ASCII.findall(text))
-    for c in chars:
-        f = _FOLD_CACHE.get(c)
-        if f is None:
-            f = _fold_char(c)
-            if len(_FOLD_CACHE) < 4096:
-                _FOLD_CACHE[c] = f
-        if f.lower() != f or len(f.lower()) != 1:
-            return _fold_slow(text)
-    return _NON_ASCII.sub(_fold_non_ascii, text).lower()
-
-
-def _fold_slow(text: str) -> str:
-    cache = _FOLD_CACHE
-    table: dict[int, str] = {}
-    for c in set(text):
-        f = cache.get(c)
-        if f is None:
-            f = _fold_char(c)
-            if len(cache) < 4096:
-                cache[c] = f
-        if f != c:
-            table[ord(c)] = f
-    return text.translate(table) if table else text
-
-
-_WORDS = re.compile(r"[a-z0-9]+")
-_KEYS: dict[str, str] = {}
+    fixed = str(ftfy.fix_encoding(text))
+    return fixed if fixed.count("\n") == text.count("\n") else text
 
 
 def fold_key(name: str) -> str:
-    """A name's identity: folded words, sorted (so "GLÉMOT Étienne" = "Étienne Glémot")."""
-    key = _KEYS.get(name)
-    if key is None:
-        key = " ".join(sorted(_WORDS.findall(fold(name))))
-        if len(name) <= 200:
-            if len(_KEYS) >= 8192:
-                _KEYS.clear()
-            _KEYS[name] = key
-    return key
+    """A name's identity: its words as :func:`~groupement_rules.seance.names.name_words`
+    gives them (folded, civilities dropped, sorted: "GLÉMOT Étienne" = "M. Étienne Glémot"),
+    so the reader and the rules of the séance tell people apart the same way."""
+    return " ".join(name_words(name))
 
 
 class Lines:
@@ -192,3 +158,6 @@ class Lines:
 
     def where(self, pos: int) -> dict[str, object]:
         return {"line": self.number(pos), "text": self.excerpt(pos)}
+
+
+__all__ = ["Lines", "clean", "fold", "fold_key", "repair_mojibake"]

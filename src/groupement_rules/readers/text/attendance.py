@@ -8,7 +8,6 @@ import bisect
 import re
 
 from ..names import take_name
-from ..textnorm import fold_key
 from .document import Document
 from .lexicon import (
     AND_PAIR,
@@ -21,7 +20,6 @@ from .lexicon import (
     SKIP_SEP,
     section_kind,
 )
-from .record import MAX_KNOWN
 
 # ----------------------------------------------------------------------------- names
 
@@ -182,14 +180,6 @@ def in_change_block(doc: Document, pos: int) -> bool:
         return True
     starts = doc.block_starts()
     return bisect.bisect_left(starts, pos) > 1
-
-
-def unique_member(name: str, known: list[str]) -> str:
-    """The one member named whose name holds every word of ``name`` ("BRARD" → "Jean-Michel
-    BRARD"), else ``name`` as written (none, or several: not guessed)."""
-    words = set(fold_key(name).split())
-    hits = {k for k in known[:MAX_KNOWN] if words and words <= set(fold_key(k).split())}
-    return hits.pop() if len(hits) == 1 else name
 
 
 def name_before(doc: Document, pos: int) -> str | None:

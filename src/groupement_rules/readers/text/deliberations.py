@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import resolve, take_name
+from ...seance.names import roster
+from ..names import take_name
 from ..textnorm import fold_key
 from .attendance import name_before
 from .counts import read_counts
@@ -134,6 +135,7 @@ def read_deliberations(
 
 def moves_at_points(doc: Document, delibs: list[dict[str, Any]], known: list[str]) -> None:
     """ "X est arrivée au point 2", "X quitte la séance au point 5": attach to that item."""
+    ros = roster(tuple(known)) if known else None
     by_number: dict[int, int] = {}
     for i, d in enumerate(delibs):
         num = d.get("number") or ""
@@ -149,7 +151,7 @@ def moves_at_points(doc: Document, delibs: list[dict[str, Any]], known: list[str
             name = name_before(doc, m.start())
             if not name:
                 continue
-            name = (resolve(name, known) or name) if known else name
+            name = (ros.resolve(name) or name) if ros is not None else name
             n = int(m.group("n"))
             idx = by_number.get(n)
             if idx is None and 1 <= n <= len(delibs) and len(delibs) > 1:
@@ -201,6 +203,7 @@ def read_moves(
     doc: Document, start: int, end: int, known: list[str]
 ) -> tuple[list[str], list[str]]:
     f = doc.folded
+    ros = roster(tuple(known)) if known else None
     arrived: list[str] = []
     left: list[str] = []
     for pat, target, words in (
@@ -215,7 +218,7 @@ def read_moves(
             else:
                 name = name_before(doc, m.start())
             if name:
-                name = resolve(name, known) or name if known else name
+                name = (ros.resolve(name) or name) if ros is not None else name
                 if name not in target:
                     target.append(name)
     return arrived, left

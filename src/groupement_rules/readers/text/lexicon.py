@@ -368,22 +368,40 @@ SENT_VERB = re.compile(
 #: The stamps of a tiers de télétransmission (SPEC C), each label and the fact it dates:
 #: « Envoyé en préfecture le », « Reçu en préfecture le » (the transmission L2131-1
 #: requires), « Publié le », « Affiché le » (on folded text).
-STAMP_LABELS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    (
-        "sent_on",
-        "envoye",
-        re.compile(r"(?<![a-z])envoye\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
-    ),
-    (
-        "received_on",
-        "recu",
-        re.compile(r"(?<![a-z])recu\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?"),
-    ),
-    ("published_on", "publie", re.compile(r"(?<![a-z])publiee?\s+le\s?:?")),
-    ("posted_on", "affiche", re.compile(r"(?<![a-z])affichee?\s+le\s?:?")),
+STAMP_LABELS: tuple[tuple[str, WordStart], ...] = (
+    ("sent_on", WordStart(r"envoye\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?")),
+    ("received_on", WordStart(r"recu\s+(?:en|a\s+la)\s+(?:sous-)?prefecture\s+le\s?:?")),
+    ("published_on", WordStart(r"publiee?\s+le\s?:?")),
+    ("posted_on", WordStart(r"affichee?\s+le\s?:?")),
 )
 #: The ACTES identifier of an act: 0DD-SIREN-YYYYMMDD-NUMBER-NATURE (on the clean text).
 ACTES_ID = re.compile(
     r"(?<![\w-])ID\s?:\s?(?P<dep>\d{3}|\d{2}[AB]|0?2[AB])-(?P<siren>\d{9})-(?P<date>\d{8})-"
     r"(?P<number>[A-Za-z0-9_.]{1,40})-(?P<nature>[A-Z]{2})(?![\w-])"
+)
+
+#: A procuration that applies from a later item (« à partir de l'élection du maire »,
+#: « à compter de son départ », « à partir du point 5 »): not one of the opening.
+LATE_PROXY = re.compile(
+    r"(?<![a-z])(?:a\s+partir|a\s+compter)\s+(?:de\s+|du\s+|d')(?P<what>[^()\n;,.]{2,80})"
+)
+#: « son départ », « sa sortie »: the procuration applies from the item the giver leaves at.
+LATE_FROM_DEPARTURE = re.compile(r"(?:son|sa)\s+(?:depart|sortie)")
+#: « la délibération GD80/14 », « du point 5 », « n° 2026-03 »: the item by its number.
+LATE_ITEM_NUMBER = re.compile(
+    r"(?:deliberation|point|question|affaire|n\s?[°o])\s*(?:n\s?[°o]\s?)?(?P<n>[a-z0-9][a-z0-9./_-]{0,20})"
+)
+#: The words of a title that say what a délibération decides (for placing a procuration).
+KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "compte-administratif",
+        re.compile(r"(?<![a-z])compte\s+(?:administratif|financier\s+unique)(?![a-z])"),
+    ),
+    (
+        "election-maire-adjoints",
+        re.compile(
+            r"(?<![a-z])(?:election|elections|designation)\s+(?:du|de\s+la|des|d')\s*"
+            r"(?:maire|adjoints?|maires?\s+adjoints?|maire\s+et\s+des\s+adjoints)(?![a-z])"
+        ),
+    ),
 )

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ...errors import InputError
-from ..names import resolve, take_name
+from ...seance.names import Roster, roster
+from ..names import take_name
 from ..textnorm import clean, fold, fold_key
 from .attendance import (
     find_sections,
@@ -14,7 +15,6 @@ from .attendance import (
     name_before,
     read_list,
     secretary_sentence,
-    unique_member,
 )
 from .commune import commune_name
 from .counts import read_counts
@@ -22,6 +22,7 @@ from .dates import convocation_date, seance_date
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
+from .late import deliberation_kind, late_clause, place_late
 from .lexicon import (
     COMMUNE,
     COMMUNE_STARTS,
@@ -38,7 +39,7 @@ from .lexicon import (
     URGENCE,
 )
 from .publication import read_publication
-from .reconcile import PRINTED, Candidates, reconcile
+from .reconcile import PRINTED, Candidates, Opening, reconcile
 from .record import COUNT_KEYS, MAX_CHARS, ExtractResult
 from .search import first_of
 from .stamps import act_facts, read_stamps
@@ -77,11 +78,52 @@ def read_extract(text: str | bytes) -> ExtractResult:
 
 
 def read_pipeline(raw_text: str) -> ExtractResult:
+    """The stages in order over one :class:`Document`, then the reconciliation."""
     doc = Document(clean(strip_source(raw_text)))
-    f, text = doc.folded, doc.text
-    facts: dict[str, Any] = {}
+    facts: dict[str, Any] = {"commune": stage_commune(doc)}
+    facts["date"], facts["convocation"] = stage_dates(doc)
+    president, pm2 = stage_president(doc)
+    facts["president"] = president
+    headings = find_headings(doc)
+    head_end = headings[0].pos if len(headings) > 1 else len(doc.folded)
+    members, present, absent, list_proxies, secretaries = stage_attendance(doc, head_end)
+    stage_sentence_proxies(doc, head_end, list_proxies)
+    if not secretaries:
+        sec = secretary_sentence(doc, head_end)
+        if sec:
+            secretaries.append(sec)
+    known = [n for n, _ in members] + [n for n, _ in present]
+    ros = roster(tuple(known)) if known else None  # built once: lookups stay linear
+    proxies, late = stage_proxies(doc, list_proxies, known, ros, president, pm2)
+    members_l, present_l, absent_l = stage_lists(
+        doc, facts, members, present, absent, secretaries, proxies, late
+    )
+    head_counts = read_counts(doc, 0, head_end)
+    opening, choice = stage_opening(doc, head_counts, present_l, absent_l, proxies)
+    deliberations = read_deliberations(doc, headings, head_counts, members_l + present_l)
+    moves_at_points(doc, deliberations, members_l)
+    for d in deliberations:
+        d["kind"] = deliberation_kind(d["title"])
+        d["new_proxies"] = []
+    place_late(doc, deliberations, late, ros)
+    facts["deliberations"] = deliberations
+    publication = stage_publication(doc)
+    stamps = read_stamps(doc)
+    return ExtractResult(
+        facts=facts,
+        provenance=doc.provenance,
+        unread=tuple(doc.unread),
+        publication=publication,
+        opening=opening,
+        disagreements=tuple(d.to_dict() for d in choice.disagreements),
+        stamps=stamps,
+        act=act_facts(facts, stamps, publication),
+    )
 
-    # commune
+
+def stage_commune(doc: Document) -> dict[str, Any]:
+    """The commune (or body): its name, INSEE code and population as printed."""
+    f, text = doc.folded, doc.text
     commune: dict[str, Any] = {"name": None, "insee": None, "population": None}
     candidates: list[tuple[str, int]] = []
     for m in doc.scan(COMMUNE, COMMUNE_STARTS, 0, len(f)):
@@ -109,11 +151,13 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     for key in ("name", "insee", "population"):
         if commune[key] is None:
             doc.missing(f"commune.{key}", "not stated in the text")
-    facts["commune"] = commune
+    return commune
 
-    # dates
+
+def stage_dates(doc: Document) -> tuple[str | None, dict[str, Any]]:
+    """The séance date, and the convocation: sent on, urgency, second convocation, renewal."""
+    f = doc.folded
     date, dpos = seance_date(doc)
-    facts["date"] = date.isoformat() if date else None
     if date:
         doc.note("date", dpos)
     else:
@@ -122,7 +166,7 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     urgent = URGENCE.search(f)
     second = first_of(f, SECOND_CONVOCATION)
     renewal = first_of(f, RENEWAL)
-    facts["convocation"] = {
+    convocation = {
         "sent_on": sent_on.isoformat() if sent_on else None,
         "urgent": urgent is not None,
         "second_convocation": second is not None,
@@ -145,8 +189,12 @@ def read_pipeline(raw_text: str) -> ExtractResult:
                 "text": None,
                 "note": "not stated: read as false (an ordinary séance)",
             }
+    return (date.isoformat() if date else None), convocation
 
-    # president
+
+def stage_president(doc: Document) -> tuple[str | None, re.Match[str] | None]:
+    """« sous la présidence de … »: the name, and where the phrase is."""
+    f, text = doc.folded, doc.text
     president = None
     pm2 = re.search(
         r"sous\s+la\s+presidence\s+(?:de\s+|d'|du\s+)(?:(?:(?:monsieur|madame)\s+(?:le|la)\s+)?"
@@ -162,14 +210,22 @@ def read_pipeline(raw_text: str) -> ExtractResult:
             president = None
         if president:
             doc.note("president", pm2.start())
-    facts["president"] = president
     if president is None:
         doc.missing("president", 'no "sous la présidence de ..." with a name')
+    return president, pm2
 
-    headings = find_headings(doc)
-    head_end = headings[0].pos if len(headings) > 1 else len(f)
 
-    # attendance sections
+def stage_attendance(
+    doc: Document, head_end: int
+) -> tuple[
+    list[tuple[str, int]],
+    list[tuple[str, int]],
+    list[tuple[str, int]],
+    list[tuple[str, str, int]],
+    list[tuple[str, int]],
+]:
+    """The labelled sections before the first délibération: members, présents, absents,
+    procurations (pairs written in the lists) and secrétaires."""
     members: list[tuple[str, int]] = []
     present: list[tuple[str, int]] = []
     absent: list[tuple[str, int]] = []
@@ -191,7 +247,14 @@ def read_pipeline(raw_text: str) -> ExtractResult:
             present.extend(names)
         elif kind in ("absent", "proxy"):
             absent.extend(names)
-    # sentence forms of a procuration outside sections
+    return members, present, absent, list_proxies, secretaries
+
+
+def stage_sentence_proxies(
+    doc: Document, head_end: int, list_proxies: list[tuple[str, str, int]]
+) -> None:
+    """Procurations written as sentences outside the sections, added to ``list_proxies``."""
+    f, text = doc.folded, doc.text
     giver_keys = {fold_key(g) for g, _h, _p in list_proxies}
     last = 0
     for anchor in PROXY_ANCHOR.finditer(f, 0, head_end):
@@ -233,18 +296,24 @@ def read_pipeline(raw_text: str) -> ExtractResult:
             giver_keys.add(fold_key(giver))
             list_proxies.append((giver, holder, cm.start()))
 
-    if not secretaries:
-        sec = secretary_sentence(doc, head_end)
-        if sec:
-            secretaries.append(sec)
 
-    # dedupe and resolve
-    known = [n for n, _ in members] + [n for n, _ in present]
+def stage_proxies(
+    doc: Document,
+    list_proxies: list[tuple[str, str, int]],
+    known: list[str],
+    ros: Roster | None,
+    president: str | None,
+    pm2: re.Match[str] | None,
+) -> tuple[list[dict[str, str]], list[tuple[str, str, str, int]]]:
+    """The procurations of the opening, names resolved with the one Roster, and those given
+    for a later item (placed by :func:`.late.place_late`)."""
+    f = doc.folded
     # "sous la présidence de M. BRARD, Maire": "M. le Maire" is then that member
     mayor = None
     if president and pm2 and re.search(r"maire", f[pm2.end() : pm2.end() + len(president) + 30]):
-        mayor = (resolve(president, known) if known else None) or unique_member(president, known)
+        mayor = (ros.resolve(president) if ros is not None else None) or president
     proxies: list[dict[str, str]] = []
+    late: list[tuple[str, str, str, int]] = []
     seen_givers: set[str] = set()
     for giver, holder, pos in list_proxies:
         key = fold_key(giver)
@@ -254,16 +323,34 @@ def read_pipeline(raw_text: str) -> ExtractResult:
         raw = doc.raw_holders.get((giver, holder), holder)
         if mayor is not None and THE_MAYOR.fullmatch(fold(holder).strip(" .")):
             raw = holder = mayor  # "donne pouvoir à M. le Maire", the Maire presiding
-        better = resolve(raw, known) if known else None
+        better = ros.resolve(raw) if ros is not None else None
         holder_name = better or holder
+        g = (ros.resolve(giver) or giver) if ros is not None else giver
+        what = late_clause(doc, raw)
+        if what is not None:  # « à partir de l'élection du maire »: not of the opening
+            late.append((g, holder_name, what, pos))
+            continue
         if known and better is None:
             doc.missing(
                 f"proxies[{len(proxies)}].to",
                 f"holder {holder!r} is not among the members named (read as written)",
             )
-        g = resolve(giver, known) or giver if known else giver
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
+    return proxies, late
+
+
+def stage_lists(
+    doc: Document,
+    facts: dict[str, Any],
+    members: list[tuple[str, int]],
+    present: list[tuple[str, int]],
+    absent: list[tuple[str, int]],
+    secretaries: list[tuple[str, int]],
+    proxies: list[dict[str, str]],
+    late: list[tuple[str, str, str, int]],
+) -> tuple[list[str], list[str], list[str]]:
+    """The lists of names, each name once: members, présents, absents; written to ``facts``."""
 
     def dedupe(items: list[tuple[str, int]], path: str) -> list[str]:
         out: list[str] = []
@@ -284,6 +371,11 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     members_l = dedupe(members, "members")
     present_l = dedupe(present, "present")
     absent_l = dedupe(absent, "absent")
+    # a procuration « à compter de son départ » of a member present at the opening: listed
+    # with the procurations, but not absent at the opening
+    present_keys = {fold_key(n) for n in present_l}
+    late_present = {fold_key(g) for g, _h, _w, _p in late} & present_keys
+    absent_l = [n for n in absent_l if fold_key(n) not in late_present]
     absent_keys = {fold_key(n) for n in absent_l}
     for p in proxies:
         if fold_key(p["from"]) not in absent_keys:
@@ -317,10 +409,19 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     facts["absent"] = absent_l
     facts["proxies"] = proxies
     doc.provenance.pop("present", None)
+    return members_l, present_l, absent_l
 
-    # opening counts (head) and délibérations
-    head_counts = read_counts(doc, 0, head_end)
-    opening_choice = reconcile(
+
+def stage_opening(
+    doc: Document,
+    head_counts: dict[str, tuple[int, int]],
+    present_l: list[str],
+    absent_l: list[str],
+    proxies: list[dict[str, str]],
+) -> tuple[dict[str, Any], Opening]:
+    """The counts of the opening, reconciled (:mod:`.reconcile`), with how each was obtained."""
+    f = doc.folded
+    choice = reconcile(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
             present_named=len(present_l) if present_l else None,
@@ -329,46 +430,34 @@ def read_pipeline(raw_text: str) -> ExtractResult:
             mentions_proxies=PROXY_WORDS.search(f) is not None,
         )
     )
-    opening: dict[str, Any] = {
-        k: opening_choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")
-    }
+    opening: dict[str, Any] = {k: choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")}
     opening["present_named"] = len(present_l) if present_l else None
-    for key, choice in opening_choice.choices.items():
-        if choice.how is None:
+    for key, c in choice.choices.items():
+        if c.how is None:
             continue
         hit = head_counts.get("represented" if key == "proxies" else key)
-        where = doc.lines.where(hit[1]) if hit and choice.how == PRINTED else {"line": None}
+        where = doc.lines.where(hit[1]) if hit and c.how == PRINTED else {"line": None}
         doc.provenance[f"opening.{key}"] = {
             **where,
-            "how": choice.how,
-            **({"identity": choice.identity} if choice.identity else {}),
+            "how": c.how,
+            **({"identity": c.identity} if c.identity else {}),
         }
-    for dis in opening_choice.disagreements:
+    for dis in choice.disagreements:
         doc.missing(
             f"opening.{dis.count}",
             f"the text prints {dis.printed} and its list of {dis.list_name} names "
             f"{dis.listed}: the printed count is kept, the list as read",
         )
-    deliberations = read_deliberations(doc, headings, head_counts, members_l + present_l)
-    moves_at_points(doc, deliberations, members_l)
-    facts["deliberations"] = deliberations
+    return opening, choice
 
+
+def stage_publication(doc: Document) -> dict[str, Any]:
+    """The publication line and its date."""
     publication, ppos = read_publication(doc)
     if publication["stated"]:
         doc.note("publication", ppos)
     else:
         doc.missing("publication", "no publication line")
-    elif_missing = publication["stated"] and publication["date"] is None
-    if elif_missing:
+    if publication["stated"] and publication["date"] is None:
         doc.missing("publication.date", "the publication line has no date")
-    stamps = read_stamps(doc)
-    return ExtractResult(
-        stamps=stamps,
-        act=act_facts(facts, stamps, publication),
-        facts=facts,
-        provenance=doc.provenance,
-        unread=tuple(doc.unread),
-        publication=publication,
-        opening=opening,
-        disagreements=tuple(d.to_dict() for d in opening_choice.disagreements),
-    )
+    return publication

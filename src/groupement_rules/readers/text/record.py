@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from ...seance.facts import Seance
 
 MAX_CHARS = 20 * 1024 * 1024
 #: Above this many names, matching a name inside messy text is skipped (keeps time linear).
@@ -35,6 +38,13 @@ class ExtractResult:
     stamps: Mapping[str, Any] = attrs.field(factory=dict)
     #: the facts of the act (the input of ``executory``), None without a date of adoption
     act: Mapping[str, Any] | None = None
+
+    def seance(self, where: str = "<text>") -> Seance:
+        """The séance facts read, typed (:class:`~groupement_rules.seance.facts.Seance`);
+        :class:`InputError` when the text gives no séance date."""
+        from ..seance import seance_from_dict
+
+        return seance_from_dict(dict(self.facts), where)
 
     def to_dict(self) -> dict[str, Any]:
         return {

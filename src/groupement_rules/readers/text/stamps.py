@@ -25,11 +25,9 @@ NATURE_KIND = {"AR": "regulatory", "AI": "individual"}
 def read_stamps(doc: Document) -> dict[str, Any]:
     """The dates of the stamps printed, and the ACTES identifier (None where absent)."""
     f = doc.folded
-    out: dict[str, Any] = {key: None for key, _, _ in STAMP_LABELS}
+    out: dict[str, Any] = {key: None for key, _ in STAMP_LABELS}
     out["actes_id"] = None
-    for key, literal, pat in STAMP_LABELS:
-        if literal not in f:
-            continue
+    for key, pat in STAMP_LABELS:
         for m in pat.finditer(f):
             if "compter" in f[max(0, m.start() - 25) : m.start()]:
                 continue  # « à compter de sa publication »: not a stamp

@@ -36,8 +36,23 @@ def test_different_names() -> None:
     assert not same_name("MAURIER Jérôme", "DELOIRE Jérôme")
 
 
-def test_fold() -> None:
-    assert fold("ŒUVRE Élise") == "oeuvre elise"
+def test_fold_keeps_lengths_and_name_words_expand_ligatures() -> None:
+    assert fold("ŒUVRE Élise") == "œuvre elise"
+    assert fold("Présents : 23") == "presents : 23"
+    assert name_words("ŒUVRE Élise") == ("elise", "oeuvre") == name_words("Oeuvre elise")
+
+
+@given(st.text(max_size=80))
+def test_fold_keeps_the_length(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+def test_a_name_written_with_a_title_is_the_member() -> None:
+    r = roster(("MARTIN Anne", "MARTIN Paul", "DURAND Luc"))
+    assert r.find("Mme Anne MARTIN, adjointe") == 0
+    assert r.resolve("M. Luc DURAND, conseiller municipal délégué") == "DURAND Luc"
+    assert r.find("MARTIN") is None  # two members: ambiguous
+    assert r.find("Anne MARTIN Paul") is None  # two members as long: ambiguous
 
 
 def test_partial_name_matches_the_only_member() -> None:
