@@ -141,7 +141,7 @@ class Citation:
     def text(self, lang: str = "fr") -> str:
         """The reference for people in ``lang``."""
         if lang == "en":
-            return f"{self.source}, {labels.reference_en(self.article, self.article_en)}"
+            return f"{self.source}, {_reference_en(self)}"
         return str(self)
 
     def to_dict(self) -> dict[str, JSONValue]:
@@ -152,8 +152,9 @@ class Citation:
             out["url"] = self.url
         if self.legifrance_id is not None:
             out["legifrance_id"] = self.legifrance_id
-        out["text"] = str(self)
-        out["texts"] = {"fr": str(self), "en": self.text("en")}
+        fr = f"{self.source}, {self.article}"
+        out["text"] = fr
+        out["texts"] = {"fr": fr, "en": f"{self.source}, {_reference_en(self)}"}
         return out
 
     @classmethod
@@ -165,6 +166,10 @@ class Citation:
             legifrance_id=data.get("legifrance_id"),
             article_en=data.get("article_en"),
         )
+
+
+def _reference_en(c: Citation) -> str:
+    return c.article_en if c.article_en is not None else labels.reference_en(c.article)
 
 
 def cites(*citations: Citation) -> tuple[Citation, ...]:

@@ -16,6 +16,7 @@ names (``window_2_first_day``) match the row whose numbers are written ``{n}``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: A label in French and in English.
@@ -187,6 +188,7 @@ def answer_label(question: str, answer: str) -> Pair | None:
     return ANSWERS.get(f"{question}:{answer}") or ANSWERS.get(answer)
 
 
+@functools.lru_cache(maxsize=1024)
 def date_label(name: str) -> Pair | None:
     """The label of the computed date ``name`` (``window_2_first_day`` included)."""
     if name in DATES:
@@ -275,6 +277,7 @@ _REFERENCE_WORDS = ((" et ", " and "), (" à ", " to "))
 _QUOTED = re.compile(r"(«[^»]*»)")
 
 
+@functools.lru_cache(maxsize=1024)
 def reference_en(article: str, article_en: str | None = None) -> str:
     """The English of a citation's article: its ``article_en``, else the reference with
     its connectives translated (article numbers, « al. » and quotations are kept)."""
