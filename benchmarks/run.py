@@ -299,10 +299,18 @@ print(len(report.errors) if hasattr(report, "errors") else -1, t)
 """
 
 
-def _our_scdl(path: str) -> tuple[int, int, float, int]:
-    out = subprocess.run(
-        [sys.executable, "-c", SCDL_CHILD, path], check=True, capture_output=True, text=True
-    ).stdout.split()
+def _our_scdl(path: str, *, stdin: bool = False) -> tuple[int, int, float, int]:
+    """Our checker on ``path`` in a fresh process; ``stdin``: the file piped to ``-``."""
+    if stdin:
+        with open(path, "rb") as fh:
+            done = subprocess.run(
+                [sys.executable, "-c", SCDL_CHILD, "-"], stdin=fh, capture_output=True, check=True
+            )
+    else:
+        done = subprocess.run(
+            [sys.executable, "-c", SCDL_CHILD, path], check=True, capture_output=True
+        )
+    out = done.stdout.decode().split()
     return int(out[0]), int(out[1]), float(out[2]), int(out[3])
 
 
@@ -330,6 +338,8 @@ def bench_scdl(args: argparse.Namespace) -> None:
     rows, errors, t_ours, _ = _our_scdl(str(f))
     report(f"our checker, {rows:,} clean rows", f"{rows / t_ours:,.0f} rows/s")
     report("rows with an error (must be 0 on the clean file)", f"{errors}")
+    _, _, t_pipe, _ = _our_scdl(str(f), stdin=True)
+    report("the same file from a pipe (copied once), time ratio", f"{t_pipe / t_ours:.2f}")
     if args.validata:
         py = _validata_python(Path(args.validata))
         schema = (

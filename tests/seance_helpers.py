@@ -10,6 +10,7 @@ from groupement_rules.seance.facts import (
     Convocation,
     DeclaredCounts,
     Deliberation,
+    DeliberationKind,
     DeportArticle,
     Outcome,
     PresidentVote,
@@ -44,6 +45,8 @@ def delib(
     stood_aside: Sequence[str | StandAside] = (),
     arrived: Sequence[str] = (),
     left: Sequence[str] = (),
+    kind: DeliberationKind = DeliberationKind.ORDINARY,
+    presided_by: str | None = None,
     **declared: int | None,
 ) -> Deliberation:
     return Deliberation(
@@ -55,6 +58,8 @@ def delib(
         vote=Vote(pour, contre, abstentions, blancs_nuls, secret, unanimous, president),
         outcome=outcome,
         declared=DeclaredCounts(**declared),
+        kind=kind,
+        president=presided_by,
     )
 
 
@@ -71,13 +76,16 @@ def seance(
     president: str | None = None,
     members: Sequence[str] | None = None,
     convocation: Convocation | None = None,
+    insee: str | None = "49176",
+    maire: str | None = None,
+    eldest: str | None = None,
 ) -> Seance:
     """A séance of ``n`` members ``Nom{i} Prenom{i}``; ``absent`` and ``proxies`` by index."""
     if sent_on is None:
         sent_on = date - dt.timedelta(days=7)
     return Seance(
         date=date,
-        commune=Commune("Testville", "49176", population),
+        commune=Commune("Testville", insee, population),
         convocation=convocation or Convocation(sent_on=sent_on),
         president=member(0) if president is None else president,
         secretaries=(member(1),) if secretaries is None else tuple(secretaries),
@@ -85,6 +93,8 @@ def seance(
         absent=tuple(member(i) for i in absent),
         proxies=tuple(Proxy(member(g), member(h)) for g, h in proxies),
         deliberations=(delib(),) if deliberations is None else tuple(deliberations),
+        maire=maire,
+        eldest=eldest,
     )
 
 
@@ -119,8 +129,15 @@ def consistent_delib(
     )
 
 
+#: INSEE codes: a commune of Maine-et-Loire (general law), of Moselle and of Bas-Rhin.
+GENERAL, MOSELLE, BAS_RHIN = "49176", "57463", "67482"
+
 __all__ = [
+    "BAS_RHIN",
     "DAY",
+    "GENERAL",
+    "MOSELLE",
+    "DeliberationKind",
     "DeportArticle",
     "Outcome",
     "PresidentVote",

@@ -23,10 +23,14 @@ _EXPORTS: dict[str, str] = {
     "Adherent": "convention.facts",
     "Authorisation": "convention.facts",
     "Exclusion": "convention.facts",
+    "Marche": "convention.facts",
     "Order": "convention.facts",
     "WithdrawalLetter": "convention.facts",
     "default_convention": "convention.policy",
     "load_convention": "convention.policy",
+    "Engagement": "convention.engagement",
+    "Membership": "convention.engagement",
+    "check_adherents": "convention.batch",
     "AdhesionAnswer": "convention.rules",
     "Status": "convention.rules",
     "WithdrawalAnswer": "convention.rules",
@@ -90,12 +94,15 @@ __all__ = [
     "Decision",
     "DeclaredCounts",
     "Deliberation",
+    "Engagement",
     "Exclusion",
     "ExtractResult",
     "Finding",
     "HolidayCalendar",
     "InputError",
     "Interpretation",
+    "Marche",
+    "Membership",
     "Order",
     "Policy",
     "PolicyError",
@@ -115,6 +122,7 @@ __all__ = [
     "__version__",
     "calendar_for_insee",
     "check_adherent",
+    "check_adherents",
     "check_row",
     "check_scdl",
     "check_seance",
@@ -153,7 +161,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .convention.facts import Adherent, Authorisation, Exclusion, Order, WithdrawalLetter
+    from .convention.batch import check_adherents
+    from .convention.engagement import Engagement, Membership
+    from .convention.facts import (
+        Adherent,
+        Authorisation,
+        Exclusion,
+        Marche,
+        Order,
+        WithdrawalLetter,
+    )
     from .convention.policy import default_convention, load_convention
     from .convention.rules import (
         AdhesionAnswer,

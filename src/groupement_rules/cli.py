@@ -228,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         outputs.silence_stdout()
         return EXIT_OK
-    except Exception as e:  # last resort: no input should get here (tests/cli/)
+    except Exception as e:  # last resort: no input reaches it (tests/cli/)
         if os.environ.get("GROUPEMENT_RULES_DEBUG"):
             raise
         print(

@@ -86,18 +86,20 @@ def freeze(value: JSONValue) -> JSONValue:
     only writing to them raises ``TypeError``. Already frozen parts are reused.
     """
     t = type(value)
-    if t is _FrozenDict or t is _FrozenList:
+    if t in _AS_IS:
         return value
     if t is dict and not value:
         return _EMPTY
     if isinstance(value, Mapping):
-        return _FrozenDict({k: freeze(v) for k, v in value.items()})
+        return _FrozenDict({k: v if type(v) in _AS_IS else freeze(v) for k, v in value.items()})
     if t is list or t is tuple:
-        return _FrozenList([freeze(v) for v in value])
+        return _FrozenList([v if type(v) in _AS_IS else freeze(v) for v in value])
     return value
 
 
 _EMPTY = _FrozenDict()
+#: What :func:`freeze` returns unchanged: JSON scalars, and what is frozen already.
+_AS_IS = frozenset({str, int, float, bool, type(None), _FrozenDict, _FrozenList})
 
 
 def thaw(value: JSONValue) -> JSONValue:

@@ -36,6 +36,7 @@ from types import MappingProxyType
 import attrs
 from dateutil.easter import easter
 
+from . import insee
 from .decision import Citation
 from .errors import InputError
 
@@ -134,24 +135,18 @@ def zone_for_insee(code: str | None) -> Zone:
     """
     if code is None:
         return Zone.METROPOLE
-    c = code.strip().upper()
-    if len(c) != 5 or not (c.isdigit() or (c[:2] in ("2A", "2B") and c[2:].isdigit())):
-        raise InputError(
-            "insee", f"not a commune INSEE code: {code!r} (expected 5 characters, e.g. 49176)"
-        )
-    if c.startswith("97"):
+    dep = insee.departement_of(code)
+    if dep in insee.OVERSEAS:
         try:
-            return Zone(c[:3])
+            return Zone(dep)
         except ValueError:
             raise InputError(
                 "insee",
-                f"{code}: overseas collectivité {c[:3]} is not supported "
+                f"{code}: overseas collectivité {dep} is not supported "
                 "(supported: 971, 972, 973, 974, 976)",
             ) from None
-    if c.startswith("98") or c == "00000":
-        raise InputError("insee", f"{code}: not a commune of a département")
-    if c[:2] in ("57", "67", "68"):
-        return Zone(c[:2])
+    if dep in insee.ALSACE_MOSELLE:
+        return Zone(dep)
     return Zone.METROPOLE
 
 

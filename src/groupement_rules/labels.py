@@ -120,6 +120,10 @@ DATES: dict[str, Pair] = {
         "last day of the recours after the implicit rejection",
     ),
     "executory_since": ("exécutoire depuis", "executory since"),
+    "last_day_if_good_friday_counts": (
+        "dernier jour du recours si le Vendredi saint est férié",
+        "last day of the recours if Good Friday is a holiday",
+    ),
 }
 
 #: The suffix a date computed in the other order of operations carries.
@@ -138,6 +142,13 @@ READINGS: dict[str, Pair] = {
         "order of operations of the délai franc",
     ),
     "implicit_rejection_date": ("date du rejet implicite", "date of the implicit rejection"),
+    "local_law": ("droit applicable à la commune", "law that applies to the commune"),
+    "maire": ("maire de la commune", "maire of the commune"),
+    "express_rejection_before_expiry": (
+        "rejet exprès avant l'expiration du délai",
+        "express rejection before the délai expires",
+    ),
+    "good_friday_reading": ("Vendredi saint en Alsace-Moselle", "Good Friday in Alsace-Moselle"),
 }
 READING_VALUES: dict[tuple[str, str], Pair] = {
     ("withdrawal_request_date", "sent"): ("date d'envoi du courrier", "date the letter was sent"),
@@ -171,6 +182,32 @@ READING_VALUES: dict[tuple[str, str], Pair] = {
         "same day of the month",
     ),
     ("implicit_rejection_date", "day-after"): ("le lendemain", "the day after"),
+    ("local_law", "general"): ("droit général", "the general law"),
+    ("local_law", "alsace-moselle"): (
+        "droit local d'Alsace-Moselle",
+        "the local law of Alsace-Moselle",
+    ),
+    ("maire", "seance-president"): (
+        "le président de la séance est le maire",
+        "the séance's president is the maire",
+    ),
+    ("maire", "named-maire"): ("le maire nommé", "the maire named"),
+    ("express_rejection_before_expiry", "last-day-included"): (
+        "le dernier jour du délai compris",
+        "the last day of the délai included",
+    ),
+    ("express_rejection_before_expiry", "before-last-day"): (
+        "avant le dernier jour du délai",
+        "before the last day of the délai",
+    ),
+    ("good_friday_reading", "commune-calendar"): (
+        "le calendrier de la commune",
+        "the commune's calendar",
+    ),
+    ("good_friday_reading", "court-calendar"): (
+        "le calendrier du tribunal administratif",
+        "the calendar of the tribunal administratif",
+    ),
 }
 
 _NUMBER = re.compile(r"(?<=_)\d+(?=_|$)")

@@ -375,6 +375,7 @@ def _scenarios() -> list[Decision]:
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-03-01")),
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-07-01")),
         recours(P, D("2026-03-10"), CAL, gracieux_on=D("2026-04-20"), rejected_on=D("2026-08-22")),
+        recours(P, D("2026-02-02"), HolidayCalendar(Zone.BAS_RHIN)),
         executory(P, Act(a), CAL),
         executory(P, Act(a, published_on=D("2026-02-05"), transmitted_on=D("2026-02-06")), CAL),
         executory(P, Act(a, kind=ActKind.INDIVIDUAL), CAL),
@@ -419,3 +420,19 @@ def test_executory_json_round_trip() -> None:
         "the latest of: publication on 12 February 2026; "
         "transmission to the préfet on 13 February 2026"
     )
+
+
+def test_good_friday_in_a_commune_without_temple_is_said_uncertain() -> None:
+    # published 2 February 2026: last day Friday 3 April 2026, Good Friday
+    no_temple = recours(P, D("2026-02-02"), HolidayCalendar(Zone.BAS_RHIN))
+    assert no_temple.data["last_day"] == "2026-04-03"
+    assert no_temple.date("last_day_if_good_friday_counts") == D("2026-04-07")
+    assert no_temple.codes() == ["recours-good-friday-uncertain"]
+    assert "good_friday_reading" in {i.key for i in no_temple.interpretations}
+    temple = recours(P, D("2026-02-02"), HolidayCalendar(Zone.BAS_RHIN, good_friday=True))
+    assert temple.data["last_day"] == "2026-04-07"  # Good Friday, weekend, Easter Monday
+    assert "recours-good-friday-uncertain" not in temple.codes()
+    # the same publication outside Alsace-Moselle: Good Friday is a working day, nothing to say
+    assert recours(P, D("2026-02-02"), CAL).codes() == []
+    # a last day that is not Good Friday: nothing to say either
+    assert recours(P, D("2026-02-06"), HolidayCalendar(Zone.BAS_RHIN)).codes() == []

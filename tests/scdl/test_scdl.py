@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from groupement_rules.scdl import (
     siret_valid,
 )
 from groupement_rules.scdl import ids as id_checks
+from groupement_rules.scdl.checks import actes_level1
 
 HEADER = [
     "COLL_NOM",
@@ -507,3 +509,21 @@ def test_duplicated_ids_with_the_portable_hash(
     ids = ["2022.00130", "2022.00131", "2022.0013", "2022.00131", "2022.00140"]
     got = _codes(_write(tmp_path, [_row(DELIB_ID=i) for i in ids]))
     assert ["delib-id-duplicated" in c for c in got] == [False, True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("name", "level1"),
+    [
+        ("Commande publique/Marchés publics", 1),
+        ("COMMANDE PUBLIQUE/x", 1),
+        (unicodedata.normalize("NFD", "Libertés publiques et pouvoirs de police/x"), 6),
+        ("Domaines de compétences par thèmes/Culture", 8),
+        ("Finances locales /Subventions", None),  # no space before the slash
+        ("Finances locales", None),
+        ("Marchés/Autres", None),
+    ],
+)
+def test_actes_level1_names_fold_case_and_accents_whatever_the_normal_form(
+    name: str, level1: int | None
+) -> None:
+    assert actes_level1(name) == level1

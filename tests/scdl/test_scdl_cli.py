@@ -193,3 +193,102 @@ def test_scdl_write_neutralises_formula_cells(
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["DELIB_OBJET"] == '\'=HYPERLINK("http://x","y")'
     assert rows[0]["COLL_SIRET"] == COMMUNE_SIRET and rows[0]["DELIB_MATIERE_CODE"] == "1.4"
+
+
+def _schema_validator() -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    from referencing import Registry, Resource
+
+    folder = Path(__file__).resolve().parents[2] / "src/groupement_rules/schemas"
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.schema.json")]
+    registry = Registry().with_resources(
+        (d["$id"], Resource.from_contents(d)) for d in docs if "$id" in d
+    )
+    schema = json.loads((folder / "scdl-report-1.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def test_json_documents_follow_the_shipped_schema_whole_or_interrupted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = _schema_validator()
+    p = _csv(tmp_path, OK, BAD)
+    main(["scdl", str(p), "--json"])
+    validator.validate(json.loads(capsys.readouterr().out))
+    from groupement_rules.errors import InputError
+
+    def failing(self: ScdlFile) -> Any:
+        raise InputError(f"{self.name}:2", "unreadable CSV: changed")
+        yield
+
+    monkeypatch.setattr(ScdlFile, "rows", failing)
+    assert main(["scdl", str(p), "--json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    validator.validate(doc)
+    assert doc["rows"] == [] and "summary" not in doc
+
+
+def test_fail_on_warning_and_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    twice = _csv(tmp_path, OK, OK)  # the same DELIB_ID twice: a warning, no error
+    assert main(["scdl", str(twice)]) == 0
+    assert main(["scdl", str(twice), "--fail-on", "warning"]) == 1
+    assert main(["scdl", str(twice), "--fail-on", "error"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "report.json"
+    assert main(["scdl", str(twice), "--json", "--output", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["rows"] == 2
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(twice.read_bytes() + b"Test,\xff\n")
+    gone = tmp_path / "gone.json"
+    assert main(["scdl", str(broken), "--json", "--output", str(gone)]) == 2
+    assert not gone.exists() and capsys.readouterr().out == ""
+
+
+def test_progress_callbacks_rise_to_the_end_of_each_pass(tmp_path: Path) -> None:
+    from groupement_rules.scdl import ids, open_scdl
+
+    rows = [OK.replace(",1,", f",{i},", 1) for i in range(3 * ids.PROGRESS_EVERY + 5)]
+    seen: dict[str, list[float]] = {"reading": [], "checking": []}
+    with open_scdl(_csv(tmp_path, *rows)) as f:
+        f.scan(seen["reading"].append)
+        n = sum(1 for _ in f.rows(seen["checking"].append))
+    assert n == len(rows)
+    for fractions in seen.values():
+        assert len(fractions) == 3
+        assert fractions == sorted(fractions) and fractions[0] > 0 and fractions[-1] <= 1
+
+
+def test_progress_shows_after_a_second_and_is_erased() -> None:
+    from groupement_rules.commands.scdl import Progress
+
+    now = [0.0]
+    stream = io.StringIO()
+    p = Progress(stream, "fr", clock=lambda: now[0])
+    show = p.phase("reading")
+    show(0.1)  # before a second: nothing
+    assert stream.getvalue() == ""
+    now[0] = 1.5
+    show(0.42)
+    now[0] = 1.6
+    show(0.5)  # within 0.2 s of the last: not redrawn
+    assert stream.getvalue() == "\rlecture 42 %"
+    p.clear()
+    assert stream.getvalue().endswith("\r")
+    now[0] = 0.0
+    out = io.StringIO()
+    english = Progress(out, "en", clock=lambda: now[0])
+    now[0] = 2.0
+    english.phase("checking")(0.5)
+    assert out.getvalue() == "\rchecking 50%"
+
+
+def test_no_progress_in_pipes_or_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = _csv(tmp_path, OK, BAD)
+    main(["scdl", str(p)])
+    assert capsys.readouterr().err == ""  # stderr is not a terminal here
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, "scdl", str(p)], capture_output=True, check=False
+    )
+    assert done.returncode == 1 and done.stderr == b""

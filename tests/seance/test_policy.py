@@ -155,19 +155,23 @@ def test_loader_refuses_bad_quorum_rule() -> None:
 
 def test_each_dated_value_day_before_and_first_day() -> None:
     """For every dated parameter: on its first day a value is in force, and the day before
-    has the previous value (or none before the first)."""
+    has the previous value (or none before the first, or after a value that ended earlier:
+    ``uncertain`` holds only the days the policy cannot settle)."""
     from groupement_rules.policy import NoValueInForce
 
     p = default_cgct()
     checked = 0
     for key, param in p.params.items():
         previous = None
+        prev_end: dt.date | None = None
         for v in param.values:
             if v.start is None:
                 continue
             assert p.value(key, v.start) == v.value
             before = v.start - dt.timedelta(days=1)
-            if previous is None:
+            ended = previous is not None and prev_end is not None and prev_end < before
+            prev_end = v.end
+            if previous is None or ended:
                 with pytest.raises(NoValueInForce):
                     p.value(key, before)
             else:

@@ -14,7 +14,12 @@ from groupement_rules.seance.policy import default_cgct, params_on
 from groupement_rules.seance.rules import check_seance
 from seance_helpers import PresidentVote, consistent_delib, delib, member, names, seance
 
-ALLOWED_WHEN_CONSISTENT = {"population-inferred", "unanimity-of-exprimes", "checks-not-run"}
+ALLOWED_WHEN_CONSISTENT = {
+    "population-inferred",
+    "unanimity-of-exprimes",
+    "checks-not-run",
+    "policy-uncertain",  # info: the law on that date is uncertain (e.g. after March 2026)
+}
 
 dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31))
 
@@ -174,3 +179,25 @@ def test_mutated_proxy_is_caught(s: Seance) -> None:
     present = [m for m in names(len(s.members)) if m not in s.absent and m not in holders]
     mutated = attrs.evolve(s, proxies=(attrs.evolve(s.proxies[0], giver=present[0]),))
     assert "proxy-giver-present" in check_seance(mutated).codes()
+
+
+@given(
+    dates,
+    dates,
+    st.one_of(st.none(), st.integers(0, 400_000)),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_latest_sending_day_is_monotone_in_the_seance_date(
+    a: dt.date, b: dt.date, population: int | None, urgent: bool, renewal: bool, local: bool
+) -> None:
+    """A later séance never has an earlier latest sending day, under every régime."""
+    from groupement_rules.seance.convocation import latest_sending_day
+
+    first, second = sorted((a, b))
+    p = default_cgct()
+    d1 = latest_sending_day(p, first, population, urgent, renewal, alsace_moselle=local)
+    d2 = latest_sending_day(p, second, population, urgent, renewal, alsace_moselle=local)
+    assert d1.date("latest_sending_day") <= d2.date("latest_sending_day")
+    assert d1.date("latest_sending_day") < first

@@ -9,10 +9,12 @@ from collections.abc import Callable
 import pytest
 
 from groupement_rules.decision import Severity
-from groupement_rules.seance.facts import Convocation, Proxy, Seance
+from groupement_rules.seance.facts import Convocation, Deliberation, Proxy, Seance
 from groupement_rules.seance.rules import CODES, SPEC_CODES, check_seance
 from seance_helpers import (
     DAY,
+    MOSELLE,
+    DeliberationKind,
     DeportArticle,
     Outcome,
     PresidentVote,
@@ -76,8 +78,51 @@ def test_good_seance_has_no_finding() -> None:
     assert c["quorum_reached"] is True and c["adopted"] is True
 
 
+SECOND_OK = Convocation(sent_on=dt.date(2026, 1, 29), second_convocation=True)
+SECOND_URGENT = Convocation(sent_on=dt.date(2026, 1, 31), urgent=True, second_convocation=True)
+SECOND_NOTICE = Convocation(
+    sent_on=dt.date(2026, 1, 29), second_convocation=True, quorum_notice=True
+)
+
+
+def ca(**kw: object) -> Deliberation:
+    return delib(kind=DeliberationKind.COMPTE_ADMINISTRATIF, **kw)  # type: ignore[arg-type]
+
+
+def election(**kw: object) -> Deliberation:
+    return delib(kind=DeliberationKind.ELECTION_MAIRE_ADJOINTS, **kw)  # type: ignore[arg-type]
+
+
 #: code -> (a séance producing it, a séance without it)
 CASES: dict[str, tuple[Callable[[], Seance], Callable[[], Seance]]] = {
+    "second-convocation-interval": (
+        lambda: seance(15, absent=range(10), convocation=SECOND_URGENT),
+        lambda: seance(15, absent=range(10), convocation=SECOND_OK),
+    ),
+    "second-convocation-notice-missing": (
+        lambda: seance(15, absent=range(10), convocation=SECOND_OK, insee=MOSELLE),
+        lambda: seance(15, absent=range(10), convocation=SECOND_NOTICE, insee=MOSELLE),
+    ),
+    "quorum-dispensed": (
+        lambda: seance(15, absent=range(10), convocation=SECOND_OK),
+        lambda: seance(15, absent=range(7)),
+    ),
+    "maire-presides-compte-administratif": (
+        lambda: seance(15, deliberations=(ca(presided_by=member(0)),)),
+        lambda: seance(15, deliberations=(ca(presided_by=member(2)),)),
+    ),
+    "maire-voted-compte-administratif": (
+        lambda: seance(15, deliberations=(ca(presided_by=member(2), votants=15),)),
+        lambda: seance(15, deliberations=(ca(presided_by=member(2), votants=14),)),
+    ),
+    "election-not-presided-by-eldest": (
+        lambda: seance(15, eldest=member(5), deliberations=(election(),)),
+        lambda: seance(15, eldest=member(5), deliberations=(election(presided_by=member(5)),)),
+    ),
+    "policy-uncertain": (
+        lambda: seance(15, date=dt.date(2026, 4, 13)),  # after the renewal of March 2026
+        lambda: seance(15),
+    ),
     "council-size-exceeded": (
         lambda: seance(15, population=400),  # 100–499: 11 seats
         lambda: seance(15, population=1000),  # 500–1 499: 15 seats
@@ -266,17 +311,14 @@ def test_convocation_after_renewal_three_for_all() -> None:
 
 
 def test_second_convocation_waives_quorum_when_three_jours_francs_later() -> None:
-    ok = Convocation(
-        sent_on=dt.date(2026, 1, 26), second_convocation=True, first_seance_on=dt.date(2026, 1, 29)
-    )
-    s = seance(15, absent=range(10), convocation=ok)
-    assert "quorum-not-reached" not in codes(s)
-    assert "convocation-too-late" not in codes(s)
-    soon = Convocation(
-        sent_on=dt.date(2026, 1, 26), second_convocation=True, first_seance_on=dt.date(2026, 1, 30)
-    )
+    # SPEC B.2.9: three jours francs from the sending of the new convocation to the new séance
+    ok = Convocation(sent_on=dt.date(2026, 1, 29), second_convocation=True)  # 30, 31, 1
+    c = codes(seance(15, absent=range(10), convocation=ok))
+    assert "quorum-not-reached" not in c and "quorum-dispensed" in c
+    assert "second-convocation-interval" not in c
+    soon = Convocation(sent_on=dt.date(2026, 1, 30), second_convocation=True)  # 31, 1
     c = codes(seance(15, absent=range(10), convocation=soon))
-    assert "quorum-not-reached" in c and "convocation-too-late" in c
+    assert "quorum-not-reached" in c and "second-convocation-interval" in c
 
 
 # -- quorum and déport -------------------------------------------------------------------

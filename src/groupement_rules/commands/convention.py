@@ -75,6 +75,51 @@ def cmd_check_adherent(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if d.has_errors() else EXIT_OK
 
 
+#: The first characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``=``, ``+``, ``-`` or ``@``
+    (a formula, CWE-1236) is neutralised by a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cmd_check_adherents(args: argparse.Namespace) -> int:
+    import csv
+    import sys
+
+    from ..convention.batch import COLUMNS, check_adherents
+    from ..readers.adherent import load_adherents_csv
+
+    policy = _policy(args)
+    on = _today(args)
+    rows, summary = check_adherents(policy, load_adherents_csv(args.file), on)
+    if args.json:
+        print(
+            to_json(
+                {
+                    "format": "groupement-rules/adherents/1",
+                    "policy": policy.ref.to_dict(),
+                    "summary": summary.to_dict(),
+                    "rows": [r.to_dict() for r in rows],
+                }
+            )
+        )
+    else:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(COLUMNS)
+        for r in rows:
+            d = r.to_dict()
+            d["codes"] = " ".join(r.codes)
+            out.writerow([safe_cell(d[c]) for c in COLUMNS])
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.answers.items()))
+        print(f"{summary.adherents} adherents on {on.isoformat()}: {counts}", file=sys.stderr)
+    bad = any(r.answer in ("invalid", "unreadable") for r in rows)
+    return EXIT_FINDINGS if bad else EXIT_OK
+
+
 def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
     """The embedded seed adherent (Le Lion d'Angers, délibération of 2026-02-02), checked."""
     ref = resources.files("groupement_rules") / "data" / "seed-adherent.json"
@@ -82,22 +127,52 @@ def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
     return check_adherent(policy, adherent, on)
 
 
-def _report_sections() -> list[Callable[[argparse.Namespace], list[Decision]]]:
-    """The sections of ``report`` after the convention's, in their order: the seed séance
-    checked, then the seed act's executory force. An explicit list, not a registry."""
-    from . import deadlines, seance
+def _seance_section(args: argparse.Namespace) -> list[Decision]:
+    """The user's séance (``--seance``), else the embedded seed séance, checked."""
+    if not getattr(args, "seance", None):
+        from . import seance
 
-    return [seance.report_section, deadlines.report_section]
+        return seance.report_section(args)
+    from ..readers.seance import seance_from_dict
+    from ..readers.text import load_seance_input
+    from ..seance.policy import load_cgct
+    from ..seance.rules import check_seance
+
+    facts = seance_from_dict(load_seance_input(args.seance), str(args.seance))
+    return [check_seance(facts, load_cgct(None))]
+
+
+def _act_section(args: argparse.Namespace) -> list[Decision]:
+    """The executory force of the user's act (``--act``), else of the seed act."""
+    if not getattr(args, "act", None):
+        from . import deadlines
+
+        return deadlines.report_section(args)
+    from ..deadlines import executory, load_deadlines
+    from ..holidays_fr import calendar_for_insee
+    from ..readers.act import load_act
+
+    act, good_friday = load_act(args.act)
+    return [
+        executory(load_deadlines(), act, calendar_for_insee(act.insee, good_friday=good_friday))
+    ]
+
+
+def _report_sections() -> list[Callable[[argparse.Namespace], list[Decision]]]:
+    """The sections of ``report`` after the convention's, in their order: the séance
+    checked, then the act's executory force. An explicit list, not a registry."""
+    return [_seance_section, _act_section]
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     policy = _policy(args)
     on = _today(args)
-    decisions = [
-        timeline(policy),
-        withdrawal_windows(policy),
-        seed_adherent_decision(policy, on),
-    ]
+    adherent = (
+        check_adherent(policy, load_adherent(args.adherent), on)
+        if args.adherent
+        else seed_adherent_decision(policy, on)
+    )
+    decisions = [timeline(policy), withdrawal_windows(policy), adherent]
     for section in _report_sections():
         decisions.extend(section(args))
     note_decisions(args, decisions)
@@ -161,10 +236,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_check_adherent)
 
     p = sub.add_parser(
+        "check-adherents",
+        help="check every adherent of a convention from a CSV file (one row each)",
+    )
+    p.add_argument("file", metavar="FILE.csv", help="one row per adherent (docs/convention.md)")
+    p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
+    _policy_option(p)
+    common(p)
+    p.set_defaults(func=cmd_check_adherents)
+
+    p = sub.add_parser(
         "report",
         help="the main job: timeline, withdrawal window and the seed adherent (and séance)",
     )
     p.add_argument("--on", type=iso_date, metavar="DATE", help="as of DATE (default: today)")
+    p.add_argument("--adherent", metavar="FILE", help="your adherent file instead of the seed")
+    p.add_argument(
+        "--seance", metavar="FILE", help="your séance (JSON, TOML or text) instead of the seed"
+    )
+    p.add_argument("--act", metavar="FILE", help="your act (JSON or TOML) instead of the seed")
     _policy_option(p)
     common(p)
     p.set_defaults(func=cmd_report)

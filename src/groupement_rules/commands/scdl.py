@@ -8,7 +8,7 @@ always complete (should the file change under the second pass, the document stil
 ends, with an ``error`` member); ``--json-lines`` prints one JSON object a line.
 ``--min-severity`` leaves out the findings below a level (and, in JSON, the rows left
 without a finding); the summary counts them all. Exit status 1 when the header or a
-row has an error.
+row has an error (with ``--fail-on warning``, a warning too).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -43,6 +44,8 @@ _L = {
         "{n:pl(error|errors)} in the header",
     ),
     "outcomes": ("issues (L2121-20)", "outcomes (L2121-20)"),
+    "reading": ("lecture", "reading"),
+    "checking": ("vérification", "checking"),
     "adopted": ("adoptée", "adopted"),
     "rejected": ("rejetée", "rejected"),
     "tie": ("à égalité", "tied"),
@@ -59,6 +62,57 @@ def _finding_line(x: Finding, lang: str) -> str:
     )
 
 
+class Progress:
+    """How far a long check is, on a terminal's standard error: shown only after a
+    second, redrawn at most five times a second, erased at the end."""
+
+    def __init__(
+        self, stream: TextIO, lang: str, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.clock = clock
+        self.start = clock()
+        self.last = self.start
+        self.shown = False
+
+    def phase(self, key: str) -> Callable[[float], None]:
+        """A progress callback for one pass (``reading`` or ``checking``)."""
+        name = label(_L, key, self.lang)
+
+        def show(fraction: float) -> None:
+            now = self.clock()
+            if now - self.start < 1.0 or now - self.last < 0.2:
+                return
+            self.last = now
+            self.shown = True
+            percent = round(fraction * 100)
+            self.stream.write(
+                f"\r{name} {percent} %" if self.lang == "fr" else f"\r{name} {percent}%"
+            )
+            self.stream.flush()
+
+        return show
+
+    def clear(self) -> None:
+        """Erase the display (before output is written to the same terminal, and at the end)."""
+        if self.shown:
+            self.stream.write("\r" + " " * 24 + "\r")
+            self.stream.flush()
+            self.shown = False
+
+
+def _progress(args: argparse.Namespace) -> Progress | None:
+    """A progress display when standard error is a terminal and the output is text."""
+    if args.json or args.json_lines:
+        return None
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return None
+    return Progress(sys.stderr, args.lang) if tty else None
+
+
 def cmd_scdl(args: argparse.Namespace) -> int:
     from ..scdl import SummaryBuilder, open_scdl, severity_at_least
 
@@ -66,8 +120,10 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         raise InputError("--json-lines", "choose --json or --json-lines, not both")
     floor = args.min_severity or ("info" if args.json or args.json_lines else "warning")
     keep = severity_at_least(floor)
+    progress = _progress(args)
     with open_scdl(args.file) as f:
-        f.scan()  # every record read: an unreadable file fails here, before any output
+        # every record read: an unreadable file fails here, before any output
+        f.scan(progress.phase("reading") if progress else None)
         builder = SummaryBuilder(f.header.findings)
         out = sys.stdout
         if args.json_lines:
@@ -75,7 +131,11 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         elif args.json:
             _json_document(f, builder, keep, args.lang, out, skip_empty=floor != "info")
         else:
-            _text(f, builder, keep, args.lang, out)
+            try:
+                _text(f, builder, keep, args.lang, out, progress)
+            finally:
+                if progress:
+                    progress.clear()
         summary = builder.build()
         note_severities(args, [x.severity for x in f.header.findings])
     seen = ["error"] * summary.has_errors() + ["warning"] * bool(summary.rows_with_warnings)
@@ -139,16 +199,25 @@ def _json_lines(
     out.write(_dump({"type": "summary", **builder.build().to_dict()}) + "\n")
 
 
-def _text(f: Any, builder: Any, keep: Callable[[Finding], bool], lang: str, out: TextIO) -> None:
+def _text(
+    f: Any,
+    builder: Any,
+    keep: Callable[[Finding], bool],
+    lang: str,
+    out: TextIO,
+    progress: Progress | None = None,
+) -> None:
     head = label(_L, "header", lang)
     for x in f.header.findings:
         if keep(x):
             out.write(f"{head}: {_finding_line(x, lang)}\n")
-    for r in f.rows():
+    for r in f.rows(progress.phase("checking") if progress else None):
         builder.add(r)
         shown = [x for x in r.findings if keep(x)]
         if not shown:
             continue
+        if progress:
+            progress.clear()
         out.write(_say("row", lang, row=r.row, line=r.line, id=r.delib_id or "-") + ":\n")
         for x in shown:
             out.write(f"  {_finding_line(x, lang)}\n")

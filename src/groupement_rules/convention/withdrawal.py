@@ -18,7 +18,16 @@ from types import MappingProxyType
 
 import attrs
 
-from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, PolicyRef, cites
+from ..decision import (
+    Citation,
+    ComputedDate,
+    Decision,
+    Finding,
+    Interpretation,
+    PolicyRef,
+    cites,
+    freeze,
+)
 from ..legal_time import ONE_DAY, Period, add_months, shift_months
 from ..policy import Policy
 from . import findings as F
@@ -170,15 +179,35 @@ class _Context:
     citations: tuple[Citation, ...]
     window_dicts: tuple[dict[str, object], ...]
     windows_list: list[dict[str, object]]
-    allowed_dates: tuple[tuple[ComputedDate, ...], ...]  # per window: dates + engaged_until
     default_reading: str
     end_iso: str
     end_last_iso: str
     messages: MappingProxyType[str, F.Templates]
     _ended: dict[dt.date, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
+    _allowed: dict[int, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
     memo: OrderedDict[tuple[object, ...], tuple[Decision, dt.date | None]] = attrs.field(
         factory=OrderedDict
     )
+
+    def allowed_dates(self, window: Window) -> tuple[ComputedDate, ...]:
+        """The calendar's dates and the effect of a withdrawal in ``window`` (made on the
+        first question about it: a convention renewed 9 000 times has 9 000 windows)."""
+        cache = self._allowed
+        hit = cache.get(window.index)
+        if hit is None:
+            if len(cache) > 64:
+                cache.clear()
+            hit = cache[window.index] = (
+                *self.sch.dates,
+                ComputedDate(
+                    "engaged_until",
+                    window.boundary,
+                    "effet du retrait",
+                    self.cit_window,
+                    how_en="the withdrawal takes effect",
+                ),
+            )
+        return hit
 
     def ended_dates(self, ended_at: dt.date) -> tuple[ComputedDate, ...]:
         cache = self._ended
@@ -218,11 +247,12 @@ def _messages(sch: Schedule) -> dict[str, F.Templates]:
 def _context(policy: Policy) -> _Context:
     sch = schedule(policy)
     cit = sch.terms.citation
-    window_dicts = tuple(w.to_dict() for w in sch.windows)
+    # frozen once: every decision shares them, read-only
+    window_dicts = tuple(freeze(w.to_dict()) for w in sch.windows)
     if sch.open_span is not None:
         span = dict(_span_window(sch.open_span).to_dict())
         span["effective_on"] = None
-        window_dicts = (span,)
+        window_dicts = (freeze(span),)
     return _Context(
         sch=sch,
         ref=policy.ref,
@@ -235,20 +265,7 @@ def _context(policy: Policy) -> _Context:
         end_last_iso=(sch.end - ONE_DAY).isoformat(),
         citations=cites(forbidden_citation(policy), cit),
         window_dicts=window_dicts,
-        windows_list=list(window_dicts),
-        allowed_dates=tuple(
-            (
-                *sch.dates,
-                ComputedDate(
-                    "engaged_until",
-                    w.boundary,
-                    "effet du retrait",
-                    cit,
-                    how_en="the withdrawal takes effect",
-                ),
-            )
-            for w in sch.windows
-        ),
+        windows_list=freeze(list(window_dicts)),
         messages=MappingProxyType(_messages(sch)),
     )
 
@@ -476,7 +493,7 @@ def _withdrawal(
         engaged_until: object = effective
         engaged_last: object = (effective_on - ONE_DAY).isoformat()
         if window is not None:
-            dates = ctx.allowed_dates[window.index - 1]
+            dates = ctx.allowed_dates(window)
         elif t.family == "notice-after-receipt":
             assert t.notice_months is not None
             shift = shift_months(day, t.notice_months)
@@ -515,18 +532,18 @@ def _withdrawal(
     decision = Decision(
         question="withdrawal",
         answer=answer.value,
-        inputs=MappingProxyType(inputs),
+        inputs=inputs,
         policy=ctx.ref,
         dates=dates,
         findings=findings,
         interpretations=(reading_interpretation(sch.policy, reading),),
         citations=ctx.citations,
-        data=MappingProxyType(
+        data=(
             {
                 "request_date": day_iso,
                 "reading": reading,
                 "effective_on": effective,
-                "window": dict(wd) if wd is not None else None,
+                "window": wd,
                 "windows": ctx.windows_list,
                 "engaged_until": engaged_until,
                 "engaged_last_day": engaged_last,

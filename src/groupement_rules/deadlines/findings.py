@@ -121,6 +121,19 @@ CATALOGUE = Catalogue(
             citation="express_rejection_reopens (CJA R421-2 al. 1, second sentence)",
         ),
         FindingSpec(
+            "recours-good-friday-uncertain",
+            W,
+            "dernier jour retenu : {last_day:d}, le Vendredi saint n'étant pas férié dans une "
+            "commune d'Alsace-Moselle sans temple protestant ; si le calendrier du siège du "
+            "tribunal administratif de Strasbourg s'appliquait, le délai irait jusqu'au "
+            "{court_calendar_last_day:d} (point incertain)",
+            "last day kept: {last_day}, Good Friday not being a holiday in an Alsace-Moselle "
+            "commune without a Protestant temple; were the calendar of the seat of the tribunal "
+            "administratif of Strasbourg to apply, the délai would run to "
+            "{court_calendar_last_day} (uncertain)",
+            citation="good_friday_reading (CPC art. 642; Code du travail L3134-13)",
+        ),
+        FindingSpec(
             "act-executory",
             INFO,
             "l'acte est exécutoire depuis le {executory_since:d}",

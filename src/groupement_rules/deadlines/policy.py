@@ -29,6 +29,10 @@ def _positive(v: Any) -> str | None:
     return None if v > 0 else "must be positive"
 
 
+def _good_friday(v: Any) -> str | None:
+    return None if v == "commune-calendar" else "must be 'commune-calendar'"
+
+
 @attrs.frozen(eq=False)
 class DeadlinesView(PolicyView):
     """The parameters of recours and executory force (SPEC Part C)."""
@@ -45,6 +49,15 @@ class DeadlinesView(PolicyView):
             required=False,
             default=True,
             default_note="CJA R421-2 al. 1, second sentence",
+        )
+    )
+    good_friday_reading: str = param(
+        ParamSpec(
+            "str",
+            required=False,
+            default="commune-calendar",
+            check=_good_friday,
+            default_note="Code du travail L3134-13, the commune's calendar",
         )
     )
     electronic_publication_from: dt.date = param(ParamSpec("date"))  # noqa: RUF009

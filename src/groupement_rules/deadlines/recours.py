@@ -19,6 +19,7 @@ import attrs
 
 from ..decision import ComputedDate, Decision, Finding, Interpretation, cites
 from ..errors import InputError
+from ..holidays_fr import HolidayCalendar
 from ..legal_time import CPC_642, DayCalendar, Delai, Echeance, Unit, count_delai, shift_months
 from ..policy import Policy
 from .facts import iso
@@ -184,6 +185,49 @@ def _count_both(
     return main, dates, findings
 
 
+def _good_friday(
+    policy: Policy, runs_from: dt.date, last: Echeance, cal: DayCalendar
+) -> tuple[list[ComputedDate], list[Finding], list[Interpretation]]:
+    """In Alsace-Moselle, for a commune without a Protestant temple: would Good Friday, a
+    holiday of the court's seat, extend the délai? Uncertain: said, and the earlier day kept."""
+    if not (isinstance(cal, HolidayCalendar) and cal.zone.alsace_moselle and not cal.good_friday):
+        return [], [], []
+    v = view(policy)
+    other = count_delai(runs_from, recours_delai(policy), attrs.evolve(cal, good_friday=True))
+    if other.value == last.value:
+        return [], [], []
+    cit = v.cite("good_friday_reading")
+    values: dict[str, Any] = {
+        "last_day": last.value.isoformat(),
+        "court_calendar_last_day": other.value.isoformat(),
+    }
+    interpretation = Interpretation(
+        key="good_friday_reading",
+        value=v.good_friday_reading,
+        alternatives=("court-calendar",),
+        description_fr=(
+            "le Vendredi saint n'est férié en Alsace-Moselle que dans les communes ayant un "
+            "temple protestant ou une église mixte (Code du travail L3134-13) ; pour une commune "
+            "sans temple, il n'est pas compté comme jour férié : le dernier jour retenu est le "
+            "plus précoce. Si le calendrier du siège du tribunal administratif de Strasbourg "
+            "s'appliquait (jour chômé au greffe), le délai serait prorogé : point incertain"
+        ),
+        description_en=(
+            "Good Friday is a holiday in Alsace-Moselle only in communes with a Protestant "
+            "temple or a mixed church (Code du travail L3134-13); for a commune without one it "
+            "is not counted as a holiday: the earlier last day is kept. Were the calendar of "
+            "the seat of the tribunal administratif of Strasbourg to apply (its registry "
+            "closed), the délai would be extended: an uncertain point"
+        ),
+        citation=cit,
+    )
+    return (
+        [other.computed("last_day_if_good_friday_counts", cit)],
+        [CATALOGUE.emit("recours-good-friday-uncertain", cit, **values)],
+        [interpretation],
+    )
+
+
 def _check_dates(gracieux_on: dt.date | None, rejected_on: dt.date | None) -> None:
     if rejected_on is not None and gracieux_on is None:
         raise InputError("rejected", "a rejection needs the date of the recours gracieux")
@@ -282,6 +326,10 @@ def recours(
             )
             dates = [attrs.evolve(dates[0], name="initial_last_day"), *dates[1:], *new_dates]
             findings.extend(new_findings)
+    gf_dates, gf_findings, gf_int = _good_friday(policy, runs_from, last, cal)
+    dates += gf_dates
+    findings += gf_findings
+    interpretations += gf_int
     final = "last_day" if interrupted else "recours_last_day"
     cautious = min(d.value for d in dates if d.name in (final, f"{final}_other_order"))
     return Decision(

@@ -6,6 +6,7 @@ shipped as ``groupement_rules/schemas/adherent.schema.json``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ KEYS = (
     "authorisation",
     "signed_on",
     "sent_on",
+    "received_on",
     "annexes",
     "orders",
     "withdrawal_letters",
@@ -75,15 +77,27 @@ def adherent_from_dict(data: Any, where: str = "") -> Adherent:
         for o in f.objects("orders", ("date", "accounts", "purchase_order"))
     )
     letters = []
-    for w in f.objects("withdrawal_letters", ("sent_on", "received_on")):
+    for w in f.objects("withdrawal_letters", ("sent_on", "received_on", "deliberation_on")):
         try:
-            letters.append(WithdrawalLetter(w.date("sent_on"), w.date("received_on")))
+            letters.append(
+                WithdrawalLetter(
+                    w.date("sent_on"), w.date("received_on"), w.date("deliberation_on")
+                )
+            )
         except ValueError as err:
             raise InputError(w.where, str(err)) from None
     exclusion = None
-    x = f.object("exclusion", ("effective_on", "judgment_on", "court"))
+    x = f.object(
+        "exclusion", ("effective_on", "judgment_on", "court", "decided_on", "formal_notice_on")
+    )
     if x is not None:
-        exclusion = Exclusion(x.req_date("effective_on"), x.date("judgment_on"), x.string("court"))
+        exclusion = Exclusion(
+            x.req_date("effective_on"),
+            x.date("judgment_on"),
+            x.string("court"),
+            x.date("decided_on"),
+            x.date("formal_notice_on"),
+        )
     return Adherent(
         name=f.req_string("name"),
         kind=f.req_string("kind"),
@@ -94,6 +108,7 @@ def adherent_from_dict(data: Any, where: str = "") -> Adherent:
         authorisation=auth,
         signed_on=f.date("signed_on"),
         sent_on=f.date("sent_on"),
+        received_on=f.date("received_on"),
         annexes=annexes,
         orders=orders,
         withdrawal_letters=tuple(letters),
@@ -104,3 +119,130 @@ def adherent_from_dict(data: Any, where: str = "") -> Adherent:
 def load_adherent(path: str | Path) -> Adherent:
     """Read an adherent file (JSON or TOML, same keys)."""
     return adherent_from_dict(load_document(path), str(path))
+
+
+#: The columns of an adherents CSV file: the adherent file's keys, one cell each, with
+#: the nested ones flattened (``authorisation_date``, ``withdrawal_sent_on``...).
+CSV_COLUMNS = (
+    "name",
+    "kind",
+    "insee",
+    "departement",
+    "representation",
+    "need",
+    "authorisation_date",
+    "authorisation_number",
+    "authorisation_transmitted_on",
+    "signed_on",
+    "sent_on",
+    "received_on",
+    "annexes",
+    "orders",
+    "withdrawal_sent_on",
+    "withdrawal_received_on",
+    "withdrawal_deliberation_on",
+    "exclusion_effective_on",
+    "exclusion_judgment_on",
+    "exclusion_court",
+    "exclusion_decided_on",
+    "exclusion_formal_notice_on",
+)
+_NESTED = {
+    "authorisation": ("date", "number", "transmitted_on"),
+    "withdrawal": ("sent_on", "received_on", "deliberation_on"),
+    "exclusion": ("effective_on", "judgment_on", "court", "decided_on", "formal_notice_on"),
+}
+_INTS = ("need",)
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.replace(",", ";").split(";") if x.strip()]
+
+
+def _cells_to_dict(cells: dict[str, str], where: str) -> dict[str, Any]:
+    """One CSV row as the adherent file's object (so both share one reader)."""
+    doc: dict[str, Any] = {}
+    for col, raw in cells.items():
+        cell = raw.strip()
+        if not cell:
+            continue
+        head, _, rest = col.partition("_")
+        if head in _NESTED and rest in _NESTED[head]:
+            key = "withdrawal_letters" if head == "withdrawal" else head
+            if key == "withdrawal_letters":
+                doc.setdefault(key, [{}])[0][rest] = cell
+            else:
+                doc.setdefault(key, {})[rest] = False if cell.lower() == "false" else cell
+        elif col in _INTS:
+            try:
+                doc[col] = int(cell)
+            except ValueError:
+                raise InputError(
+                    f"{where}, {col}", f"expected a whole number, got {cell!r}"
+                ) from None
+        elif col == "annexes":
+            try:
+                doc[col] = [int(x) for x in _split(cell)]
+            except ValueError:
+                raise InputError(
+                    f"{where}, {col}", f"expected annex numbers, got {cell!r}"
+                ) from None
+        elif col == "orders":
+            doc[col] = [_order(x, f"{where}, orders") for x in _split(cell)]
+        else:
+            doc[col] = cell
+    return doc
+
+
+def _order(item: str, where: str) -> dict[str, Any]:
+    """``2026-09-01=120*``: an order of 120 accounts; ``*`` marks the purchase order."""
+    day, eq, count = item.partition("=")
+    po = count.endswith("*")
+    try:
+        accounts = int(count.rstrip("*"))
+    except ValueError:
+        accounts = -1
+    if not eq or accounts < 0:
+        raise InputError(
+            where, f"expected DATE=ACCOUNTS (a * for the purchase order), got {item!r}"
+        )
+    return {"date": day.strip(), "accounts": accounts, "purchase_order": po}
+
+
+def adherents_from_csv(text: str, name: str = "<csv>") -> Iterator[tuple[int, Adherent | str]]:
+    """Each row of an adherents CSV file (``;`` or ``,`` separated, a header row of
+    :data:`CSV_COLUMNS`) as ``(line, adherent)``, or ``(line, reason)`` when the row
+    cannot be read: one bad row does not stop the batch."""
+    import csv
+    import io
+
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = reader.fieldnames or []
+    unknown = [c for c in header if c not in CSV_COLUMNS]
+    if unknown:
+        raise InputError(
+            f"{name}:1", f"unknown columns {unknown} (known: {', '.join(CSV_COLUMNS)})"
+        )
+    if "name" not in header or "kind" not in header:
+        raise InputError(f"{name}:1", "the header needs at least the columns name and kind")
+    for row in reader:
+        line = reader.line_num
+        where = f"{name}:{line}"
+        if None in row:
+            yield line, f"{where}: more cells than columns"
+            continue
+        try:
+            yield line, adherent_from_dict(_cells_to_dict(row, where), where)
+        except InputError as e:
+            yield line, str(e)
+        except ValueError as e:
+            yield line, f"{where}: {e}"
+
+
+def load_adherents_csv(path: str | Path) -> Iterator[tuple[int, Adherent | str]]:
+    """Read an adherents CSV file (UTF-8); see :func:`adherents_from_csv`."""
+    from .structured import read_text
+
+    return adherents_from_csv(read_text(path), str(path))

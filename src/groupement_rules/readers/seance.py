@@ -12,8 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import insee as _insee
 from ..errors import InputError
 from ..seance.facts import (
+    COUNT_MAX,
+    POPULATION_MAX,
     Commune,
     Convocation,
     DeclaredCounts,
@@ -40,6 +43,8 @@ KEYS = (
     "absent",
     "proxies",
     "deliberations",
+    "maire",
+    "eldest",
 )
 COMMUNE_KEYS = ("name", "insee", "population")
 CONVOCATION_KEYS = (
@@ -48,6 +53,7 @@ CONVOCATION_KEYS = (
     "second_convocation",
     "first_seance_on",
     "first_after_renewal",
+    "quorum_notice",
 )
 PROXY_KEYS = ("from", "to", "consecutive_seances", "illness_certified")
 DELIBERATION_KEYS = (
@@ -61,6 +67,7 @@ DELIBERATION_KEYS = (
     "declared",
     "kind",
     "new_proxies",
+    "president",
 )
 VOTE_KEYS = ("pour", "contre", "abstentions", "blancs_nuls", "secret", "unanimous", "president")
 DECLARED_KEYS = ("en_exercice", "presents", "represented", "votants", "exprimes")
@@ -103,28 +110,16 @@ def _number(f: Fields) -> str:
     return f.req_string("number")
 
 
-def _proxies(f: Fields, key: str) -> tuple[Proxy, ...]:
-    return tuple(
-        Proxy(
-            giver=p.req_string("from"),
-            holder=p.req_string("to"),
-            consecutive_seances=p.integer("consecutive_seances", minimum=1),
-            illness_certified=bool(p.boolean("illness_certified", False)),
-        )
-        for p in f.objects(key, PROXY_KEYS)
-    )
-
-
 def _deliberation(f: Fields) -> Deliberation:
     vote = Vote()
     v = f.object("vote", VOTE_KEYS)
     if v is not None:
         president = _choice(v, "president", tuple(p.value for p in PresidentVote))
         vote = Vote(
-            pour=v.integer("pour"),
-            contre=v.integer("contre"),
-            abstentions=v.integer("abstentions"),
-            blancs_nuls=v.integer("blancs_nuls"),
+            pour=v.integer("pour", maximum=COUNT_MAX),
+            contre=v.integer("contre", maximum=COUNT_MAX),
+            abstentions=v.integer("abstentions", maximum=COUNT_MAX),
+            blancs_nuls=v.integer("blancs_nuls", maximum=COUNT_MAX),
             secret=bool(v.boolean("secret", False)),
             unanimous=bool(v.boolean("unanimous", False)),
             president=PresidentVote(president) if president else None,
@@ -132,7 +127,7 @@ def _deliberation(f: Fields) -> Deliberation:
     declared = DeclaredCounts()
     c = f.object("declared", DECLARED_KEYS)
     if c is not None:
-        declared = DeclaredCounts(**{k: c.integer(k) for k in DECLARED_KEYS})
+        declared = DeclaredCounts(**{k: c.integer(k, maximum=COUNT_MAX) for k in DECLARED_KEYS})
     outcome = _choice(f, "outcome", tuple(o.value for o in Outcome))
     kind = _choice(f, "kind", tuple(k.value for k in DeliberationKind))
     return Deliberation(
@@ -145,7 +140,17 @@ def _deliberation(f: Fields) -> Deliberation:
         outcome=Outcome(outcome) if outcome else None,
         declared=declared,
         kind=DeliberationKind(kind) if kind else DeliberationKind.ORDINARY,
-        new_proxies=_proxies(f, "new_proxies"),
+        new_proxies=tuple(_proxy(p) for p in f.objects("new_proxies", PROXY_KEYS)),
+        president=f.string("president"),
+    )
+
+
+def _proxy(p: Fields) -> Proxy:
+    return Proxy(
+        giver=p.req_string("from"),
+        holder=p.req_string("to"),
+        consecutive_seances=p.integer("consecutive_seances", minimum=1, maximum=COUNT_MAX),
+        illness_certified=bool(p.boolean("illness_certified", False)),
     )
 
 
@@ -157,11 +162,10 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
     c = f.object("commune", COMMUNE_KEYS)
     if c is not None:
         insee = c.string("insee")
-        if insee is not None and not (
-            len(insee) == 5 and (insee.isdigit() or insee[:2] in ("2A", "2B"))
-        ):
-            raise InputError(c.path("insee"), f"not an INSEE commune code: {insee!r}")
-        commune = Commune(c.string("name"), insee, c.integer("population"))
+        if insee is not None:
+            insee = _insee.normalise(insee, c.path("insee"))
+        population = c.integer("population", maximum=POPULATION_MAX)
+        commune = Commune(c.string("name"), insee, population)
     conv = Convocation()
     v = f.object("convocation", CONVOCATION_KEYS)
     if v is not None:
@@ -177,11 +181,12 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
             second_convocation=second,
             first_seance_on=first,
             first_after_renewal=bool(v.boolean("first_after_renewal", False)),
+            quorum_notice=bool(v.boolean("quorum_notice", False)),
         )
     date = f.req_date("date")
     if conv.sent_on is not None and conv.sent_on > date:
         raise InputError(f.path("convocation.sent_on"), f"after the séance ({date.isoformat()})")
-    proxies = _proxies(f, "proxies")
+    proxies = tuple(_proxy(p) for p in f.objects("proxies", PROXY_KEYS))
     deliberations = tuple(_deliberation(d) for d in f.objects("deliberations", DELIBERATION_KEYS))
     return Seance(
         date=date,
@@ -193,6 +198,8 @@ def seance_from_dict(data: Any, where: str = "") -> Seance:
         absent=tuple(f.strings("absent")),
         proxies=proxies,
         deliberations=deliberations,
+        maire=f.string("maire"),
+        eldest=f.string("eldest"),
     )
 
 

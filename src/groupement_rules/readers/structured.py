@@ -102,7 +102,13 @@ class Fields:
         assert v is not None
         return v
 
-    def integer(self, key: str, required: bool = False, minimum: int | None = 0) -> int | None:
+    def integer(
+        self,
+        key: str,
+        required: bool = False,
+        minimum: int | None = 0,
+        maximum: int | None = None,
+    ) -> int | None:
         v = self.data.get(key)
         if v is None:
             if required:
@@ -112,6 +118,9 @@ class Fields:
             raise InputError(self.path(key), f"expected a whole number, got {_kind(v)}")
         if minimum is not None and v < minimum:
             raise InputError(self.path(key), f"must be {minimum} or more, got {v}")
+        if maximum is not None and v > maximum:
+            shown = v if v < 10**12 else f"a number of {len(str(v))} digits"
+            raise InputError(self.path(key), f"must be {maximum} or less, got {shown}")
         return v
 
     def boolean(self, key: str, default: bool | None = None) -> bool | None:

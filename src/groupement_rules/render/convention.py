@@ -8,10 +8,9 @@ from .core import colon, day, span, words
 
 
 def _convention_details(d: Decision, lang: str) -> list[str]:
-    en = lang == "en"
     data = d.data
-    out: list[str] = []
     c = colon(lang)
+    out: list[str] = []
     if d.question == "withdrawal":
         reading = labels.say(
             labels.reading_value_label("withdrawal_request_date", str(data["reading"])),
@@ -39,24 +38,30 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
     elif d.question == "status":
         if data.get("period"):
             p = data["period"]
-            out.append(("period" if en else "période") + f" {p['index']} " + span(p, lang))
+            out.append(
+                words("période", "period", lang)
+                + f" {p['index']}{_renewal(p, lang)} "
+                + span(p, lang)
+            )
         if data.get("member_until"):
             out.append(
-                ("member until" if en else "membre jusqu'au")
+                words("membre jusqu'au", "member until", lang)
                 + " "
                 + day(data["member_until"], lang)
-                + (" (end boundary)" if en else " (borne de fin)")
+                + words(" (borne de fin)", " (end boundary)", lang)
             )
     elif d.question in ("timeline", "withdrawal-windows"):
         for ev in data.get("events", []):
             cit = ev["citation"].get("texts", {}).get(lang, ev["citation"]["text"])
-            out.append(f"{day(ev['date'], lang)}  {ev['label'][lang if en else 'fr']}  [{cit}]")
+            out.append(
+                f"{day(ev['date'], lang)}  {ev['label']['en' if lang == 'en' else 'fr']}  [{cit}]"
+            )
         for w in data.get("windows", []):
             out.append(
-                ("withdrawal window" if en else "fenêtre de retrait")
+                words("fenêtre de retrait", "withdrawal window", lang)
                 + f" {w['index']}{c} "
                 + span(w, lang)
-                + (", effect on " if en else ", effet le ")
+                + words(", effet le ", ", effect on ", lang)
                 + day(w["effective_on"], lang)
             )
     elif d.question == "adherent":
@@ -68,8 +73,18 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
         status = labels.say(
             labels.answer_label("status", str(data["status"])), lang, data["status"]
         )
-        out.append(words("situation", "status", lang) + f"{c} " + status)
+        renewal = _renewal(data["period"], lang) if data.get("period") else ""
+        out.append(words("situation", "status", lang) + f"{c} " + status + renewal)
     return out
+
+
+def _renewal(period: dict[str, object], lang: str) -> str:
+    """« (renouvellement 2) » after a renewed period: the status value stays
+    ``second-period`` for every renewal, the text says which one."""
+    k = int(str(period["index"])) - 1
+    if k < 1:
+        return ""
+    return words(f" (renouvellement {k})", f" (renewal {k})", lang)
 
 
 DETAILS = {

@@ -57,6 +57,19 @@ HELP_FR: dict[str, str] = {
         "un fichier de politique de convention (TOML) à charger ; répétable ; le premier est "
         "celui par défaut"
     ),
+    "check every adherent of a convention from a CSV file (one row each)": (
+        "vérifie chaque adhérent d'une convention à partir d'un fichier CSV (une ligne chacun)"
+    ),
+    "one row per adherent (docs/convention.md)": "une ligne par adhérent (docs/convention.md)",
+    "your act (JSON or TOML) instead of the seed": (
+        "votre acte (JSON ou TOML) au lieu de celui d'exemple"
+    ),
+    "your adherent file instead of the seed": (
+        "votre dossier d'adhérent au lieu de celui d'exemple"
+    ),
+    "your séance (JSON, TOML or text) instead of the seed": (
+        "votre séance (JSON, TOML ou texte) au lieu de celle d'exemple"
+    ),
     # séance
     "check a municipal council séance and its vote counts (JSON or TOML)": (
         "vérifie une séance du conseil municipal et ses décomptes de votes (JSON ou TOML)"

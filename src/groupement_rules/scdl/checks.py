@@ -18,12 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..decision import Finding
-from ..readers.textnorm import fold
+from ..seance.names import fold
 from .findings import emit
 from .schema import ACTES_LEVEL1, VOTE_COLUMNS, Field, Schema
 
@@ -85,7 +84,7 @@ def actes_level1(v: str) -> int | None:
     prefix, slash, rest = v.partition("/")
     if not slash or prefix != prefix.rstrip() or rest != rest.lstrip():
         return None
-    name = fold(unicodedata.normalize("NFC", prefix.strip()))
+    name = fold(prefix.strip())
     return ACTES_LEVEL1.index(name) + 1 if name in ACTES_LEVEL1 else None
 
 

@@ -118,8 +118,17 @@ class IdHashes:
             self.close()
 
 
-def first_pass(source: Source, header: Header) -> Stats:
-    """Every record read once (errors raised here), and the DELIB_ID statistics."""
+#: Rows between two calls of a progress callback.
+PROGRESS_EVERY = 8192
+
+
+def first_pass(
+    source: Source, header: Header, progress: Callable[[float], None] | None = None
+) -> Stats:
+    """Every record read once (errors raised here), and the DELIB_ID statistics.
+
+    ``progress``, when given, is called now and then with the fraction of the file read.
+    """
     idx = header.index.get("DELIB_ID", -1)
     hashes = IdHashes()
     lengths: Counter[int] = Counter()
@@ -136,6 +145,8 @@ def first_pass(source: Source, header: Header) -> Stats:
                 if not rec or (len(rec) == 1 and not rec[0].strip()):
                     continue
                 rows += 1
+                if progress is not None and not rows % PROGRESS_EVERY:
+                    progress(source.fraction())
                 v = rec[idx].strip() if 0 <= idx < len(rec) else ""
                 if not v:
                     continue

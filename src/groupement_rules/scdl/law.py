@@ -67,58 +67,63 @@ def council_cap(on: dt.date) -> tuple[int, Citation] | None:
         return None
 
 
-def law_check(
-    pour_i: int | None,
-    contre_i: int | None,
-    effectif_i: int | None,
-    date_i: int | None,
-    siret_slot: int | None,
-) -> Check:
-    """The outcome and the council size of a row, from its value slots (see ``Plan``)."""
-    outcome_severity = severity_of("vote-outcome")
+def outcome_check(pour_i: int | None, contre_i: int | None) -> Check | None:
+    """The outcome of the vote (L2121-20), and a warning on a tie, from the value slots."""
+    if pour_i is None or contre_i is None:
+        return None
+    severity = severity_of("vote-outcome")
     spec = CATALOGUE["vote-outcome"]
+
+    def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
+        pour = values[pour_i]
+        contre = values[contre_i]
+        if type(pour) is not int or type(contre) is not int:
+            return
+        result = outcome(pour, contre)
+        exprimes = pour + contre
+        values_ = {
+            "pour": pour,
+            "contre": contre,
+            "exprimes": exprimes,
+            "outcome": result,
+            "outcome_label": _OUTCOME_LABELS[result],
+        }
+        # one a row: built positionally (see findings.emit)
+        out.append(
+            Finding(
+                "vote-outcome",
+                severity,
+                spec.fr,
+                spec.en,
+                L2121_20,
+                values_,
+                None,
+                n,
+                "VOTE_POUR",
+                template=True,
+            )
+        )
+        if result == "tie" and exprimes > 0:
+            tie = {"pour": pour, "contre": contre}
+            out.append(emit("vote-tie", tie, row=n, column="VOTE_POUR", citation=L2121_20))
+
+    return check
+
+
+def council_size_check(
+    effectif_i: int | None, date_i: int | None, siret_slot: int | None
+) -> Check | None:
+    """VOTE_EFFECTIF of a commune against the largest council of L2121-2 on DELIB_DATE."""
+    if effectif_i is None or date_i is None or siret_slot is None:
+        return None
     communes: dict[str, str | None] = {}  # SIRET → SIREN of a commune sized by L2121-2
 
     def check(cells: Sequence[str], values: Sequence[Any], n: int, out: list[Finding]) -> None:
-        pour = values[pour_i] if pour_i is not None else None
-        contre = values[contre_i] if contre_i is not None else None
-        if type(pour) is int and type(contre) is int:
-            result = outcome(pour, contre)
-            exprimes = pour + contre
-            out.append(  # one a row: built positionally (see findings.emit)
-                Finding(
-                    "vote-outcome",
-                    outcome_severity,
-                    spec.fr,
-                    spec.en,
-                    L2121_20,
-                    {
-                        "pour": pour,
-                        "contre": contre,
-                        "exprimes": exprimes,
-                        "outcome": result,
-                        "outcome_label": _OUTCOME_LABELS[result],
-                    },
-                    None,
-                    n,
-                    "VOTE_POUR",
-                    template=True,
-                )
-            )
-            if result == "tie" and exprimes > 0:
-                out.append(
-                    emit(
-                        "vote-tie",
-                        {"pour": pour, "contre": contre},
-                        row=n,
-                        column="VOTE_POUR",
-                        citation=L2121_20,
-                    )
-                )
-        effectif = values[effectif_i] if effectif_i is not None else None
-        if type(effectif) is not int:
+        effectif = values[effectif_i]
+        date = values[date_i]
+        if type(effectif) is not int or type(date) is not dt.date:
             return
-        siret = cells[siret_slot] if siret_slot is not None else ""
+        siret = cells[siret_slot]
         if siret in communes:
             siren = communes[siret]
         else:
@@ -126,8 +131,7 @@ def law_check(
             if len(communes) >= GOOD_MAX:
                 communes.clear()
             communes[siret] = siren
-        date = values[date_i] if date_i is not None else None
-        if siren is None or type(date) is not dt.date:
+        if siren is None:
             return
         cap = council_cap(date)
         if cap is not None and effectif > cap[0]:
@@ -137,17 +141,18 @@ def law_check(
                 "siren": siren,
                 "on": date.isoformat(),
             }
-            out.append(
-                emit(
-                    "vote-effectif-exceeds-council-size",
-                    values_,
-                    row=n,
-                    column="VOTE_EFFECTIF",
-                    citation=cap[1],
-                )
-            )
+            code = "vote-effectif-exceeds-council-size"
+            out.append(emit(code, values_, row=n, column="VOTE_EFFECTIF", citation=cap[1]))
 
     return check
 
 
-__all__ = ["L2121_20", "PLM_SIRENS", "commune_siren", "council_cap", "law_check", "outcome"]
+__all__ = [
+    "L2121_20",
+    "PLM_SIRENS",
+    "commune_siren",
+    "council_cap",
+    "council_size_check",
+    "outcome",
+    "outcome_check",
+]

@@ -50,6 +50,10 @@ class Source:
     def close(self) -> None:
         self.handle.close()
 
+    def fraction(self) -> float:
+        """How much of the source the current pass has read (0 to 1; read-ahead included)."""
+        return min(1.0, self.handle.tell() / self.size) if self.size else 1.0
+
     def head(self) -> bytes:
         self.handle.seek(0)
         return self.handle.read(_HEAD)

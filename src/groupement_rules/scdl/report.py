@@ -21,10 +21,10 @@ import attrs
 from ..decision import Finding, Severity
 from ..errors import InputError
 from .checks import Plan
-from .facts import ScdlRow
+from .facts import ScdlRow, cell_text
 from .findings import emit
-from .ids import Stats, check_id, first_pass
-from .law import law_check
+from .ids import PROGRESS_EVERY, Stats, check_id, first_pass
+from .law import council_size_check, outcome_check
 from .reading import MAX_BYTES, Header, Source, open_source, read_header, records, sniff
 from .schema import Schema, load_schema
 
@@ -63,25 +63,25 @@ class RowReport:
         }
 
 
-def _compile(schema: Schema, index: Mapping[str, int], width: int) -> tuple[Plan, Any]:
+def _compile(schema: Schema, index: Mapping[str, int], width: int) -> Plan:
+    """The schema's checks for a header, then the law's, each row's values parsed once."""
     plan = Plan(schema, index, width)
-    law = law_check(
-        plan.value_of("VOTE_POUR"),
-        plan.value_of("VOTE_CONTRE"),
-        plan.value_of("VOTE_EFFECTIF"),
-        plan.value_of("DELIB_DATE"),
-        plan.slot.get("COLL_SIRET"),
+    law = (
+        outcome_check(plan.value_of("VOTE_POUR"), plan.value_of("VOTE_CONTRE")),
+        council_size_check(
+            plan.value_of("VOTE_EFFECTIF"), plan.value_of("DELIB_DATE"), plan.slot.get("COLL_SIRET")
+        ),
     )
+    plan.checks.extend(c for c in law if c is not None)
     plan.freeze()
-    return plan, law
+    return plan
 
 
-def _row_findings(plan: Plan, law: Any, cells: tuple[str, ...], n: int, out: list[Finding]) -> None:
+def _row_findings(plan: Plan, cells: tuple[str, ...], n: int, out: list[Finding]) -> None:
     plan.check_fields(cells, n, out)
     values = plan.row_values(cells)
     for check in plan.checks:
         check(cells, values, n, out)
-    law(cells, values, n, out)
 
 
 class ScdlFile:
@@ -114,16 +114,22 @@ class ScdlFile:
     def close(self) -> None:
         self.source.close()
 
-    def scan(self) -> Stats:
-        """Read every record once: InputError for an unreadable file, else its statistics."""
+    def scan(self, progress: Callable[[float], None] | None = None) -> Stats:
+        """Read every record once: InputError for an unreadable file, else its statistics.
+
+        ``progress`` is called now and then with the fraction of the file read.
+        """
         if self._stats is None:
-            self._stats = first_pass(self.source, self.header)
+            self._stats = first_pass(self.source, self.header, progress)
         return self._stats
 
-    def rows(self) -> Iterator[RowReport]:
-        """Check each data row, streaming (after :meth:`scan`, done here if not yet)."""
+    def rows(self, progress: Callable[[float], None] | None = None) -> Iterator[RowReport]:
+        """Check each data row, streaming (after :meth:`scan`, done here if not yet).
+
+        ``progress`` is called now and then with the fraction of the file checked.
+        """
         stats = self.scan()
-        plan, law = _compile(self.schema, self.header.index, len(self.header.columns))
+        plan = _compile(self.schema, self.header.index, len(self.header.columns))
         recs = records(self.source, self.header.separator)
         next(recs, None)
         n = 0
@@ -136,6 +142,8 @@ class ScdlFile:
             if not any(stripped):
                 continue
             n += 1
+            if progress is not None and not n % PROGRESS_EVERY:
+                progress(self.source.fraction())
             if len(rec) < width:
                 stripped += [""] * (width - len(rec))
             cells = cells_of(stripped)
@@ -143,7 +151,7 @@ class ScdlFile:
             if len(rec) != width:
                 values = {"fields": len(rec), "expected": width, "line": line}
                 findings.append(emit("row-length", values, row=n))
-            _row_findings(plan, law, cells, n, findings)
+            _row_findings(plan, cells, n, findings)
             delib_id = cells[id_slot] if id_slot is not None else ""
             check_id(delib_id, n, stats, findings)
             yield RowReport(n, line, delib_id, tuple(findings))
@@ -258,30 +266,18 @@ class RowChecker:
 
     def __init__(self, schema: Schema | None = None) -> None:
         self.schema = schema or load_schema()
-        names = self.schema.names
-        self._names = names
-        self._plan, self._law = _compile(
-            self.schema, {c: i for i, c in enumerate(names)}, len(names)
-        )
+        self._names = self.schema.names
+        index = {c: i for i, c in enumerate(self._names)}
+        self._plan = _compile(self.schema, index, len(self._names))
 
     def __call__(self, row: Mapping[str, object] | ScdlRow) -> tuple[Finding, ...]:
         if isinstance(row, ScdlRow):
-            data: Mapping[str, object] = row.to_dict()
-        elif isinstance(row, Mapping):
-            data = row
-        else:
-            raise InputError(
-                "row", f"an SCDL row is a mapping of columns, not {type(row).__name__}"
-            )
-        facts = ScdlRow.from_mapping(data) if self._names == ScdlRow.columns() else None
-        if facts is not None:
-            cells = attrs.astuple(facts)
-        else:
-            from .facts import cell_text
-
-            cells = tuple(cell_text(data.get(c), c) for c in self._names)
+            row = row.to_dict()
+        elif not isinstance(row, Mapping):
+            raise InputError("row", f"an SCDL row is a mapping, not {type(row).__name__}")
+        cells = tuple(cell_text(row.get(c), c) for c in self._names)
         out: list[Finding] = []
-        _row_findings(self._plan, self._law, cells, 1, out)
+        _row_findings(self._plan, cells, 1, out)
         return tuple(out)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from .context import Context, Key
-from .facts import Deliberation, DeportArticle
+from .facts import Deliberation, DeliberationKind, DeportArticle
 from .proxies import ProxyStatus
 
 
@@ -27,6 +27,7 @@ class Tally:
     proxies_lost_to_deport: int  # procurations not usable because giver or holder stands aside
     proxies: tuple[tuple[str, str], ...]  # (giver, holder) counted
     presence_notes: tuple[tuple[str, str], ...]  # (name, "arrived-present" | "left-absent")
+    represented_count: bool = False  # procurations count towards the quorum at this item
 
 
 def tally(
@@ -43,11 +44,12 @@ def tally(
     for that item (L2131-11), nor, under L1111-6, among the members en exercice."""
     p = ctx.params
     d = deliberation
-    aside = [ctx.key(s.name) for s in d.stood_aside]
+    stood = ctx.stood_aside(d)
+    aside = [ctx.key(s.name) for s in stood]
     aside_keys = frozenset(k for k in aside if k is not None)
     l1111 = sum(
         1
-        for s, k in zip(d.stood_aside, aside, strict=True)
+        for s, k in zip(stood, aside, strict=True)
         if k is not None and s.article is DeportArticle.L1111_6
     )
     n = ctx.en_exercice
@@ -79,9 +81,10 @@ def tally(
     represented = len(counted)
     votants = pq + represented if pq is not None else None
     quorum = p.required_quorum(n_q) if n_q is not None else None
+    counts_represented = represented_count_for_quorum(ctx, d)
     reached = None
     if quorum is not None and pq is not None:
-        reached = pq + (represented if p.quorum_counts_represented else 0) >= quorum
+        reached = pq + (represented if counts_represented else 0) >= quorum
     return Tally(
         en_exercice=n,
         en_exercice_for_quorum=n_q,
@@ -91,12 +94,22 @@ def tally(
         votants=votants,
         quorum=quorum,
         quorum_reached=reached,
-        stood_aside=tuple(s.name for s in d.stood_aside),
+        stood_aside=tuple(s.name for s in stood),
         deported_present=deported_present,
         proxies_lost_to_deport=lost,
         proxies=tuple(counted),
         presence_notes=notes,
+        represented_count=counts_represented,
     )
+
+
+def represented_count_for_quorum(ctx: Context, d: Deliberation) -> bool:
+    """Whether procurations count towards the quorum of ``d``: only under ord. 2020-391, and
+    never for the election of the maire and the adjoints, whose quorum counts the members
+    present (L2122-8; ord. 2020-562 art. 1)."""
+    if d.kind is DeliberationKind.ELECTION_MAIRE_ADJOINTS:
+        return ctx.params.election_quorum_counts_represented
+    return ctx.params.quorum_counts_represented
 
 
 def attendance(ctx: Context) -> list[tuple[frozenset[Key] | None, tuple[tuple[str, str], ...]]]:

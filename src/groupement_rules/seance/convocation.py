@@ -22,7 +22,8 @@ import attrs
 from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, cites
 from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import Policy
-from .context import Context, E, _f, population_used
+from .context import Context, population_used
+from .findings import CATALOGUE
 from .policy import SeanceParams, params_on
 
 
@@ -31,7 +32,7 @@ class Delai:
     """The délai that applies: jours francs, why (``regime``) and the article."""
 
     jours_francs: int
-    regime: str  # "after-renewal" | "urgent" | "small" | "large"
+    regime: str  # "after-renewal" | "urgent" | "small" | "large" | "am-small" | "am-urgent"
     citation: Citation
     threshold_citation: Citation
 
@@ -42,39 +43,52 @@ def required_delai(
     *,
     urgent: bool = False,
     first_after_renewal: bool = False,
+    alsace_moselle: bool = False,
 ) -> Delai:
     """The délai in jours francs for a séance under ``params``.
 
     The first séance after a general renewal has its own délai (L2121-7), which urgency does
     not shorten (the urgency clause belongs to L2121-11 and L2121-12). A commune whose
-    population is unknown gets the longer délai of L2121-12 (the cautious reading).
+    population is unknown gets the longer délai of L2121-12 (the cautious reading). In
+    Alsace-Moselle, a commune under the threshold follows L2541-2: « elle est faite trois
+    jours au moins avant la séance et, en cas d'urgence, la veille »; from the threshold,
+    L2121-12 applies there too (L2541-1 does not exclude it).
     """
+    p = params
     if first_after_renewal:
         return Delai(
-            params.convocation_jours_francs_after_renewal,
+            p.convocation_jours_francs_after_renewal,
             "after-renewal",
-            params.cite("convocation_jours_francs_after_renewal"),
-            params.cite("population_threshold"),
+            p.cite("convocation_jours_francs_after_renewal"),
+            p.cite("population_threshold"),
         )
+    small = population is not None and population < p.population_threshold
+    if alsace_moselle and small:
+        key = (
+            "am_convocation_jours_francs_urgent" if urgent else "am_convocation_jours_francs_small"
+        )
+        jf = p.am_convocation_jours_francs_urgent if urgent else p.am_convocation_jours_francs_small
+        regime = "am-urgent" if urgent else "am-small"
+        return Delai(jf, regime, p.cite(key), p.cite("population_threshold"))
     if urgent:
         return Delai(
-            params.convocation_jours_francs_urgent,
+            p.convocation_jours_francs_urgent,
             "urgent",
-            params.cite("convocation_jours_francs_urgent"),
-            params.cite("population_threshold"),
+            p.cite("convocation_jours_francs_urgent"),
+            p.cite("population_threshold"),
         )
-    if population is not None and population < params.population_threshold:
+    if small:
         return Delai(
-            params.convocation_jours_francs_small,
+            p.convocation_jours_francs_small,
             "small",
-            params.cite("convocation_jours_francs_small"),
-            params.cite("population_threshold"),
+            p.cite("convocation_jours_francs_small"),
+            p.cite("population_threshold"),
         )
     return Delai(
-        params.convocation_jours_francs_large,
+        p.convocation_jours_francs_large,
         "large",
-        params.cite("convocation_jours_francs_large"),
-        params.cite("population_threshold"),
+        p.cite("convocation_jours_francs_large"),
+        p.cite("population_threshold"),
     )
 
 
@@ -101,6 +115,8 @@ def latest_sending_day(
     population: int | None,
     urgent: bool = False,
     first_after_renewal: bool = False,
+    *,
+    alsace_moselle: bool = False,
 ) -> Decision:
     """The last day the convocation may be sent for a séance on ``seance_date``.
 
@@ -110,7 +126,11 @@ def latest_sending_day(
     """
     params = params_on(policy, seance_date)
     delai = required_delai(
-        params, population, urgent=urgent, first_after_renewal=first_after_renewal
+        params,
+        population,
+        urgent=urgent,
+        first_after_renewal=first_after_renewal,
+        alsace_moselle=alsace_moselle,
     )
     latest = latest_act_for_jours_francs(seance_date, delai.jours_francs)
     assert jours_francs_between(latest, seance_date) == delai.jours_francs
@@ -133,6 +153,7 @@ def latest_sending_day(
             "population": population,
             "urgent": urgent,
             "first_after_renewal": first_after_renewal,
+            "alsace_moselle": alsace_moselle,
         },
         policy=policy.ref,
         dates=(ComputedDate("latest_sending_day", latest, how, delai.citation, how_en=how_en),),
@@ -155,52 +176,51 @@ def check_convocation(ctx: Context) -> list[Finding]:
     """« la convocation est adressée trois jours francs au moins avant celui de la réunion »
     (L2121-11); « Le délai de convocation est fixé à cinq jours francs » (L2121-12); urgency:
     « sans pouvoir être toutefois inférieur à un jour franc »; first séance after a general
-    renewal: three jours francs (L2121-7). A second convocation after a séance without quorum
-    comes « à trois jours au moins d'intervalle » (L2121-17), read as jours francs."""
+    renewal: three jours francs (L2121-7); Alsace-Moselle: « trois jours au moins avant la
+    séance et, en cas d'urgence, la veille » (L2541-2).
+
+    A second convocation after a séance without quorum comes « à trois jours au moins
+    d'intervalle » (L2121-17 al. 2): three jours francs between the sending of the new
+    convocation and the new séance, whatever the first séance's date (CE, 16 juin 1997,
+    Commune d'Anould, n° 142691); an urgent convocation cannot stand in for them. In
+    Alsace-Moselle there is no interval, but the new convocation « rappelle expressément
+    cette disposition » (L2541-4 1°). Short of that, the council needs its quorum."""
     s = ctx.seance
     c = s.convocation
     p = ctx.params
     out: list[Finding] = []
-    if c.second_convocation and c.first_seance_on is not None:
-        gap = jours_francs_between(c.first_seance_on, s.date)
+    if c.second_convocation and ctx.local_law:
+        if p.am_second_convocation_requires_notice and not c.quorum_notice:
+            out.append(
+                CATALOGUE.emit(
+                    "second-convocation-notice-missing",
+                    p.cite("am_second_convocation_requires_notice"),
+                )
+            )
+    elif c.second_convocation and c.sent_on is not None:
+        gap = jours_francs_between(c.sent_on, s.date)
         if gap < p.second_convocation_interval_jours_francs:
             out.append(
-                _f(
-                    "convocation-too-late",
-                    E,
-                    f"Seconde convocation : {gap} jour(s) franc(s) seulement depuis la séance "
-                    f"sans quorum du {c.first_seance_on:%d/%m/%Y} ; il en faut "
-                    f"{p.second_convocation_interval_jours_francs}. La séance ne peut délibérer "
-                    "sans quorum.",
-                    f"Second convocation: only {gap} jour(s) franc(s) since the séance without "
-                    f"quorum of {c.first_seance_on.isoformat()}; "
-                    f"{p.second_convocation_interval_jours_francs} are "
-                    "required. The séance cannot deliberate without quorum.",
+                CATALOGUE.emit(
+                    "second-convocation-interval",
                     p.cite("second_convocation_interval_jours_francs"),
-                    first_seance_on=c.first_seance_on.isoformat(),
+                    sent_on=c.sent_on.isoformat(),
                     jours_francs=gap,
                     required=p.second_convocation_interval_jours_francs,
                 )
             )
     if c.sent_on is None:
         return out
-    pop, _ = population_used(ctx)
-    delai = required_delai(p, pop, urgent=c.urgent, first_after_renewal=c.first_after_renewal)
+    delai = seance_delai(ctx)
     left = jours_francs_between(c.sent_on, s.date)
     if left < delai.jours_francs:
         latest = latest_act_for_jours_francs(s.date, delai.jours_francs)
         out.append(
-            _f(
+            CATALOGUE.emit(
                 "convocation-too-late",
-                E,
-                f"Convocation envoyée le {c.sent_on:%d/%m/%Y} : {left} jour(s) franc(s) avant la "
-                f"séance du {s.date:%d/%m/%Y}, il en faut {delai.jours_francs} (envoi au plus "
-                f"tard le {latest:%d/%m/%Y}).",
-                f"Convocation sent on {c.sent_on.isoformat()}: {left} jour(s) franc(s) before "
-                f"the séance of {s.date.isoformat()}; {delai.jours_francs} are required (send "
-                f"by {latest.isoformat()}).",
                 delai.citation,
                 sent_on=c.sent_on.isoformat(),
+                seance_on=s.date.isoformat(),
                 jours_francs=left,
                 required=delai.jours_francs,
                 regime=delai.regime,
@@ -210,4 +230,45 @@ def check_convocation(ctx: Context) -> list[Finding]:
     return out
 
 
-__all__ = ["Delai", "check_convocation", "latest_sending_day", "required_delai"]
+def seance_delai(ctx: Context) -> Delai:
+    """The convocation délai of the séance of ``ctx``."""
+    c = ctx.seance.convocation
+    pop, _ = population_used(ctx)
+    return required_delai(
+        ctx.params,
+        pop,
+        urgent=c.urgent,
+        first_after_renewal=c.first_after_renewal,
+        alsace_moselle=ctx.local_law,
+    )
+
+
+def second_convocation_dispenses(ctx: Context) -> tuple[bool | None, Citation]:
+    """Whether this séance, a second convocation, may deliberate without quorum.
+
+    True or False, or None when it cannot be checked (the new convocation's sending day is
+    not given), with the citation of the rule applied."""
+    c = ctx.seance.convocation
+    p = ctx.params
+    if ctx.local_law:
+        cit = p.cite("am_second_convocation_requires_notice")
+        if not c.second_convocation:
+            return False, cit
+        return (c.quorum_notice or not p.am_second_convocation_requires_notice), cit
+    cit = p.cite("second_convocation_interval_jours_francs")
+    if not c.second_convocation:
+        return False, cit
+    if c.sent_on is None:
+        return None, cit
+    gap = jours_francs_between(c.sent_on, ctx.seance.date)
+    return gap >= p.second_convocation_interval_jours_francs, cit
+
+
+__all__ = [
+    "Delai",
+    "check_convocation",
+    "latest_sending_day",
+    "required_delai",
+    "seance_delai",
+    "second_convocation_dispenses",
+]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from .. import labels
 from ..decision import Finding
+from . import budget, elections
 from .attendance import Tally
 from .context import INFO, Context, E, W, _f
-from .facts import Deliberation
+from .facts import Deliberation, DeportArticle
+from .findings import CATALOGUE
 from .majority import VoteTally
 
 
@@ -94,6 +96,22 @@ def check_deport_votants(ctx: Context, d: Deliberation, t: Tally) -> list[Findin
         return out
     extra = declared - t.votants
     k, j = t.deported_present, t.proxies_lost_to_deport
+    aside = ctx.stood_aside(d)
+    only_maire = len(aside) == 1 and aside[0].article is DeportArticle.L2121_14
+    if only_maire and not d.stood_aside and extra == 1 and k == 1 and not j:
+        # the maire, who « doit se retirer au moment du vote » (L2121-14 al. 2), voted
+        out.append(
+            CATALOGUE.emit(
+                "maire-voted-compte-administratif",
+                p.cite("compte_administratif_maire_withdraws"),
+                deliberation=d.number,
+                declared=declared,
+                computed=t.votants,
+                extra=extra,
+                name=aside[0].name,
+            )
+        )
+        return out
     if k and j and extra == k + j:
         codes = ["deported-member-voted", "proxy-used-by-deported"]
     elif k and extra == k:
@@ -288,6 +306,7 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
         missing.append("vote.abstentions")
     if vt.adopted is None:
         missing.append("majority")
+    missing += budget.missing_facts(ctx, d) + elections.missing_facts(ctx, d)
     if not missing:
         return []
     return [

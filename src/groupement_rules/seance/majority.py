@@ -7,7 +7,7 @@ import attrs
 from ..decision import Finding
 from .attendance import Tally
 from .context import INFO, Context, E, W, _f
-from .facts import Deliberation, PresidentVote
+from .facts import Deliberation, DeliberationKind, PresidentVote
 
 
 @attrs.frozen
@@ -37,6 +37,14 @@ def vote_tally(ctx: Context, d: Deliberation, t: Tally) -> VoteTally:
             pour, contre, basis = total, 0, "unanimity-stated"
     if pour is None or contre is None:
         return VoteTally(exprimes, pour, contre, None, "unknown")
+    if (
+        d.kind is DeliberationKind.COMPTE_ADMINISTRATIF
+        and p.compte_administratif_adopted_unless_majority_against
+    ):
+        # « Le compte administratif est arrêté si une majorité des voix ne s'est pas dégagée
+        # contre son adoption » (L1612-12): a tie adopts it, whatever the ballot.
+        against = contre * 2 > pour + contre
+        return VoteTally(exprimes, pour, contre, not against, "compte-administratif")
     if pour * 2 > pour + contre:
         return VoteTally(exprimes, pour, contre, True, basis)
     if pour != contre or pour == 0:
@@ -44,8 +52,8 @@ def vote_tally(ctx: Context, d: Deliberation, t: Tally) -> VoteTally:
     # a tie
     if v.secret and p.secret_ballot_tie_rejects:
         return VoteTally(exprimes, pour, contre, False, "tie-secret-ballot")
-    pres = ctx.seance.president
-    if pres is not None and any(ctx.key(s.name) == ctx.key(pres) for s in d.stood_aside):
+    pres = d.president if d.president is not None else ctx.seance.president
+    if pres is not None and any(ctx.key(s.name) == ctx.key(pres) for s in ctx.stood_aside(d)):
         return VoteTally(exprimes, pour, contre, False, "tie-president-stood-aside")
     if not p.president_casting_vote or v.president is None:
         return VoteTally(exprimes, pour, contre, None, "tie-president-vote-unknown")
@@ -65,7 +73,9 @@ def check_outcome(ctx: Context, d: Deliberation, vt: VoteTally) -> list[Finding]
     if stated == vt.adopted:
         return []
     cit = (
-        p.cite("secret_ballot_tie_rejects")
+        p.cite("compte_administratif_adopted_unless_majority_against")
+        if vt.basis == "compte-administratif"
+        else p.cite("secret_ballot_tie_rejects")
         if vt.basis.startswith("tie")
         else p.cite("president_casting_vote")
     )

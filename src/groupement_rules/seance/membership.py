@@ -13,6 +13,9 @@ ROLES_FR = {
     "stood-aside": "se déporte",
     "arrived": "arrive",
     "left": "part",
+    "item-president": "préside le point",
+    "maire": "maire",
+    "eldest": "doyen d'âge",
 }
 
 

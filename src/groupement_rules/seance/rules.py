@@ -26,11 +26,14 @@ from ..errors import InputError
 from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import NoValueInForce, Policy
 from .attendance import Tally, attendance, tally
-from .context import INFO, E, W, _context, _f, population_used
-from .convocation import check_convocation, required_delai
+from .budget import check_compte_administratif
+from .context import INFO, Context, E, W, _context, _f, population_used
+from .convocation import check_convocation, seance_delai
 from .council import check_council_size
 from .counts import check_deport_votants, check_exprimes, check_presence, checks_not_run
-from .facts import Deliberation, Seance
+from .elections import check_election
+from .facts import Deliberation, DeliberationKind, Seance
+from .findings import CATALOGUE
 from .majority import VoteTally, check_outcome, check_unanimity, vote_tally
 from .membership import check_names
 from .policy import SeanceParams, default_cgct, params_on
@@ -69,6 +72,13 @@ SPEC_CODES = (
 EXTRA_CODES = (
     "checks-not-run",  # info: a check needed a count or fact the document does not give
     "proxy-expired",  # error: a procuration used beyond three consecutive séances (L2121-20)
+    "second-convocation-interval",  # warning: too few jours francs to dispense with quorum
+    "second-convocation-notice-missing",  # warning: Alsace-Moselle, L2541-4 1°
+    "quorum-dispensed",  # info: quorum not reached, but not required (L2121-17, L2541-4)
+    "maire-presides-compte-administratif",  # error: L2121-14
+    "maire-voted-compte-administratif",  # error: L2121-14
+    "election-not-presided-by-eldest",  # warning: L2122-8
+    "policy-uncertain",  # info: a point of the law in force the policy cannot settle
 )
 
 
@@ -142,6 +152,52 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
     )
 
 
+def _interpretations(ctx: Context, deport_seen: bool) -> tuple[Interpretation, ...]:
+    p = ctx.params
+    out = [_presents_reading(p)] if deport_seen else []
+    s = ctx.seance
+    if s.commune.insee is None and p.alsace_moselle_local_law:
+        out.append(
+            Interpretation(
+                key="local_law",
+                value="general",
+                alternatives=("alsace-moselle",),
+                description_fr=(
+                    "code INSEE non renseigné : le droit général est appliqué ; une commune de "
+                    "la Moselle, du Bas-Rhin ou du Haut-Rhin suit le droit local (convocation, "
+                    "quorum, secrétaire : L2541-1 et suivants)"
+                ),
+                description_en=(
+                    "INSEE code not given: the general law is applied; a commune of Moselle, "
+                    "Bas-Rhin or Haut-Rhin follows the local law (convocation, quorum, "
+                    "secretary: L2541-1 and following)"
+                ),
+                citation=p.cite("alsace_moselle_local_law"),
+            )
+        )
+    budget = any(d.kind is DeliberationKind.COMPTE_ADMINISTRATIF for d in s.deliberations)
+    if budget and s.maire is None and s.president is not None:
+        out.append(
+            Interpretation(
+                key="maire",
+                value="seance-president",
+                alternatives=("named-maire",),
+                description_fr=(
+                    "le maire n'est pas nommé : le président de la séance est tenu pour le "
+                    "maire (« Le conseil municipal est présidé par le maire »), qui se retire "
+                    "au moment du vote du compte administratif"
+                ),
+                description_en=(
+                    "the maire is not named: the séance's president is taken to be the maire "
+                    "(« Le conseil municipal est présidé par le maire »), who withdraws for the "
+                    "vote of the compte administratif"
+                ),
+                citation=p.cite("compte_administratif_maire_withdraws"),
+            )
+        )
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=256)
 def _base_citations(params: SeanceParams, delai: Citation) -> tuple[Citation, ...]:
     return cites(
@@ -174,6 +230,10 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     presence = attendance(ctx)
     findings += check_proxies(ctx, statuses, (x for x, _ in presence))
     findings += check_secretary(ctx)
+    findings += [
+        CATALOGUE.emit("policy-uncertain", params.cite("uncertain"), point=point)
+        for point in params.uncertain
+    ]
     if seance.convocation.sent_on is None:
         findings.append(
             _f(
@@ -197,6 +257,8 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
         findings += check_exprimes(ctx, d, t, vt)
         findings += check_outcome(ctx, d, vt)
         findings += check_unanimity(ctx, d)
+        findings += check_compte_administratif(ctx, d)
+        findings += check_election(ctx, d)
         findings += checks_not_run(ctx, d, t, vt)
         delibs.append(
             {
@@ -217,9 +279,7 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     dates: tuple[ComputedDate, ...] = ()
     conv = seance.convocation
     pop, inferred = population_used(ctx)
-    delai = required_delai(
-        params, pop, urgent=conv.urgent, first_after_renewal=conv.first_after_renewal
-    )
+    delai = seance_delai(ctx)
     latest = latest_act_for_jours_francs(seance.date, delai.jours_francs)
     dates = (
         ComputedDate(
@@ -230,7 +290,7 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
             how_en=f"{said(seance.date, 'en')} − ({delai.jours_francs} + 1) days",
         ),
     )
-    interpretations = (_presents_reading(params),) if deport_seen else ()
+    interpretations = _interpretations(ctx, deport_seen)
     citations = _base_citations(params, delai.citation)
     extra = [f.citation for f in findings if f.citation not in citations]
     if extra:
@@ -259,6 +319,13 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
                 "en_exercice": ctx.en_exercice,
                 "population_used": pop,
                 "population_inferred": inferred,
+                "local_law": (
+                    "alsace-moselle"
+                    if ctx.local_law
+                    else "general"
+                    if ctx.alsace_moselle is False
+                    else "general-insee-unknown"
+                ),
                 "convocation": {
                     "sent_on": conv.sent_on.isoformat() if conv.sent_on else None,
                     "jours_francs": (

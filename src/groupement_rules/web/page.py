@@ -48,6 +48,12 @@ T: dict[str, dict[str, str]] = {
         "recours_submit": "Calculer le dernier jour",
         "date_help": "Format AAAA-MM-JJ, par exemple 2028-06-01.",
         "error_h": "Demande incomplète ou invalide",
+        "error_hint_date": (
+            "Indiquez une date qui existe, au format AAAA-MM-JJ (par exemple 2028-06-01)."
+        ),
+        "error_hint_insee": "Le code INSEE a cinq caractères (par exemple 49176, 2A004).",
+        "error_hint_text": "Collez le texte de la délibération ou déposez son fichier.",
+        "error_hint_file": "Collez le texte de la délibération ou déposez son fichier.",
         "answer": "Réponse",
         "findings": "Constats",
         "no_findings": "Aucun constat.",
@@ -68,7 +74,7 @@ T: dict[str, dict[str, str]] = {
         "recours_heading": "Recours contentieux",
         "effective_on": "Prend effet le",
         "window": "Fenêtre de retrait",
-        "engaged_until": "Engagé jusqu'au",
+        "engaged_until": "Engagé jusqu'au (inclus)",
         "last_day": "Dernier jour du recours",
         "zone": "Jours fériés",
         "window_first": "Fenêtre : premier jour",
@@ -100,6 +106,10 @@ T: dict[str, dict[str, str]] = {
         "recours_submit": "Compute the last day",
         "date_help": "Format YYYY-MM-DD, for example 2028-06-01.",
         "error_h": "Incomplete or invalid request",
+        "error_hint_date": "Give a date that exists, as YYYY-MM-DD (for example 2028-06-01).",
+        "error_hint_insee": "An INSEE code has five characters (for example 49176, 2A004).",
+        "error_hint_text": "Paste the text of the délibération or upload its file.",
+        "error_hint_file": "Paste the text of the délibération or upload its file.",
         "answer": "Answer",
         "findings": "Findings",
         "no_findings": "No finding.",
@@ -120,7 +130,7 @@ T: dict[str, dict[str, str]] = {
         "recours_heading": "Recours contentieux",
         "effective_on": "Takes effect on",
         "window": "Withdrawal window",
-        "engaged_until": "Engaged until",
+        "engaged_until": "Engaged until (inclusive)",
         "last_day": "Last day of the recours",
         "zone": "Public holidays",
         "window_first": "Window: first day",
@@ -169,7 +179,7 @@ def _findings(d: Decision, lang: str, lines: Mapping[int, list[int]] | None = No
                 "severity": f.severity.value,
                 "severity_label": label(SEVERITY, f.severity.value, lang),
                 "message": f.message(lang),
-                "citation": str(f.citation),
+                "citation": f.citation.text(lang),
                 "lines": (lines or {}).get(i, []),
             }
         )
@@ -177,13 +187,11 @@ def _findings(d: Decision, lang: str, lines: Mapping[int, list[int]] | None = No
 
 
 def _common(d: Decision, lang: str, kind: str) -> dict[str, Any]:
-    from ..render import ANSWERS, label
-
     return {
         "kind": kind,
         "heading": T[lang][f"{kind}_heading"],
         "answer": d.answer,
-        "answer_label": label(ANSWERS, d.answer, lang),
+        "answer_label": d.answer_label(lang),
         "tone": "ok" if d.answer in _GOOD else "bad" if d.answer in _BAD else "warn",
         "findings": _findings(d, lang),
         "interpretations": [i.description(lang) for i in d.interpretations],
@@ -202,7 +210,7 @@ def withdraw_view(d: Decision, lang: str) -> dict[str, Any]:
     dates = []
     for key, name in (
         ("effective_on", t["effective_on"]),
-        ("engaged_until", t["engaged_until"]),
+        ("engaged_last_day", t["engaged_until"]),
         ("window_opens_on", t["opens_on"]),
     ):
         if data.get(key):
@@ -253,6 +261,8 @@ def _shown(value: Any) -> str:
         return "✓" if value else "✗"
     if isinstance(value, list):
         return ", ".join(_shown(v) for v in value) or "—"
+    if isinstance(value, Mapping) and {"from", "to"} <= set(value):
+        return f"{_shown(value['from'])} → {_shown(value['to'])}"
     if isinstance(value, Mapping):
         return ", ".join(f"{k} {_shown(v)}" for k, v in value.items() if v is not None) or "—"
     return str(value)
@@ -322,12 +332,16 @@ def _source_lines(r: Any, data: bytes, kind: str) -> list[str]:
     return data.decode("utf-8-sig", "replace").splitlines()
 
 
-def error_view(kind: str, e: InputError) -> dict[str, Any]:
+def error_view(kind: str, e: InputError, lang: str) -> dict[str, Any]:
+    """A bad input, said as the API says it, with a hint in the page's language."""
+    hint = T[lang].get(f"error_hint_{e.where}")
+    if hint is None and e.where in ("body", "text"):
+        hint = T[lang]["error_hint_text"]
     return {
         "kind": kind,
         "answer": "error",
         "heading": "",
-        "error": {"where": e.where, "message": " ".join(e.reason.split())},
+        "error": {"where": e.where, "message": " ".join(e.reason.split()), "hint": hint},
     }
 
 
@@ -389,7 +403,7 @@ def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
             view = seance_view(r, text, lang, svc.policies)
             return render(request, lang, view, {"text": "" if kind == "pdf" else text})
         except InputError as e:
-            return render(request, lang, error_view("seance", e), {"text": text}, 400)
+            return render(request, lang, error_view("seance", e, lang), {"text": text}, 400)
 
     async def withdraw(request: Request) -> Response:
         from .questions import answer
@@ -411,7 +425,7 @@ def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
             assert isinstance(d, Decision)
             return render(request, lang, withdraw_view(d, lang), form)
         except InputError as e:
-            return render(request, lang, error_view("withdraw", e), form, 400)
+            return render(request, lang, error_view("withdraw", e, lang), form, 400)
 
     async def recours(request: Request) -> Response:
         from ..holidays_fr import calendar_for_insee
@@ -427,7 +441,7 @@ def routes(svc: Service) -> list[tuple[str, Any, list[str]]]:
             zone = calendar_for_insee(insee).describe()
             return render(request, lang, recours_view(d, lang, zone), form)
         except InputError as e:
-            return render(request, lang, error_view("recours", e), form, 400)
+            return render(request, lang, error_view("recours", e, lang), form, 400)
 
     async def docs(request: Request) -> Response:
         from .app import openapi_doc

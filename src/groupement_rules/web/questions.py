@@ -488,7 +488,12 @@ QUESTIONS: dict[str, Question] = {
 
 #: CLI commands answered by other endpoints (or not questions): the test of
 #: "every CLI question has its endpoint" reads this.
-OTHER_ENDPOINTS = {"scdl": "/scdl and /validate", "scdl-write": "/scdl-write", "serve": "-"}
+OTHER_ENDPOINTS = {
+    "scdl": "/scdl and /validate",
+    "scdl-write": "/scdl-write",
+    "serve": "-",
+    "check-adherents": "/batch (question check-adherent, one item per adherent)",
+}
 
 
 def answer(pol: Policies, name: str, given: Mapping[str, Any], body: Any = None) -> Result:
