@@ -39,7 +39,7 @@ def test_withdraw_too_late_json_findings(capsys: pytest.CaptureFixture[str]) -> 
     (f,) = d["findings"]
     assert f["code"] == "withdrawal-too-late" and f["severity"] == "error"
     assert f["citation"]["article"] == "art. 3"
-    assert f["message"].startswith("A letter dated 2028-07-19")
+    assert f["message"].startswith("A letter dated 19 July 2028")
     assert d["engaged_until"] == "2030-07-19"
 
 
