@@ -2,7 +2,7 @@
 
 One place for every code: its severity when the rule is broken, and the French
 and English templates over the finding's values (``{x:d}`` writes an ISO date
-the French way, 19/07/2028). The messages speak of any convention: what one
+in long form, « 19 juillet 2028 », "19 July 2028"). The messages speak of any convention: what one
 convention says in its own words comes from its policy file.
 """
 
