@@ -72,16 +72,16 @@ TOO_EARLY_NO_WITHDRAWAL: Templates = (
 TOO_LATE: Templates = (
     "Un courrier du {{request_date:d}} est trop tardif (la fenêtre s'est fermée le "
     "{{window_last_day:d}}) : l'adhérent reste engagé jusqu'au {{engaged_until:d}}{tail_fr}",
-    "A letter dated {{request_date:d}} is too late (the window closed on {{window_last_day:d}}): the "
-    "adherent stays engaged until {{engaged_until:d}}{tail_en}",
+    "A letter dated {{request_date:d}} is too late (the window closed on "
+    "{{window_last_day:d}}): the adherent stays engaged until {{engaged_until:d}}{tail_en}",
 )
 TOO_LATE_NEXT: Templates = (
     "Un courrier du {request_date:d} est trop tardif pour l'échéance du {missed_echeance:d} "
     "(dernier jour : {window_last_day:d}) et ne vaut pas pour la suivante : une nouvelle demande "
     "peut être faite à partir du {window_opens_on:d}.",
-    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} (last day: "
-    "{window_last_day:d}) and does not count for the next one: a new request may be made from "
-    "{window_opens_on:d}.",
+    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} "
+    "(last day: {window_last_day:d}) and does not count for the next one: a new request may be "
+    "made from {window_opens_on:d}.",
 )
 TOO_LATE_TAIL: Templates = (
     ", seule une exclusion prononcée par {who_fr} pouvant y mettre fin avant.",
@@ -91,8 +91,9 @@ DEFERRED: Templates = (
     "Un courrier du {request_date:d} est trop tardif pour l'échéance du {missed_echeance:d} "
     "(dernier jour : {missed_last_day:d}) : le retrait prend effet à l'échéance suivante, le "
     "{effective_on:d}.",
-    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} (last day: "
-    "{missed_last_day:d}): the withdrawal takes effect at the next échéance, on {effective_on:d}.",
+    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} "
+    "(last day: {missed_last_day:d}): the withdrawal takes effect at the next échéance, on "
+    "{effective_on:d}.",
 )
 FORM_MISSING: Templates = (
     "La convention exige une délibération décidant le retrait ; aucune n'est indiquée.",

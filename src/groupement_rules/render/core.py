@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .. import labels
@@ -52,3 +53,17 @@ def plural(n: int, fr_one: str, fr_many: str, en_one: str, en_many: str, lang: s
     """The number and the word that agrees with it (« 1 jour franc », "0 clear days")."""
     one, many = (en_one, en_many) if lang == "en" else (fr_one, fr_many)
     return format_message(f"{{n:pl({one}|{many})}}", {"n": n}, lang)
+
+
+#: English sentences (a regular expression over the whole text) and their French, the
+#: groups carried over (``\\1``): the wording of texts that other modules write in English.
+Rewrites = Iterable[tuple[re.Pattern[str], str]]
+
+
+def rewritten(text: str, table: Rewrites) -> str | None:
+    """``text`` in French by the first row of ``table`` that matches it, or None."""
+    for pattern, fr in table:
+        m = pattern.match(text)
+        if m:
+            return m.expand(fr)
+    return None

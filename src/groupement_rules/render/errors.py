@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .core import rewritten
+
 #: English reason (a regular expression over the whole reason) → French.
 REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(f"^{pattern}$", re.DOTALL), fr)
@@ -105,11 +107,7 @@ def reason_in(reason: str, lang: str) -> str:
     """``reason`` in ``lang``: the French of the table, else the reason as it is."""
     if lang != "fr":
         return reason
-    for pattern, fr in REASONS_FR:
-        m = pattern.match(reason)
-        if m:
-            return m.expand(fr)
-    return reason
+    return rewritten(reason, REASONS_FR) or reason
 
 
 def error_language(argv: Sequence[str]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import labels
-from .core import colon, day, words
+from .core import colon, day, rewritten, words
 
 #: The reader's reasons for leaving a fact unknown, in French. A pattern's groups are
 #: values of the text (a name, a number, a date), carried over as they are.
@@ -73,11 +73,7 @@ def reason(text: str, lang: str) -> str:
     """The reader's ``text`` in ``lang`` (the English as it is, when no French is known)."""
     if lang == "en":
         return text
-    for pattern, fr in REASONS_FR:
-        m = pattern.match(text)
-        if m:
-            return m.expand(fr)
-    return text
+    return rewritten(text, REASONS_FR) or text
 
 
 def has_french(text: str) -> bool:
