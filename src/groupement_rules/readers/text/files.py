@@ -68,6 +68,12 @@ def _checked(path: str, r: ExtractResult) -> ExtractResult:
 
 
 def _starts_as_pdf(path: str) -> bool:
+    """Whether a regular file starts as a PDF. Anything else (a FIFO, a pipe, a device) is
+    not opened here: it can be read only once, by the reader of its text."""
+    import os
+
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as fh:
             return fh.read(5) == b"%PDF-"
