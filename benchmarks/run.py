@@ -120,6 +120,125 @@ def bench_withdrawal(args: argparse.Namespace) -> None:
     report("same answers as the naive baseline on every day", "yes" if agree else "NO")
 
 
+def _family_policies() -> list[tuple[str, object]]:
+    from groupement_rules import default_convention, load_convention
+
+    root = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    out: list[tuple[str, object]] = [("e-primo (window-before-period-end)", default_convention())]
+    out += [(p.stem, load_convention(p)) for p in sorted(root.glob("*.toml"))]
+    return out
+
+
+@section("convention families")
+def bench_families(args: argparse.Namespace) -> None:
+    """Per family: a first-time withdrawal question (memo cleared before each call)
+    against the naive dateutil check, interleaved so both see the same machine."""
+    from groupement_rules.convention.withdrawal import _context, withdrawal
+
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(800 if args.quick else 2000)]
+    for name, policy in _family_policies():
+        reading = policy.value("withdrawal_request_date")  # type: ignore[attr-defined]
+        key = {"sent": "sent_on", "received": "received_on"}.get(reading, "deliberation_on")
+        memo = _context(policy).memo  # type: ignore[arg-type]
+
+        def first_time(policy: object = policy, key: str = key, memo: object = memo) -> None:
+            for d in days:
+                memo.clear()  # type: ignore[attr-defined]
+                withdrawal(policy, **{key: d})  # type: ignore[arg-type]
+
+        def naive() -> None:
+            for d in days:
+                naive_can_withdraw(d)
+
+        ratios = []
+        for _ in range(5):
+            ratios.append(timed(first_time) / timed(naive))
+        report(
+            f"{name}: first-time question / naive", f"{statistics.median(ratios):.3f}", "<= 0.25"
+        )
+
+
+@section("adherents batch")
+def bench_batch(args: argparse.Namespace) -> None:
+    from groupement_rules import check_adherents, default_convention
+    from groupement_rules.readers.adherent import adherents_from_csv
+
+    header = (
+        "name;kind;insee;need;authorisation_date;authorisation_transmitted_on;signed_on;"
+        "sent_on;annexes;orders;withdrawal_sent_on\n"
+    )
+    row = "École {i};commune;49007;120;2026-01-05;2026-01-07;2026-01-10;2026-01-12;1,2;"
+    rows = "".join(
+        row.format(i=i)
+        + ("2026-09-01=120*;" if i % 3 else ";")
+        + ("2028-06-01" if i % 7 == 0 else "")
+        + "\n"
+        for i in range(1530)
+    )
+    text = header + rows
+    policy = default_convention()
+    on = dt.date(2027, 1, 1)
+    t = min(timed(lambda: check_adherents(policy, adherents_from_csv(text), on)) for _ in range(3))
+    report("1 530 adherents from CSV, read and checked", f"{t * 1000:.0f} ms", "well under 1 s")
+    report("adherents per second", f"{1530 / t:,.0f}/s")
+
+
+@section("convention scale")
+def bench_convention_scale(args: argparse.Namespace) -> None:
+    import gc
+    import re
+    import tracemalloc
+
+    from groupement_rules.convention.policy import load_convention
+    from groupement_rules.convention.schedule import schedule
+    from groupement_rules.convention.withdrawal import withdrawal
+    from groupement_rules.policy import embedded_policy_text
+
+    base = embedded_policy_text("eprimo-2026.toml")
+
+    def renewed(n: int) -> str:
+        text = re.sub(r"\[params\.(total_months|convention_end)\]\n(?:[^\[]*\n)", "", base)
+        text = re.sub(r"(\[params\.renewal_months\]\n)value = \d+", r"\g<1>value = 1", text)
+        text = re.sub(
+            r"(\[params\.withdrawal_notice_months\]\n)value = \d+", r"\g<1>value = 1", text
+        )
+        return re.sub(
+            r"(\[params\.max_tacit_renewals\]\n(?:[^\[]*?\n)?)value = \d+",
+            rf"\g<1>value = {n}",
+            text,
+        )
+
+    def cost(n: int) -> float:
+        p = load_convention(f"r{n}.toml", text=renewed(n))
+
+        def run() -> None:
+            sch = schedule(p)
+            withdrawal(p, sent_on=sch.windows[-1].first_day)
+
+        return timed(run)
+
+    small, large = min(cost(900) for _ in range(3)), min(cost(9000) for _ in range(3))
+    report(
+        "9 000 renewals / 900 renewals: calendar and one question",
+        f"{large / small:.1f}x",
+        "~10x (linear)",
+    )
+    gc.collect()
+    tracemalloc.start()
+    n = 300 if args.quick else 3000
+    for i in range(n):
+        p = load_convention(f"p{i}.toml", text=base)
+        for k in range(10):
+            withdrawal(p, sent_on=dt.date(2028, 5, 1) + dt.timedelta(days=k))
+        if i == 99:
+            at_100 = tracemalloc.get_traced_memory()[0]
+    gc.collect()
+    at_n = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    report("memory held after 100 policies loaded and asked", f"{at_100 / 2**20:.1f} MB")
+    report(f"memory held after {n:,} policies", f"{at_n / 2**20:.1f} MB", "flat (bounded caches)")
+
+
 def calibrate() -> float:
     """Seconds per call of the naive dateutil baseline: a unit that travels across machines."""
     days = [dt.date(2026, 7, 19) + dt.timedelta(days=i) for i in range(2000)]

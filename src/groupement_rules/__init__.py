@@ -7,13 +7,16 @@ light and a program pays only for the parts it touches.
 >>> from groupement_rules import default_convention, withdrawal
 >>> import datetime as dt
 >>> d = withdrawal(default_convention(), sent_on=dt.date(2028, 6, 1))
->>> d.answer, d.data["effective_on"]
-('allowed', '2028-07-19')
+>>> d.answer
+<WithdrawalAnswer.ALLOWED: 'allowed'>
+>>> d.answer == "allowed", d.data["effective_on"], d.data_date("effective_on")
+(True, '2028-07-19', datetime.date(2028, 7, 19))
 """
 
 from __future__ import annotations
 
 import importlib
+import types
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -41,10 +44,10 @@ _EXPORTS: dict[str, str] = {
     "withdrawal_windows": "convention.rules",
     "Schedule": "convention.schedule",
     "schedule": "convention.schedule",
-    "Act": "deadlines",
+    "Act": "deadlines.facts",
     "default_deadlines": "deadlines",
-    "executory": "deadlines",
-    "recours": "deadlines",
+    "executory": "deadlines.executory",
+    "recours": "deadlines.recours",
     "Citation": "decision",
     "ComputedDate": "decision",
     "Decision": "decision",
@@ -80,12 +83,29 @@ _EXPORTS: dict[str, str] = {
     "check_scdl": "scdl",
     "open_scdl": "scdl",
     "row_codes": "scdl",
+    "NoValueInForce": "policy",
+    "ArgumentTypeError": "errors",
+    "InvalidArgument": "errors",
+    "adherent_from_dict": "readers.adherent",
+    "load_adherent": "readers.adherent",
+    "act_from_dict": "readers.act",
+    "load_act": "readers.act",
+    "ActKind": "deadlines.facts",
+    "PublicationMode": "deadlines.facts",
+    "ExecutoryAnswer": "deadlines.executory",
+    "RecoursAnswer": "deadlines.recours",
+    "DeliberationKind": "seance.facts",
+    "DeportArticle": "seance.facts",
+    "Outcome": "seance.facts",
+    "PresidentVote": "seance.facts",
 }
 
 __all__ = [
     "Act",
+    "ActKind",
     "Adherent",
     "AdhesionAnswer",
+    "ArgumentTypeError",
     "Authorisation",
     "Citation",
     "Commune",
@@ -94,19 +114,28 @@ __all__ = [
     "Decision",
     "DeclaredCounts",
     "Deliberation",
+    "DeliberationKind",
+    "DeportArticle",
     "Engagement",
     "Exclusion",
+    "ExecutoryAnswer",
     "ExtractResult",
     "Finding",
     "HolidayCalendar",
     "InputError",
     "Interpretation",
+    "InvalidArgument",
     "Marche",
     "Membership",
+    "NoValueInForce",
     "Order",
+    "Outcome",
     "Policy",
     "PolicyError",
+    "PresidentVote",
     "Proxy",
+    "PublicationMode",
+    "RecoursAnswer",
     "RowChecker",
     "ScdlRow",
     "Schedule",
@@ -120,6 +149,8 @@ __all__ = [
     "WithdrawalLetter",
     "Zone",
     "__version__",
+    "act_from_dict",
+    "adherent_from_dict",
     "calendar_for_insee",
     "check_adherent",
     "check_adherents",
@@ -131,6 +162,8 @@ __all__ = [
     "default_deadlines",
     "executory",
     "latest_sending_day",
+    "load_act",
+    "load_adherent",
     "load_cgct",
     "load_convention",
     "load_seance",
@@ -152,6 +185,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'groupement_rules' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
+    if isinstance(value, types.FunctionType):  # a question or a reader: its arguments checked here
+        from .boundary import guarded
+
+        value = guarded(value)
     globals()[name] = value
     return value
 
@@ -183,13 +220,16 @@ if TYPE_CHECKING:
         withdrawal_windows,
     )
     from .convention.schedule import Schedule, schedule
-    from .deadlines import Act, default_deadlines
-    from .deadlines.executory import executory
-    from .deadlines.recours import recours
+    from .deadlines.executory import ExecutoryAnswer, executory
+    from .deadlines.facts import Act, ActKind, PublicationMode
+    from .deadlines.policy import default_deadlines
+    from .deadlines.recours import RecoursAnswer, recours
     from .decision import Citation, ComputedDate, Decision, Finding, Interpretation, Severity
-    from .errors import InputError
+    from .errors import ArgumentTypeError, InputError, InvalidArgument
     from .holidays_fr import HolidayCalendar, Zone, calendar_for_insee
-    from .policy import Policy, PolicyError
+    from .policy import NoValueInForce, Policy, PolicyError
+    from .readers.act import act_from_dict, load_act
+    from .readers.adherent import adherent_from_dict, load_adherent
     from .readers.seance import load_seance, seance_from_dict
     from .readers.text import ExtractResult, read_extract
     from .scdl import RowChecker, ScdlRow, check_row, check_scdl, open_scdl, row_codes
@@ -199,6 +239,10 @@ if TYPE_CHECKING:
         Convocation,
         DeclaredCounts,
         Deliberation,
+        DeliberationKind,
+        DeportArticle,
+        Outcome,
+        PresidentVote,
         Proxy,
         Seance,
         StandAside,

@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "groupement_rules.commands.scdl",
     "groupement_rules.commands.deadlines",
     "groupement_rules.commands.web",
+    "groupement_rules.commands.shell",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

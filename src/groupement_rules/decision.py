@@ -97,13 +97,23 @@ def freeze(value: JSONValue) -> JSONValue:
     return value
 
 
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 _EMPTY = _FrozenDict()
+_DICTS: frozenset[type] = frozenset((dict, _FrozenDict))
+_LISTS: frozenset[type] = frozenset((list, tuple, _FrozenList))
 #: What :func:`freeze` returns unchanged: JSON scalars, and what is frozen already.
 _AS_IS = frozenset({str, int, float, bool, type(None), _FrozenDict, _FrozenList})
 
 
 def thaw(value: JSONValue) -> JSONValue:
     """A fresh, writable copy of a JSON-ready ``value`` (dicts and lists copied deep)."""
+    t = type(value)
+    if t in _SCALARS:
+        return value
+    if t in _DICTS:
+        return {k: thaw(v) for k, v in value.items()}
+    if t in _LISTS:
+        return [thaw(v) for v in value]
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -454,9 +464,11 @@ def _freeze_findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
 class Decision:
     """The explained answer to one question.
 
-    ``answer`` is a value of the question's answer enum (e.g. ``"allowed"``).
+    ``answer`` is a member of the question's answer enum (a ``StrEnum``, so that it
+    also equals its string, e.g. ``"allowed"``, as JSON and older callers see it).
     ``data`` holds the question-specific, JSON-ready payload that integrators
-    read at the top level of the JSON (``effective_on``, ``window``...).
+    read at the top level of the JSON (``effective_on``, ``window``...); its dates
+    are ISO strings there, and :meth:`data_date` reads one as a date.
     """
 
     question: str
@@ -491,6 +503,23 @@ class Decision:
             if d.name == name:
                 return d.value
         raise KeyError(name)
+
+    def data_date(self, *path: str | int) -> dt.date | None:
+        """The date at ``path`` in :attr:`data`, as a :class:`datetime.date` (None when
+        the data says null): ``d.data_date("effective_on")``,
+        ``d.data_date("window", "first_day")``, ``d.data_date("windows", 0, "end")``.
+
+        A :class:`KeyError` (or :class:`IndexError`) when there is no such value, a
+        :class:`ValueError` when the value there is not an ISO date.
+        """
+        value: Any = self.data
+        for key in path:
+            value = value[key]
+        if value is None or isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError(f"decision data at {path!r} is not a date: {value!r}")
+        return dt.date.fromisoformat(value)
 
     # -- JSON ----------------------------------------------------------------
     def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:

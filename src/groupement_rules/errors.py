@@ -15,3 +15,13 @@ class InputError(ValueError):
         self.where = where
         self.reason = reason
         super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class InvalidArgument(InputError):
+    """An argument of a public function that the rules cannot take (a date outside the
+    years handled, a negative population); ``where`` names the function and argument."""
+
+
+class ArgumentTypeError(InvalidArgument, TypeError):
+    """An argument of the wrong type (a string or a datetime where a date is expected);
+    a :class:`TypeError` too, as Python's own calls raise for a wrong type."""

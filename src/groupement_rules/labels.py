@@ -341,6 +341,7 @@ FIELDS: dict[str, Pair] = {
     "secretaries": ("secrétaire de séance", "secretary of the séance"),
     "members": ("membres du conseil", "members of the council"),
     "absent": ("absents à l'ouverture", "absent at the opening"),
+    "present": ("présents", "members present"),
     "proxies": ("procurations", "procurations"),
     "publication": ("publication", "publication"),
     "publication.date": ("date de publication", "date of publication"),

@@ -224,9 +224,9 @@ def _delibs_not_a_list(doc: dict[str, Any]) -> None:
 SEANCE_FACTS = {
     "negative-vote": (_neg_pour, "deliberations[0].vote.pour", "0 or more"),
     "negative-declared": (_neg_declared, "deliberations[0].declared.presents", "0 or more"),
-    "invalid-date": (_bad_date, ".date", "2026-02-30"),
+    "invalid-date": (_bad_date, ": date", "2026-02-30"),
     "invalid-convocation-date": (_bad_convocation, "convocation.sent_on", "2026-13-01"),
-    "date-out-of-range": (_far_date, ".date", "outside the dates handled"),
+    "date-out-of-range": (_far_date, ": date", "outside the dates handled"),
     "deliberations-not-a-list": (_delibs_not_a_list, "deliberations", "expected a list"),
 }
 
@@ -475,17 +475,25 @@ def fake_stdin(monkeypatch: pytest.MonkeyPatch, raw: io.RawIOBase | bytes) -> An
 
 
 @pytest.mark.parametrize(
-    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]], ids=lambda t: t[0]
+    "template",
+    [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]],
+    ids=lambda t: t[0],
 )
 def test_endless_stdin_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, template: list[str]
 ) -> None:
+    from groupement_rules.readers.text import files as text_files
+
     zeros = fake_stdin(monkeypatch, EndlessZeros())
     assert_one_line_error(capsys, argv_for(template, Path("."), "-"), "<stdin>", "too large")
-    assert zeros.taken <= inputs.MAX_DOCUMENT_BYTES + 2 * io.DEFAULT_BUFFER_SIZE
+    # a text may be a PDF, read up to the PDF limit; a document up to its own
+    limit = text_files.MAX_PDF_BYTES if template[0] == "read" else inputs.MAX_DOCUMENT_BYTES
+    assert zeros.taken <= limit + 2 * io.DEFAULT_BUFFER_SIZE
 
 
-@pytest.mark.parametrize("template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"]])
+@pytest.mark.parametrize(
+    "template", [*DOCUMENT_COMMANDS.values(), ["read", "FILE"], ["check-adherents", "FILE"]]
+)
 def test_a_device_is_read_up_to_the_limit(
     capsys: pytest.CaptureFixture[str], template: list[str]
 ) -> None:
@@ -696,7 +704,7 @@ def test_an_error_line_cuts_the_input_it_echoes(
     f = tmp_path / "adherent.json"
     f.write_text(json.dumps({**ADHERENT, "k" * 100_000: 1}), encoding="utf-8")
     err = assert_one_line_error(capsys, ["check-adherent", str(f)], str(f), "kkkk…", "unknown")
-    assert len(err) <= 400 + len("\n")
+    assert len(err) <= len("groupement-rules: error: ") + 400 + len("\n")
     f.write_text(json.dumps({**ADHERENT, "signed_on": "2026-" + "0" * 50_000}), encoding="utf-8")
     err = assert_one_line_error(capsys, ["check-adherent", str(f)], "signed_on", "not a valid")
     assert len(err) <= 200
@@ -706,3 +714,16 @@ def test_a_long_date_argument_is_cut(capsys: pytest.CaptureFixture[str]) -> None
     code = main_exit(["withdraw", "2" * 100_000])
     _out, err = capsys.readouterr()
     assert code == EXIT_USAGE and len(err.splitlines()) == 1 and len(err) < 300, err[:500]
+
+
+def test_error_lines_read_file_key_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The form docs/cli.md shows: ``FILE: KEY: reason``, the key path inside the file."""
+    f = tmp_path / "adherent.json"
+    f.write_text(json.dumps({**ADHERENT, "need": -3}), encoding="utf-8")
+    err = assert_one_line_error(capsys, ["check-adherent", str(f)])
+    assert err == f"groupement-rules: error: {f}: need: must be 0 or more, got -3\n"
+    f.write_text(json.dumps({**ADHERENT, "orders": [{"date": "2026-13-01", "accounts": 1}]}))
+    err = assert_one_line_error(capsys, ["check-adherent", str(f)])
+    assert err.startswith(f"groupement-rules: error: {f}: orders[0].date: not a valid date")

@@ -135,3 +135,33 @@ def test_report_takes_the_users_own_act_and_seance(
     assert [d["question"] for d in own] == [d["question"] for d in seeded]
     assert own[-1]["inputs"] != seeded[-1]["inputs"]  # the user's act, not the seed's
     assert own[:-1] == seeded[:-1]  # the séance stays the seed's
+
+
+def test_an_xlsx_workbook_reads_as_the_csv_does(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from groupement_rules.readers.adherent import load_adherents
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in (HEADER + GOOD + LATE).splitlines():
+        cells: list[object] = [c or None for c in line.split(";")]
+        if cells[0] != "name":  # typed cells, as a spreadsheet holds them
+            cells[3] = int(str(cells[3]))
+            cells[4] = dt.datetime.fromisoformat(str(cells[4]))
+        sheet.append(cells)
+    f = tmp_path / "adherents.xlsx"
+    book.save(f)
+    from_xlsx = check_adherents(P, load_adherents(f), D(2027, 1, 1))
+    from_csv = check_adherents(P, rows_of(HEADER + GOOD + LATE), D(2027, 1, 1))
+    assert [attrs_row(r) for r in from_xlsx[0]] == [attrs_row(r) for r in from_csv[0]]
+    assert from_xlsx[1] == from_csv[1]
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(Exception, match="not a readable .xlsx"):
+        list(load_adherents(bad))
+
+
+def attrs_row(r: object) -> dict[str, object]:
+    d = dict(r.to_dict())  # type: ignore[attr-defined]
+    d.pop("line")
+    return d

@@ -174,3 +174,80 @@ def test_the_reading_gives_typed_facts() -> None:
     assert s.date.isoformat() == "2020-05-25"
     assert s.deliberations[1].kind.value == "election-maire-adjoints"
     assert [p.giver for p in s.deliberations[1].new_proxies] == ["Julie NOEL", "Diane FOURNIER"]
+
+
+def test_staff_are_not_members_and_the_president_is_present() -> None:
+    r = _read("layout-guests-president.txt")
+    # « Étaient également présents : » staff and guests
+    assert "Julie MARCHAND" not in r.facts["members"]
+    assert "Kevin NOYER" not in r.facts["members"]
+    # « sous la présidence de M. Alain ROCHE » and a list of the others
+    assert "Alain ROCHE" in r.facts["members"] and "Alain ROCHE" not in r.facts["absent"]
+    assert r.opening["present_named"] == 7 and r.opening["presents"] == 7
+    assert "présents" in r.provenance["present.president"]["note"]
+
+
+def test_presents_given_by_exception() -> None:
+    r = _read("layout-all-except.txt")
+    assert r.facts["absent"] == ["Hélène YVON", "Igor ZELLER"]
+    assert r.facts["proxies"] == [{"from": "Hélène YVON", "to": "Laure PICOT"}]
+    assert r.facts["members"] == []  # not all named: no roster
+    assert r.opening["presents"] == 13 and r.opening["proxies"] == 1
+    assert r.provenance["opening.presents"]["how"] == "derived"
+    assert r.facts["convocation"]["sent_on"] == "2023-11-15"  # « le quinze courant »
+
+
+def test_a_numbered_list_flattened_onto_one_line() -> None:
+    r = _read("layout-numbered-list.txt")
+    # « Présents : 1. M. Alain ROCHE 2. … »: « 1. » is the item's number, not a count
+    assert r.opening["presents"] == 5 and r.provenance["opening.presents"]["how"] == "counted"
+    assert r.facts["proxies"] == [{"from": "Flore WAGNER", "to": "Alain ROCHE"}]
+    assert len(r.facts["members"]) == 7
+
+
+def test_a_list_read_in_part_is_not_counted() -> None:
+    text = (FIXTURES / "layout-numbered-list.txt").read_text(encoding="utf-8")
+    r = read_extract(text.replace("2. Mme Berthe SIMON", "2. sous réserve Berthe SIMON"))
+    assert r.opening["presents"] is None  # never 1, the name read before the break
+    assert "present" in {u["fact"] for u in r.unread}
+
+
+def test_a_procuration_given_in_a_deliberation_applies_from_it() -> None:
+    r = _read("layout-proxy-during-seance.txt")
+    d = r.facts["deliberations"]
+    assert [x["new_proxies"] for x in d] == [
+        [],  # « donne pouvoir à Madame le Maire pour la signer »: no procuration
+        [{"from": "Hugo CARREL", "to": "Nina DUFOUR"}],
+        [],
+    ]
+    assert d[1]["left"] == ["Hugo CARREL"]
+    assert r.facts["proxies"] == []
+
+
+def test_a_mandants_mandataires_table() -> None:
+    r = _read("layout-mandants-table.txt")
+    assert r.facts["proxies"] == [
+        {"from": "Julie NOEL", "to": "Agnès BRUNET"},
+        {"from": "Karim OLIVIER", "to": "Cédric COLIN"},
+    ]
+    assert r.opening["present_named"] == 9 and r.opening["presents"] == 9
+    assert sorted(r.facts["absent"]) == ["Julie NOEL", "Karim OLIVIER", "Louis PARIS"]
+
+
+def test_mandants_and_mandataires_as_two_lists_and_a_label_without_colon() -> None:
+    head = "Séance du 3 mai 2022\nPrésents : M. Paul ARNOUX, Mme Lise BERTIN, M. Hugo CARREL\n"
+    tail = "1 – Tarifs\nAdopté à l'unanimité.\n"
+    pairs = [
+        {"from": "Rose GAUDIN", "to": "Paul ARNOUX"},
+        {"from": "Tom PERRIN", "to": "Lise BERTIN"},
+    ]
+    two_lists = (
+        "Mandants : Mme Rose GAUDIN, M. Tom PERRIN – "
+        "Mandataires : M. Paul ARNOUX, Mme Lise BERTIN\n"
+    )
+    assert read_extract(head + two_lists + tail).facts["proxies"] == pairs
+    no_colon = "Pouvoirs Mme Rose GAUDIN à M. Paul ARNOUX, M. Tom PERRIN à Mme Lise BERTIN\n"
+    assert read_extract(head + no_colon + tail).facts["proxies"] == pairs
+    # two lists of different lengths are not paired
+    uneven = "Mandants : Mme Rose GAUDIN, M. Tom PERRIN – Mandataires : M. Paul ARNOUX\n"
+    assert read_extract(head + uneven + tail).facts["proxies"] == []

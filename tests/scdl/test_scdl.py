@@ -331,14 +331,16 @@ def test_write_rows_from_facts_round_trip(tmp_path: Path) -> None:
     )
     first, second = written
     assert (first.row["VOTE_EFFECTIF"], first.row["VOTE_REEL"]) == ("28", "25")
-    assert any("déports" in n for n in first.notes)
-    assert any("présents" in n for n in first.notes)
+    assert {"deports-not-carried", "presents-not-carried"} <= set(first.note_codes)
     assert all(second.row[c] == "" for c in ("VOTE_REEL", "VOTE_POUR"))  # not guessed
     p = tmp_path / "w.csv"
     p.write_text(scdl_text([w.row for w in written]), encoding="utf-8")
     _f, rows, _s = check_scdl(p)
     assert [r.has_errors() for r in rows] == [False, False]  # "all five or none" holds
-    assert any("vote columns left empty" in n for n in second.notes)
+    assert "vote-columns-left-empty" in second.note_codes
+    (empty,) = [n for n in second.notes if n.code == "vote-columns-left-empty"]
+    assert empty.message_fr.endswith("VOTE_ABSTENTION inconnus")
+    assert empty.message_en.startswith("vote columns left empty: VOTE_REEL, VOTE_POUR")
 
 
 # ----------------------------------------------------------------------------- properties
@@ -527,3 +529,24 @@ def test_actes_level1_names_fold_case_and_accents_whatever_the_normal_form(
     name: str, level1: int | None
 ) -> None:
     assert actes_level1(name) == level1
+
+
+@given(
+    body=st.text(alphabet="0123456789", min_size=12, max_size=12),
+    position=st.integers(0, 13),
+    shift=st.integers(1, 9),
+)
+def test_property_one_wrong_digit_makes_a_siret_invalid(
+    body: str, position: int, shift: int
+) -> None:
+    """The check digits (Luhn) catch every single wrong digit, outside La Poste's rule."""
+    from stdnum import luhn
+
+    siren = body[:8] + luhn.calc_check_digit(body[:8])
+    siret = siren + body[8:12] + luhn.calc_check_digit(siren + body[8:12])
+    if siret.startswith("356000000"):
+        return
+    assert siret_valid(siret)
+    wrong = siret[:position] + str((int(siret[position]) + shift) % 10) + siret[position + 1 :]
+    if not wrong.startswith("356000000"):
+        assert not siret_valid(wrong)

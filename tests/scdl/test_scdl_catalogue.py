@@ -152,3 +152,58 @@ def test_french_messages_show_labels_not_identifiers(tmp_path: Path) -> None:
     bad = next(x for x in rows[1].findings if x.code == "field-type-invalid")
     assert "date AAAA-MM-JJ" in bad.message_fr and "date" in bad.message_en
     assert "integer" not in bad.message_fr
+
+
+def _facts(**deliberation: object) -> dict[str, object]:
+    d: dict[str, object] = {
+        "number": "2026-001",
+        "title": "Tarifs",
+        "vote": {"pour": 20, "contre": 3, "abstentions": 2, "blancs_nuls": None},
+        "declared": {"en_exercice": 28, "votants": 25},
+    }
+    d.update(deliberation)
+    return {"commune": {"name": "Test"}, "date": "2026-02-02", "deliberations": [d]}
+
+
+WRITE_KW = {
+    "coll_siret": "21490176100012",
+    "matiere_code": "1.4",
+    "matiere_nom": "Commande publique/Autres",
+}
+#: note code -> (facts whose row gets it, facts whose row does not)
+NOTE_CASES: dict[str, tuple[dict[str, object], dict[str, object]]] = {
+    "vote-columns-left-empty": (_facts(vote={"unanimous": True}), _facts()),
+    "blancs-nuls-not-carried": (
+        _facts(
+            vote={"pour": 20, "contre": 3, "abstentions": 0, "blancs_nuls": 2},
+            declared={"en_exercice": 28},
+        ),
+        _facts(),
+    ),
+    "presents-not-carried": (
+        _facts(declared={"en_exercice": 28, "votants": 25, "presents": 23}),
+        _facts(),
+    ),
+    "deports-not-carried": (_facts(stood_aside=["C D"]), _facts()),
+    "required-unknown": (_facts(number=None), _facts()),
+}
+
+
+def test_every_note_code_has_a_case() -> None:
+    from groupement_rules.scdl.findings import NOTES
+
+    assert set(NOTE_CASES) == set(NOTES.codes)
+
+
+@pytest.mark.parametrize("code", sorted(NOTE_CASES))
+def test_each_note_is_given_for_one_row_and_not_another(code: str) -> None:
+    from groupement_rules.scdl import scdl_rows_from_facts
+
+    with_it, without = NOTE_CASES[code]
+    (row,) = scdl_rows_from_facts(with_it, **WRITE_KW)
+    assert code in row.note_codes
+    for note in row.notes:
+        for message in (note.message_fr, note.message_en):
+            assert not TEMPLATE_FIELD.search(message), message
+    (row,) = scdl_rows_from_facts(without, **WRITE_KW)
+    assert code not in row.note_codes

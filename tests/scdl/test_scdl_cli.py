@@ -155,7 +155,9 @@ def test_scdl_write_from_text(shared: Path, capsys: pytest.CaptureFixture[str]) 
     lines = captured.out.splitlines()
     assert lines[0].startswith("COLL_NOM,COLL_SIRET,DELIB_ID")
     assert "2026-02-03,2026-02-02" in lines[1]
-    assert "déports have no SCDL column" in captured.err
+    assert "note: ligne 1: les déports n'ont pas de colonne SCDL" in captured.err
+    assert main(["scdl-write", str(shared / SEED), "--siret", COMMUNE_SIRET, "--lang", "en"]) == 0
+    assert "note: row 1: déports have no SCDL column" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -166,6 +168,7 @@ def test_scdl_write_from_text(shared: Path, capsys: pytest.CaptureFixture[str]) 
         (["--matiere-code", "9.9"], "--matiere-code: '9.9' is not an ACTES matter code"),
         (["--matiere-code", "1.4x"], "--matiere-code: '1.4x' is not an ACTES matter code"),
         (["--matiere-nom", "Marchés/Autres"], "--matiere-nom: 'Marchés/Autres' does not start"),
+        (["--url", "pas une adresse"], "--url: 'pas une adresse' is not a URI"),
         (
             ["--matiere-code", "7.1", "--matiere-nom", "Commande publique/Autres"],
             "is not matter 7 of the code 7.1",
@@ -195,7 +198,7 @@ def test_scdl_write_neutralises_formula_cells(
     assert rows[0]["COLL_SIRET"] == COMMUNE_SIRET and rows[0]["DELIB_MATIERE_CODE"] == "1.4"
 
 
-def _schema_validator() -> Any:
+def _schema_validator(name: str = "scdl-report-1") -> Any:
     jsonschema = pytest.importorskip("jsonschema")
     from referencing import Registry, Resource
 
@@ -204,7 +207,7 @@ def _schema_validator() -> Any:
     registry = Registry().with_resources(
         (d["$id"], Resource.from_contents(d)) for d in docs if "$id" in d
     )
-    schema = json.loads((folder / "scdl-report-1.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
@@ -292,3 +295,26 @@ def test_no_progress_in_pipes_or_json(tmp_path: Path, capsys: pytest.CaptureFixt
         [sys.executable, "-c", RUN, "scdl", str(p)], capture_output=True, check=False
     )
     assert done.returncode == 1 and done.stderr == b""
+
+
+def test_json_lines_follow_their_shipped_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = _schema_validator("scdl-report-lines-1")
+    p = _csv(tmp_path, OK, BAD)
+    assert main(["scdl", str(p), "--json-lines", "--min-severity", "info"]) == 1
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    for line in lines:
+        validator.validate(line)
+    assert lines[-1]["summary"]["rows"] == 2
+    from groupement_rules.errors import InputError
+
+    def failing(self: ScdlFile) -> Any:
+        raise InputError(f"{self.name}:2", "unreadable CSV: changed")
+        yield
+
+    monkeypatch.setattr(ScdlFile, "rows", failing)
+    assert main(["scdl", str(p), "--json-lines"]) == 2
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    validator.validate(last)
+    assert last["type"] == "error"

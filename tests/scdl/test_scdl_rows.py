@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import attrs
@@ -106,10 +107,14 @@ def _docs_example(engine: str) -> str:
 
 
 def test_the_documented_polars_example_runs(
-    shared: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    shared: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     pytest.importorskip("polars")
-    monkeypatch.chdir(shared / "data" / "real-scdl")
+    shutil.copy(shared / REAL, tmp_path / "deliberations.csv")
+    monkeypatch.chdir(tmp_path)
     scope: dict[str, object] = {}
     exec(_docs_example("polars"), scope)  # the example as the docs print it
     codes = scope["checked"]["codes"].to_list()  # type: ignore[index]
@@ -118,11 +123,15 @@ def test_the_documented_polars_example_runs(
 
 
 def test_the_documented_duckdb_example_runs(
-    shared: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    shared: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     pytest.importorskip("numpy")
     duckdb = pytest.importorskip("duckdb")
-    monkeypatch.chdir(shared / "data" / "real-scdl")
+    shutil.copy(shared / REAL, tmp_path / "deliberations.csv")
+    monkeypatch.chdir(tmp_path)
     scope: dict[str, object] = {}
     exec(_docs_example("duckdb"), scope)
     con = scope["con"]

@@ -86,3 +86,7 @@ def test_order_and_case_never_matter(parts: list[str], rnd: object) -> None:
     a = " ".join(parts)
     b = " ".join(p.upper() for p in shuffled)
     assert name_words(a) == name_words(b)
+
+
+def test_fold_composes_decomposed_accents_first() -> None:
+    assert fold(unicodedata.normalize("NFD", "Libertés publiques")) == "libertes publiques"

@@ -509,3 +509,11 @@ def test_represented_members_count_for_quorum_only_in_spring_2020() -> None:
     assert "quorum-not-reached" not in reached.codes()
     assert "quorum-not-reached" in codes(seance(15, date=dt.date(2020, 7, 11), **kw))
     assert "quorum-not-reached" in codes(seance(15, date=dt.date(2020, 4, 2), **kw))
+
+
+def test_every_catalogued_code_is_a_code_of_the_domain() -> None:
+    from groupement_rules.seance.findings import CATALOGUE
+
+    assert set(CATALOGUE.codes) <= set(CODES)
+    for spec in CATALOGUE:
+        assert spec.citation, spec.code  # where its citation comes from is documented

@@ -232,7 +232,7 @@ def test_bad_input_is_400_with_one_line(
             "/check-adherent",
             b'{"name": "X", "kind": "commune", "colour": 1}',
             "application/json",
-            "body.colour",
+            "body: colour",
         ),
         ("/check-seance", b"\xff\xfe\x00a", "text/plain", "body"),
         ("/read", b"bonjour", "text/plain", "body"),
@@ -272,17 +272,17 @@ def test_too_large_is_413() -> None:
     )
 
 
-def test_an_internal_error_is_500_without_traceback(app: Any, monkeypatch: Any) -> None:
+def test_an_internal_error_is_500_without_traceback(monkeypatch: Any) -> None:
     from starlette.testclient import TestClient
 
-    from groupement_rules.web import questions
+    from groupement_rules.web import create_app, questions
 
     def boom(*args: Any) -> Any:
         raise RuntimeError("secret detail of /home/user/path")
 
     q = questions.QUESTIONS["windows"]
     monkeypatch.setitem(questions.QUESTIONS, "windows", questions.attrs.evolve(q, compute=boom))
-    r = TestClient(app, raise_server_exceptions=False).get("/windows")
+    r = TestClient(create_app(), raise_server_exceptions=False).get("/windows")
     assert r.status_code == 500
     assert r.json()["error"]["where"] == "server"
     assert "Traceback" not in r.text and "secret detail" not in r.text
@@ -459,3 +459,17 @@ def test_docs_page_lists_endpoints_offline(client: Any) -> None:
     for q in QUESTIONS:
         assert f"<code>/{q}</code>" in r.text
     assert "http://" not in r.text.replace("http://127.0.0.1", "") and "https://" not in r.text
+
+
+def test_kept_answers_are_the_answers(client: Any) -> None:
+    """A kept (cached) answer is byte for byte the computed one, and errors are not kept."""
+    from groupement_rules.web import create_app
+
+    fresh = type(client)(create_app())
+    for url in ("/withdraw?date=2028-06-03", "/recours?date=2026-05-01&insee=97411"):
+        first = fresh.get(url)
+        again = fresh.get(url)
+        assert first.content == again.content
+        assert first.headers["x-decision-id"] == again.headers["x-decision-id"]
+    assert fresh.get("/withdraw?date=2028-02-30").status_code == 400
+    assert fresh.get("/withdraw?date=2028-02-30").status_code == 400

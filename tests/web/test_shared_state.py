@@ -173,12 +173,12 @@ def test_many_threads_get_identical_answers() -> None:
 
 def test_many_threads_on_fresh_caches_get_identical_answers() -> None:
     """Threads racing to fill the per-policy contexts and memos still agree."""
-    from groupement_rules.convention import rules, schedule
+    from groupement_rules.convention import schedule, withdrawal
 
     pol = load_policies()
     expected = _all_answers(pol, "fr")
     for _ in range(3):
-        rules._context.cache_clear()
+        withdrawal._context.cache_clear()
         schedule.schedule.cache_clear()
         barrier = threading.Barrier(8)
 
@@ -222,11 +222,6 @@ def test_the_same_questions_again_and_again_do_not_grow_the_server() -> None:
     assert later - first < 128 * 1024, f"grew by {later - first} bytes over 3 more rounds"
 
 
-@pytest.mark.xfail(
-    reason="the per-policy schedules, contexts and memos of convention/ are keyed by policy "
-    "identity without a bound (issue 10 item 4, owned by the convention engineer)",
-    strict=False,
-)
 def test_many_loaded_policies_do_not_grow_without_bound() -> None:
     from groupement_rules.convention.policy import load_convention
     from groupement_rules.policy import embedded_policy_text

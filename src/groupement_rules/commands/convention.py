@@ -9,7 +9,16 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
-from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date, note_decisions, output_file
+from ..cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    common,
+    emit,
+    iso_date,
+    note,
+    note_decisions,
+    output_file,
+)
 from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
@@ -91,11 +100,11 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
     import sys
 
     from ..convention.batch import COLUMNS, check_adherents
-    from ..readers.adherent import load_adherents_csv
+    from ..readers.adherent import load_adherents
 
     policy = _policy(args)
     on = _today(args)
-    rows, summary = check_adherents(policy, load_adherents_csv(args.file), on)
+    rows, summary = check_adherents(policy, load_adherents(args.file), on)
     if args.json:
         print(
             to_json(
@@ -117,6 +126,8 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{k} {v}" for k, v in sorted(summary.answers.items()))
         print(f"{summary.adherents} adherents on {on.isoformat()}: {counts}", file=sys.stderr)
     bad = any(r.answer in ("invalid", "unreadable") for r in rows)
+    note(args, ["error"] * any(r.errors or r.answer == "unreadable" for r in rows))
+    note(args, ["warning"] * any(r.warnings for r in rows))
     return EXIT_FINDINGS if bad else EXIT_OK
 
 
@@ -239,7 +250,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check-adherents",
         help="check every adherent of a convention from a CSV file (one row each)",
     )
-    p.add_argument("file", metavar="FILE.csv", help="one row per adherent (docs/convention.md)")
+    p.add_argument(
+        "file", metavar="FILE", help="one row per adherent: CSV or .xlsx (docs/convention.md)"
+    )
     p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
     _policy_option(p)
     common(p)

@@ -45,6 +45,7 @@ _L = {
     ),
     "outcomes": ("issues (L2121-20)", "outcomes (L2121-20)"),
     "reading": ("lecture", "reading"),
+    "note_row": ("ligne {row}", "row {row}"),
     "checking": ("vérification", "checking"),
     "adopted": ("adoptée", "adopted"),
     "rejected": ("rejetée", "rejected"),
@@ -196,7 +197,7 @@ def _json_lines(
     except InputError as e:
         out.write(_dump({"type": "error", "message": str(e)}) + "\n")
         raise
-    out.write(_dump({"type": "summary", **builder.build().to_dict()}) + "\n")
+    out.write(_dump({"type": "summary", "summary": builder.build().to_dict()}) + "\n")
 
 
 def _text(
@@ -238,12 +239,19 @@ def _text(
 def cmd_scdl_write(args: argparse.Namespace) -> int:
     from ..readers.seance import validate_seance_facts
     from ..readers.text import load_seance_input
-    from ..scdl import check_matiere, check_siret, scdl_rows_from_facts, write_scdl
+    from ..scdl.writing import (
+        check_matiere,
+        check_siret,
+        check_url,
+        scdl_rows_from_facts,
+        write_scdl,
+    )
 
     siret = check_siret(args.siret or "", "--siret")
     code, nom = check_matiere(
         args.matiere_code or "", args.matiere_nom or "", "--matiere-code", "--matiere-nom"
     )
+    url = check_url(args.url or "", "--url")
     facts = load_seance_input(args.file)
     validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
@@ -252,14 +260,18 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
         coll_siret=siret,
         matiere_code=code,
         matiere_nom=nom,
-        delib_url=args.url or "",
+        delib_url=url,
     )
     if not rows:
         raise InputError(args.file, "no délibération in these facts: nothing to write")
     write_scdl([r.row for r in rows], sys.stdout)
     for i, r in enumerate(rows, 1):
         for note in r.notes:
-            print(f"groupement-rules: note: row {i}: {note}", file=sys.stderr)
+            print(
+                f"groupement-rules: note: {_say('note_row', args.lang, row=i)}: "
+                f"{note.message(args.lang)}",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 
@@ -291,6 +303,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--matiere-code", help="DELIB_MATIERE_CODE, an ACTES code such as 1.4")
     p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
     p.add_argument("--url", help="DELIB_URL")
+    common(p, json_flag=False, fail_on=False)
     p.set_defaults(func=cmd_scdl_write)
 
 

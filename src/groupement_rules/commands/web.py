@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -34,12 +33,9 @@ def _positive(value: str) -> int:
 
 def read_api_key(path: str) -> str:
     """The API key: the first line of the file, which must not be empty."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as e:
-        raise InputError(path, e.strerror or str(e)) from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
+    from ..inputs import read_text
+
+    text = read_text(path, 64 * 1024)  # a key is one line: bounded, as every input
     key = text.strip().splitlines()[0].strip() if text.strip() else ""
     if not key:
         raise InputError(path, "empty API key file")
@@ -99,9 +95,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=args.port,
             workers=args.workers,
             log_level="warning",
+            access_log=False,
         )
     else:
-        uvicorn.run(app_factory(), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(
+            app_factory(), host=args.host, port=args.port, log_level="warning", access_log=False
+        )
     return 0
 
 

@@ -13,6 +13,7 @@ from ..legal_time import months_period
 from ..policy import Policy
 from .engagement import Engagement, check_exclusion
 from .facts import Adherent, WithdrawalLetter
+from .findings import CATALOGUE
 from .schedule import schedule
 from .withdrawal import letter_effect
 
@@ -79,6 +80,8 @@ def _finding(
     citation: Citation,
     **values: object,
 ) -> Finding:
+    """A finding of a code the catalogue declares (an undeclared one is a bug)."""
+    CATALOGUE[code]
     return Finding(code, severity, fr, en, citation, dict(values))
 
 
@@ -472,7 +475,7 @@ def check_adherent(policy: Policy, adherent: Adherent, on: dt.date) -> Decision:
     withdrawn_from = engagement.withdrawn_from
     return Decision(
         question="adherent",
-        answer=answer.value,
+        answer=answer,
         inputs=MappingProxyType({"adherent": adherent.name, "on": on.isoformat()}),
         policy=policy.ref,
         dates=sch.dates,

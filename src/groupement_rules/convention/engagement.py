@@ -105,21 +105,18 @@ class Engagement:
     withdrawn_from: dt.date | None = None
     exclusion: Exclusion | None = None
     renewals: int | None = None
+    #: end boundary of the last period the market actually runs
+    ended_at: dt.date = attrs.field(init=False)
+    #: the day an exclusion decided as the convention requires takes effect
+    excluded_from: dt.date | None = attrs.field(init=False)
 
-    @property
-    def ended_at(self) -> dt.date:
-        """End boundary of the last period the market actually runs."""
-        sch = self.schedule
-        if self.renewals is None or self.renewals >= len(sch.periods) - 1:
-            return sch.end
-        return sch.periods[max(self.renewals, 0)].end
-
-    @property
-    def excluded_from(self) -> dt.date | None:
+    def __attrs_post_init__(self) -> None:
+        sch, n = self.schedule, self.renewals
+        ended = sch.end if n is None or n >= len(sch.periods) - 1 else sch.periods[max(n, 0)].end
+        object.__setattr__(self, "ended_at", ended)
         x = self.exclusion
-        if x is None or not exclusion_counts(self.schedule, x):
-            return None
-        return x.effective_on
+        counts = x is not None and exclusion_counts(sch, x)
+        object.__setattr__(self, "excluded_from", x.effective_on if x and counts else None)
 
     def left_on(self, day: dt.date) -> str | None:
         """Why the adherent is out of the groupement on ``day`` (None: it is in)."""
@@ -221,7 +218,7 @@ def status_on(
         period = {"index": m.period + 1, **p.to_dict()}
     return Decision(
         question="status",
-        answer=m.status.value,
+        answer=m.status,
         inputs=MappingProxyType(
             {
                 "on": on.isoformat(),

@@ -9,27 +9,7 @@ convention says in its own words comes from its policy file.
 from __future__ import annotations
 
 from ..decision import Citation, Finding, Severity
-
-#: code → severity when the rule is broken (a check that cannot run is a warning).
-CODES: dict[str, Severity] = {
-    "member-kind-ineligible": Severity.ERROR,
-    "member-outside-territory": Severity.ERROR,
-    "authorisation-missing": Severity.ERROR,
-    "authorisation-after-signature": Severity.ERROR,
-    "authorisation-not-transmitted": Severity.ERROR,
-    "adhesion-after-deadline": Severity.ERROR,
-    "annex-missing": Severity.ERROR,
-    "need-not-positive": Severity.ERROR,
-    "withdrawal-too-early": Severity.ERROR,
-    "withdrawal-too-late": Severity.ERROR,
-    "withdrawal-not-member": Severity.ERROR,
-    "withdrawal-deferred": Severity.WARNING,
-    "withdrawal-form-missing": Severity.ERROR,
-    "reading-changes-answer": Severity.WARNING,
-    "orders-below-need": Severity.ERROR,
-    "purchase-order-mismatch": Severity.ERROR,
-    "exclusion-without-judgment": Severity.ERROR,
-}
+from ..findings import Catalogue, FindingSpec
 
 Templates = tuple[str, str]
 
@@ -153,7 +133,7 @@ def emit(
     """A finding of ``code`` whose messages are ``templates`` over ``values``."""
     return Finding(
         code,
-        severity or CODES[code],
+        severity or CATALOGUE[code].severity,
         templates[0],
         templates[1],
         citation,
@@ -175,4 +155,129 @@ EXCLUSION_WITHOUT_NOTICE: Templates = (
     "Exclusion from {{effective_on:d}} without a decision by {who_en} after a formal notice left "
     "without effect for {{notice_days}} days: it has no effect and the adherent remains a "
     "member.",
+)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _spec(code: str, severity: Severity, templates: Templates, citation: str) -> FindingSpec:
+    return FindingSpec(code, severity, templates[0], templates[1], citation=citation)
+
+
+#: Every code of the convention: its severity when the rule is broken (a check that
+#: cannot run is a warning), where its citation comes from, and its plainest message.
+#: The withdrawal rules choose among the variants above by the policy's clause.
+CATALOGUE = Catalogue(
+    "convention",
+    [
+        _spec(
+            "member-kind-ineligible",
+            E,
+            ("« {kind} » n'est pas admis.", "'{kind}' is not eligible."),
+            "eligible_member_kinds",
+        ),
+        _spec(
+            "member-outside-territory",
+            E,
+            (
+                "Département {departement} hors du territoire.",
+                "Département {departement} outside the territory.",
+            ),
+            "territory_departements",
+        ),
+        _spec(
+            "authorisation-missing",
+            E,
+            (
+                "Aucune délibération n'autorise la signature de la convention.",
+                "No délibération authorises signing the convention.",
+            ),
+            "required_annexes",
+        ),
+        _spec(
+            "authorisation-after-signature",
+            E,
+            (
+                "Délibération du {authorisation_date:d} postérieure à la signature du "
+                "{signed_on:d}.",
+                "Délibération of {authorisation_date} after the signature of {signed_on}.",
+            ),
+            "required_annexes",
+        ),
+        _spec(
+            "authorisation-not-transmitted",
+            E,
+            (
+                "Délibération non transmise au contrôle de légalité.",
+                "Délibération not transmitted to the préfet.",
+            ),
+            "authorisation_must_be_transmitted",
+        ),
+        _spec(
+            "adhesion-after-deadline",
+            E,
+            (
+                "Adhésion après la date limite du {deadline:d}.",
+                "Adhesion after the deadline of {deadline}.",
+            ),
+            "adhesion_deadline, adhesion_act",
+        ),
+        _spec(
+            "annex-missing",
+            E,
+            ("Annexe {annex} manquante.", "Annexe {annex} missing."),
+            "required_annexes",
+        ),
+        _spec(
+            "need-not-positive",
+            E,
+            (
+                "Besoin exprimé de {need} comptes : il doit être positif.",
+                "Expressed need of {need} accounts: it must be positive.",
+            ),
+            "minimum_order_months",
+        ),
+        _spec(
+            "orders-below-need",
+            E,
+            (
+                "{ordered} comptes commandés, moins que le besoin de {need}.",
+                "{ordered} accounts ordered, less than the need of {need}.",
+            ),
+            "minimum_order_months",
+        ),
+        _spec(
+            "purchase-order-mismatch",
+            E,
+            (
+                "Bon de commande différent du besoin exprimé de {need}.",
+                "Purchase order other than the expressed need of {need}.",
+            ),
+            "purchase_order_equals_need",
+        ),
+        _spec(
+            "withdrawal-too-early",
+            E,
+            TOO_EARLY_NO_WITHDRAWAL,
+            "the withdrawal clause (withdrawal_notice_months, withdrawal_deadline_day or "
+            "withdrawal_family)",
+        ),
+        _spec("withdrawal-too-late", E, TOO_LATE_NEXT, "the withdrawal clause"),
+        _spec(
+            "withdrawal-not-member",
+            E,
+            NOT_MEMBER["withdrawn"],
+            "the withdrawal clause, or the convention's end",
+        ),
+        _spec("withdrawal-deferred", W, DEFERRED, "the withdrawal clause (withdrawal_late_letter)"),
+        _spec("withdrawal-form-missing", E, FORM_MISSING, "withdrawal_requires_deliberation"),
+        _spec("reading-changes-answer", W, READING_CHANGES, "withdrawal_request_date"),
+        _spec(
+            "exclusion-without-judgment",
+            E,
+            EXCLUSION_WITHOUT_JUDGMENT,
+            "exclusion_requires_judgment, exclusion_by",
+        ),
+    ],
 )

@@ -408,7 +408,7 @@ def default_convention() -> Policy:
 
 #: How many policies keep their computed calendar and memo: a long-running server
 #: loading thousands of policies stays flat (the least recently used go first).
-POLICY_CACHE_SIZE = 32
+POLICY_CACHE_SIZE = 16
 
 
 @attrs.frozen
@@ -434,8 +434,6 @@ class Terms:
     forbidden_bars: str  # "effect" | "letter"
     request_date: str  # "sent" | "received" | "deliberation"
     requires_deliberation: bool
-    form: str | None
-    wording: str | None
     reading_notes: Mapping[str, str]
     exclusion_by: str  # "judge" | "coordinator" | "committee" | "none"
     exclusion_notice_days: int | None
@@ -486,8 +484,6 @@ def terms(policy: Policy) -> Terms:
         forbidden_bars=v("withdrawal_forbidden_bars"),
         request_date=v("withdrawal_request_date"),
         requires_deliberation=v("withdrawal_requires_deliberation"),
-        form=get("withdrawal_form"),
-        wording=get("withdrawal_wording"),
         reading_notes=dict(get("withdrawal_reading_notes") or {}),
         exclusion_by=exclusion_by,
         exclusion_notice_days=get("exclusion_notice_days"),

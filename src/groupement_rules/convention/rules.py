@@ -22,6 +22,7 @@ from .engagement import Engagement, Membership, Status, check_exclusion, status_
 from .timeline import timeline
 from .withdrawal import (
     WithdrawalAnswer,
+    _context,  # noqa: F401  (the per-policy context, whose cache tests clear)
     classify,
     letter_effect,
     reading_interpretation,

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -162,7 +163,6 @@ def schedule(policy: Policy) -> Schedule:
     m = t.market_start
     c_start = policy.citation("market_start")
     c_dur = policy.citation("initial_period_months")
-    c_notice = t.citation
 
     dates: list[ComputedDate] = [
         ComputedDate(
@@ -204,129 +204,9 @@ def schedule(policy: Policy) -> Schedule:
     allowed_shift = shift_months(m, t.forbidden_months)
     allowed_from = allowed_shift.value
     dates.append(allowed_shift.computed("withdrawal_allowed_from", forbidden_citation(policy)))
-    bars_letter = t.forbidden_bars == "letter"
-    windows: list[Window] = []
-    open_span: Period | None = None
-
-    def add_window(
-        first: dt.date | None, last: dt.date, boundary: dt.date, how: str, how_en: str
-    ) -> None:
-        if bars_letter:
-            first = allowed_from if first is None else max(first, allowed_from)
-        if first is not None and first > last:
-            return
-        w = Window(len(windows) + 1, Period(first or dt.date.min, last + ONE_DAY), boundary)
-        windows.append(w)
-        i = w.index
-        if first is not None:
-            dates.append(_first_day(i, first))
-        dates.append(ComputedDate(f"window_{i}_last_day", last, how, c_notice, how_en=how_en))
-
-    def _first_day(i: int, first: dt.date) -> ComputedDate:
-        if first == allowed_from:
-            fr, en = "fin de la période sans retrait", "end of the period without withdrawal"
-        else:
-            fr, en = "jour suivant", "the next day"
-        return ComputedDate(f"window_{i}_first_day", first, fr, c_notice, how_en=en)
-
-    # the échéances where a withdrawal can take effect: before the convention ends,
-    # not before the forbidden period is over when it bars the effect
-    def eligible(b: dt.date) -> bool:
-        return b < conv_end and (bars_letter or b >= allowed_from)
-
-    if t.family == "window-before-period-end":
-        assert t.notice_months is not None
-        for b in ends[:-1]:
-            if b < allowed_from:
-                continue
-            opens = shift_months(b, -t.notice_months)
-            opens_on = max(opens.value, allowed_from) if bars_letter else opens.value
-            if opens_on >= b:
-                continue
-            w = Window(len(windows) + 1, Period(opens_on, b), b)
-            windows.append(w)
-            i = w.index
-            if opens_on == opens.value:
-                dates.append(opens.computed(f"window_{i}_first_day", c_notice))
-            else:
-                dates.append(_first_day(i, opens_on))
-            dates.append(
-                ComputedDate(
-                    f"window_{i}_last_day",
-                    b - ONE_DAY,
-                    f"{said(b)} − 1 jour",
-                    c_notice,
-                    how_en=f"{said(b, 'en')} − 1 day",
-                )
-            )
-    elif t.family == "notice-before-period-end":
-        assert t.notice_months is not None
-        previous: tuple[dt.date, dt.date] | None = None  # (last day, boundary)
-        for b in ends[:-1]:
-            if not eligible(b):
-                continue
-            last = latest_notice_day(b, t.notice_months)
-            first = None if previous is None else _next_first(previous, t.late)
-            n = t.notice_months
-            add_window(
-                first,
-                last,
-                b,
-                f"dernier jour X tel que X + {n} mois ≤ {said(b)}",
-                f"last day X such that X + {n} {'month' if n == 1 else 'months'} ≤ {said(b, 'en')}",
-            )
-            previous = (last, b)
-    elif t.family == "notice-before-fixed-date":
-        assert t.deadline_day is not None and t.effect_day is not None
-        previous = None
-        for year in range(max(m.year - 1, dt.MINYEAR), conv_end.year + 1):
-            deadline = _fixed(year, t.deadline_day)
-            effect = _fixed(year, t.effect_day)
-            if effect <= deadline:
-                if year == dt.MAXYEAR:
-                    break
-                effect = _fixed(year + 1, t.effect_day)
-            if not eligible(effect):
-                continue
-            last = deadline if t.deadline_inclusive else deadline - ONE_DAY
-            first = None if previous is None else _next_first(previous, t.late)
-            word = "au plus tard le" if t.deadline_inclusive else "avant le"
-            word_en = "at the latest on" if t.deadline_inclusive else "before"
-            add_window(
-                first,
-                last,
-                effect,
-                f"{word} {said(deadline)}",
-                f"{word_en} {said(deadline, 'en')}",
-            )
-            previous = (last, effect)
-    elif t.family == "notice-after-receipt":
-        assert t.notice_months is not None
-        n = t.notice_months
-        first = allowed_from if bars_letter else earliest_day_reaching(allowed_from, n)
-        last = earliest_day_reaching(conv_end, n) - ONE_DAY
-        if first <= last:
-            open_span = Period(first, last + ONE_DAY)
-            dates.append(
-                ComputedDate(
-                    "letters_from",
-                    first,
-                    f"premier jour dont l'effet (+ {n} mois) suit la période sans retrait",
-                    c_notice,
-                    how_en=f"first day whose effect (+ {n} months) follows the period without "
-                    "withdrawal",
-                )
-            )
-            dates.append(
-                ComputedDate(
-                    "letters_until",
-                    last,
-                    f"dernier jour dont l'effet (+ {n} mois) précède la fin, le {said(conv_end)}",
-                    c_notice,
-                    how_en=f"last day whose effect (+ {n} months) precedes the end, "
-                    f"{said(conv_end, 'en')}",
-                )
-            )
+    clause = _Clause(t, allowed_from, conv_end)
+    clause.build(ends)
+    dates.extend(clause.dates)
     dates.append(
         ComputedDate(
             "convention_end",
@@ -349,12 +229,172 @@ def schedule(policy: Policy) -> Schedule:
         terms=t,
         start=m,
         periods=tuple(periods),
-        windows=tuple(windows),
+        windows=tuple(clause.windows),
         withdrawal_allowed_from=allowed_from,
         dates=tuple(dates),
         marches=t.marches or (_convention_marche(t),),
-        open_span=open_span,
+        open_span=clause.open_span,
     )
+
+
+class _Clause:
+    """The windows of one convention's withdrawal clause, with the dates behind each."""
+
+    def __init__(self, t: Terms, allowed_from: dt.date, conv_end: dt.date) -> None:
+        self.t = t
+        self.allowed_from = allowed_from
+        self.conv_end = conv_end
+        self.bars_letter = t.forbidden_bars == "letter"
+        self.windows: list[Window] = []
+        self.dates: list[ComputedDate] = []
+        self.open_span: Period | None = None
+
+    def build(self, ends: list[dt.date]) -> None:
+        family = self.t.family
+        if family == "window-before-period-end":
+            self.before_period_ends(ends[:-1])
+        elif family == "notice-before-period-end":
+            self.notices(self.period_end_echeances(ends[:-1]))
+        elif family == "notice-before-fixed-date":
+            self.notices(self.fixed_date_echeances())
+        elif family == "notice-after-receipt":
+            self.after_receipt()
+
+    def eligible(self, b: dt.date) -> bool:
+        """An échéance where a withdrawal can take effect: before the convention ends,
+        not before the forbidden period is over when it bars the effect."""
+        return b < self.conv_end and (self.bars_letter or b >= self.allowed_from)
+
+    def first_how(self, first: dt.date) -> tuple[str, str]:
+        if first == self.allowed_from:
+            return "fin de la période sans retrait", "end of the period without withdrawal"
+        return "jour suivant", "the next day"
+
+    def add(
+        self, first: dt.date | None, last: dt.date, boundary: dt.date, how: tuple[str, str]
+    ) -> None:
+        if self.bars_letter:
+            first = self.allowed_from if first is None else max(first, self.allowed_from)
+        if first is not None and first > last:
+            return
+        w = Window(len(self.windows) + 1, Period(first or dt.date.min, last + ONE_DAY), boundary)
+        self.windows.append(w)
+        c = self.t.citation
+        if first is not None:
+            fr, en = self.first_how(first)
+            self.dates.append(ComputedDate(f"window_{w.index}_first_day", first, fr, c, how_en=en))
+        self.dates.append(
+            ComputedDate(f"window_{w.index}_last_day", last, how[0], c, how_en=how[1])
+        )
+
+    def before_period_ends(self, boundaries: list[dt.date]) -> None:
+        """« dans les N mois qui précèdent la fin de la période »: ``[B − N, B)``."""
+        n, c = self.t.notice_months, self.t.citation
+        assert n is not None
+        for b in boundaries:
+            if b < self.allowed_from:
+                continue
+            opens = shift_months(b, -n)
+            opens_on = max(opens.value, self.allowed_from) if self.bars_letter else opens.value
+            if opens_on >= b:
+                continue
+            w = Window(len(self.windows) + 1, Period(opens_on, b), b)
+            self.windows.append(w)
+            i = w.index
+            if opens_on == opens.value:
+                self.dates.append(opens.computed(f"window_{i}_first_day", c))
+            else:
+                fr, en = self.first_how(opens_on)
+                self.dates.append(ComputedDate(f"window_{i}_first_day", opens_on, fr, c, how_en=en))
+            self.dates.append(
+                ComputedDate(
+                    f"window_{i}_last_day",
+                    b - ONE_DAY,
+                    f"{said(b)} − 1 jour",
+                    c,
+                    how_en=f"{said(b, 'en')} − 1 day",
+                )
+            )
+
+    def period_end_echeances(
+        self, boundaries: list[dt.date]
+    ) -> Iterator[tuple[dt.date, dt.date, tuple[str, str]]]:
+        """« au moins N mois avant l'échéance »: (échéance, last day, how) per period end."""
+        n = self.t.notice_months
+        assert n is not None
+        months = "month" if n == 1 else "months"
+        for b in boundaries:
+            if self.eligible(b):
+                yield (
+                    b,
+                    latest_notice_day(b, n),
+                    (
+                        f"dernier jour X tel que X + {n} mois ≤ {said(b)}",
+                        f"last day X such that X + {n} {months} ≤ {said(b, 'en')}",
+                    ),
+                )
+
+    def fixed_date_echeances(self) -> Iterator[tuple[dt.date, dt.date, tuple[str, str]]]:
+        """« avant le 30 juin ; effet au 1er janvier suivant »: one échéance a year."""
+        t = self.t
+        assert t.deadline_day is not None and t.effect_day is not None
+        word = "au plus tard le" if t.deadline_inclusive else "avant le"
+        word_en = "at the latest on" if t.deadline_inclusive else "before"
+        for year in range(max(t.market_start.year - 1, dt.MINYEAR), self.conv_end.year + 1):
+            deadline = _fixed(year, t.deadline_day)
+            effect = _fixed(year, t.effect_day)
+            if effect <= deadline:
+                if year == dt.MAXYEAR:
+                    break
+                effect = _fixed(year + 1, t.effect_day)
+            if self.eligible(effect):
+                last = deadline if t.deadline_inclusive else deadline - ONE_DAY
+                yield (
+                    effect,
+                    last,
+                    (f"{word} {said(deadline)}", f"{word_en} {said(deadline, 'en')}"),
+                )
+
+    def notices(self, echeances: Iterable[tuple[dt.date, dt.date, tuple[str, str]]]) -> None:
+        """One window per échéance, from the day after the previous one's notice ran
+        out (a late letter deferred) or from the previous échéance (a late letter refused)."""
+        previous: tuple[dt.date, dt.date] | None = None  # (last day, échéance)
+        for boundary, last, how in echeances:
+            first = None if previous is None else _next_first(previous, self.t.late)
+            self.add(first, last, boundary, how)
+            previous = (last, boundary)
+
+    def after_receipt(self) -> None:
+        """« effet N mois après la réception »: one span of letter days."""
+        n, c = self.t.notice_months, self.t.citation
+        assert n is not None
+        first = (
+            self.allowed_from if self.bars_letter else earliest_day_reaching(self.allowed_from, n)
+        )
+        last = earliest_day_reaching(self.conv_end, n) - ONE_DAY
+        if first > last:
+            return
+        self.open_span = Period(first, last + ONE_DAY)
+        self.dates.append(
+            ComputedDate(
+                "letters_from",
+                first,
+                f"premier jour dont l'effet (+ {n} mois) suit la période sans retrait",
+                c,
+                how_en=f"first day whose effect (+ {n} months) follows the period without "
+                "withdrawal",
+            )
+        )
+        self.dates.append(
+            ComputedDate(
+                "letters_until",
+                last,
+                f"dernier jour dont l'effet (+ {n} mois) précède la fin, le {said(self.conv_end)}",
+                c,
+                how_en=f"last day whose effect (+ {n} months) precedes the end, "
+                f"{said(self.conv_end, 'en')}",
+            )
+        )
 
 
 def _next_first(previous: tuple[dt.date, dt.date], late: str) -> dt.date:

@@ -162,8 +162,9 @@ def reading_interpretation(policy: Policy, reading: str) -> Interpretation:
 
 # -- the per-policy context -------------------------------------------------
 
-#: Decisions kept per policy: 1 530 schools asking about the same day share one.
-MEMO_SIZE = 1024
+#: Decisions kept per policy (more than the days of a four-year convention): 1 530
+#: schools asking about the same day share one.
+MEMO_SIZE = 2048
 
 
 @attrs.frozen(eq=False)
@@ -183,6 +184,8 @@ class _Context:
     end_iso: str
     end_last_iso: str
     messages: MappingProxyType[str, F.Templates]
+    interpretations: MappingProxyType[str, Interpretation]
+    engagement: Engagement  # an adherent with nothing else known: a member to the end
     _ended: dict[dt.date, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
     _allowed: dict[int, tuple[ComputedDate, ...]] = attrs.field(factory=dict)
     memo: OrderedDict[tuple[object, ...], tuple[Decision, dt.date | None]] = attrs.field(
@@ -267,6 +270,8 @@ def _context(policy: Policy) -> _Context:
         window_dicts=window_dicts,
         windows_list=freeze(list(window_dicts)),
         messages=MappingProxyType(_messages(sch)),
+        interpretations=MappingProxyType({r: reading_interpretation(policy, r) for r in READINGS}),
+        engagement=Engagement(sch),
     )
 
 
@@ -319,9 +324,12 @@ def withdrawal(
     hit = memo.get(key)
     if hit is not None:
         return hit[0]
-    engagement = Engagement(
-        ctx.sch, withdrawn_from=withdrawn_from, exclusion=exclusion, renewals=renewals
-    )
+    if withdrawn_from is None and exclusion is None and renewals is None:
+        engagement = ctx.engagement
+    else:
+        engagement = Engagement(
+            ctx.sch, withdrawn_from=withdrawn_from, exclusion=exclusion, renewals=renewals
+        )
     result = _withdrawal(ctx, engagement, sent_on, received_on, deliberation_on, reading)
     if len(memo) >= MEMO_SIZE:
         memo.popitem(last=False)
@@ -344,6 +352,92 @@ def letter_effect(
     )
 
 
+def _answer_finding(
+    ctx: _Context,
+    outcome: Outcome,
+    day: dt.date,
+    reading: str,
+    not_member_reason: str | None,
+    ended_iso: str,
+) -> Finding | None:
+    """The finding that explains the answer (None for a timely letter)."""
+    sch = ctx.sch
+    msg = ctx.messages
+    window, answer = outcome.window, outcome.answer
+    wd = ctx.window_dicts[window.index - 1] if window is not None and ctx.window_dicts else None
+    day_iso = day.isoformat()
+    if not_member_reason is not None:
+        templates = (
+            msg["excluded"] if not_member_reason == "excluded" else F.NOT_MEMBER[not_member_reason]
+        )
+        return F.emit(
+            "withdrawal-not-member",
+            templates,
+            ctx.cit_end
+            if not_member_reason in ("convention-ended", "not-renewed")
+            else ctx.cit_window,
+            {"request_date": day_iso, "reason": not_member_reason, "ended_on": ended_iso},
+        )
+    elif answer is WithdrawalAnswer.TOO_EARLY:
+        if wd is None:
+            return F.emit(
+                "withdrawal-too-early",
+                F.TOO_EARLY_NO_WITHDRAWAL,
+                ctx.cit_window,
+                {"request_date": day_iso, "engaged_until": ended_iso},
+            )
+        else:
+            forbidden = ctx.forbidden > 0 and day < sch.withdrawal_allowed_from
+            kind = "too-early-forbidden" if forbidden else "too-early"
+            return F.emit(
+                "withdrawal-too-early",
+                msg[f"{kind}-{reading}"],
+                ctx.cit_window,
+                {
+                    "request_date": day_iso,
+                    "window_first_day": wd["first_day"],
+                    "window_last_day": wd["last_day"],
+                    "forbidden_months": ctx.forbidden,
+                },
+            )
+    elif answer is WithdrawalAnswer.TOO_LATE:
+        if outcome.missed is not None and outcome.next_window is not None:
+            return F.emit(
+                "withdrawal-too-late",
+                F.TOO_LATE_NEXT,
+                ctx.cit_window,
+                {
+                    "request_date": day_iso,
+                    "missed_echeance": outcome.missed.boundary.isoformat(),
+                    "window_last_day": outcome.missed.last_day.isoformat(),
+                    "window_opens_on": outcome.next_window.first_day.isoformat(),
+                    "engaged_until": ended_iso,
+                },
+            )
+        else:
+            last = wd["last_day"] if wd else (sch.end - ONE_DAY).isoformat()
+            return F.emit(
+                "withdrawal-too-late",
+                msg["too-late"],
+                ctx.cit_window,
+                {"request_date": day_iso, "window_last_day": last, "engaged_until": ended_iso},
+            )
+    elif outcome.missed is not None:
+        assert outcome.effective_on is not None
+        return F.emit(
+            "withdrawal-deferred",
+            F.DEFERRED,
+            ctx.cit_window,
+            {
+                "request_date": day_iso,
+                "missed_echeance": outcome.missed.boundary.isoformat(),
+                "missed_last_day": outcome.missed.last_day.isoformat(),
+                "effective_on": outcome.effective_on.isoformat(),
+            },
+        )
+    return None
+
+
 def _withdrawal(
     ctx: _Context,
     engagement: Engagement,
@@ -355,7 +449,9 @@ def _withdrawal(
     reading = reading or ctx.default_reading
     if reading not in READINGS:
         raise ValueError(f"reading must be 'sent', 'received' or 'deliberation', not {reading!r}")
-    day = {"sent": sent_on, "received": received_on, "deliberation": deliberation_on}[reading]
+    day = (
+        sent_on if reading == "sent" else received_on if reading == "received" else deliberation_on
+    )
     if day is None:
         what = {"sent": "sending", "received": "receipt", "deliberation": "délibération"}
         raise ValueError(f"the {reading!r} reading needs the request's {what[reading]} date")
@@ -369,92 +465,14 @@ def _withdrawal(
     ended_at = engagement.ended_at
     ended_iso = ctx.end_iso if ended_at == sch.end else ended_at.isoformat()
     day_iso = day.isoformat()
-    msg = ctx.messages
     wd = ctx.window_dicts[window.index - 1] if window is not None and ctx.window_dicts else None
 
     not_member_reason = engagement.left_on(day)
     if not_member_reason is not None:
         answer = WithdrawalAnswer.NOT_MEMBER
-        templates = (
-            msg["excluded"] if not_member_reason == "excluded" else F.NOT_MEMBER[not_member_reason]
-        )
-        findings.append(
-            F.emit(
-                "withdrawal-not-member",
-                templates,
-                ctx.cit_end
-                if not_member_reason in ("convention-ended", "not-renewed")
-                else ctx.cit_window,
-                {"request_date": day_iso, "reason": not_member_reason, "ended_on": ended_iso},
-            )
-        )
-    elif answer is WithdrawalAnswer.TOO_EARLY:
-        if wd is None:
-            findings.append(
-                F.emit(
-                    "withdrawal-too-early",
-                    F.TOO_EARLY_NO_WITHDRAWAL,
-                    ctx.cit_window,
-                    {"request_date": day_iso, "engaged_until": ended_iso},
-                )
-            )
-        else:
-            forbidden = ctx.forbidden > 0 and day < sch.withdrawal_allowed_from
-            kind = "too-early-forbidden" if forbidden else "too-early"
-            findings.append(
-                F.emit(
-                    "withdrawal-too-early",
-                    msg[f"{kind}-{reading}"],
-                    ctx.cit_window,
-                    {
-                        "request_date": day_iso,
-                        "window_first_day": wd["first_day"],
-                        "window_last_day": wd["last_day"],
-                        "forbidden_months": ctx.forbidden,
-                    },
-                )
-            )
-    elif answer is WithdrawalAnswer.TOO_LATE:
-        if outcome.missed is not None and outcome.next_window is not None:
-            findings.append(
-                F.emit(
-                    "withdrawal-too-late",
-                    F.TOO_LATE_NEXT,
-                    ctx.cit_window,
-                    {
-                        "request_date": day_iso,
-                        "missed_echeance": outcome.missed.boundary.isoformat(),
-                        "window_last_day": outcome.missed.last_day.isoformat(),
-                        "window_opens_on": outcome.next_window.first_day.isoformat(),
-                        "engaged_until": ended_iso,
-                    },
-                )
-            )
-        else:
-            last = wd["last_day"] if wd else (sch.end - ONE_DAY).isoformat()
-            findings.append(
-                F.emit(
-                    "withdrawal-too-late",
-                    msg["too-late"],
-                    ctx.cit_window,
-                    {"request_date": day_iso, "window_last_day": last, "engaged_until": ended_iso},
-                )
-            )
-    elif outcome.missed is not None:
-        assert outcome.effective_on is not None
-        findings.append(
-            F.emit(
-                "withdrawal-deferred",
-                F.DEFERRED,
-                ctx.cit_window,
-                {
-                    "request_date": day_iso,
-                    "missed_echeance": outcome.missed.boundary.isoformat(),
-                    "missed_last_day": outcome.missed.last_day.isoformat(),
-                    "effective_on": outcome.effective_on.isoformat(),
-                },
-            )
-        )
+    explained = _answer_finding(ctx, outcome, day, reading, not_member_reason, ended_iso)
+    if explained is not None:
+        findings.append(explained)
     if t.requires_deliberation and deliberation_on is None and not_member_reason is None:
         findings.append(
             F.emit(
@@ -466,7 +484,7 @@ def _withdrawal(
         )
 
     # Would the other reading of the date that counts change the answer?
-    other = {"sent": received_on, "received": sent_on}.get(reading)
+    other = received_on if reading == "sent" else sent_on if reading == "received" else None
     if other is not None and not_member_reason is None:
         other_answer = classify(sch, other).answer
         if other_answer is not answer:
@@ -531,12 +549,12 @@ def _withdrawal(
         inputs["deliberation_on"] = deliberation_on.isoformat()
     decision = Decision(
         question="withdrawal",
-        answer=answer.value,
+        answer=answer,
         inputs=inputs,
         policy=ctx.ref,
         dates=dates,
         findings=findings,
-        interpretations=(reading_interpretation(sch.policy, reading),),
+        interpretations=(ctx.interpretations[reading],),
         citations=ctx.citations,
         data=(
             {

@@ -150,7 +150,7 @@ def executory(policy: Policy, act: Act, cal: DayCalendar) -> Decision:
     findings = [attrs.evolve(f, deliberation=where) if where else f for f in findings]
     return Decision(
         question="executory",
-        answer=(ExecutoryAnswer.EXECUTORY if since else ExecutoryAnswer.NOT_EXECUTORY).value,
+        answer=ExecutoryAnswer.EXECUTORY if since else ExecutoryAnswer.NOT_EXECUTORY,
         inputs={"act": act.to_dict(), "holidays": cal.describe()},
         policy=policy.ref,
         dates=tuple(dates),

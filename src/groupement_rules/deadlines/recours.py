@@ -277,7 +277,7 @@ def recours(
     if start is None:
         return Decision(
             question="recours",
-            answer=RecoursAnswer.NOT_RUNNING.value,
+            answer=RecoursAnswer.NOT_RUNNING,
             inputs=inputs,
             policy=policy.ref,
             findings=(CATALOGUE.emit("recours-not-running", r421),),
@@ -334,7 +334,7 @@ def recours(
     cautious = min(d.value for d in dates if d.name in (final, f"{final}_other_order"))
     return Decision(
         question="recours",
-        answer=RecoursAnswer.DEADLINE.value,
+        answer=RecoursAnswer.DEADLINE,
         inputs=inputs,
         policy=policy.ref,
         dates=tuple(dates),

@@ -218,8 +218,20 @@ def adherents_from_csv(text: str, name: str = "<csv>") -> Iterator[tuple[int, Ad
 
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = reader.fieldnames or []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(reader, [])
+
+    def lines() -> Iterator[tuple[int, list[str]]]:
+        for row in reader:
+            yield reader.line_num, row
+
+    return _adherents_from_rows(header, lines(), name)
+
+
+def _adherents_from_rows(
+    header: list[str], rows: Iterator[tuple[int, list[str]]], name: str
+) -> Iterator[tuple[int, Adherent | str]]:
+    header = [h.strip() for h in header]
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if unknown:
         raise InputError(
@@ -227,18 +239,70 @@ def adherents_from_csv(text: str, name: str = "<csv>") -> Iterator[tuple[int, Ad
         )
     if "name" not in header or "kind" not in header:
         raise InputError(f"{name}:1", "the header needs at least the columns name and kind")
-    for row in reader:
-        line = reader.line_num
+    return _each_row(header, rows, name)
+
+
+def _each_row(
+    header: list[str], rows: Iterator[tuple[int, list[str]]], name: str
+) -> Iterator[tuple[int, Adherent | str]]:
+    for line, cells in rows:
         where = f"{name}:{line}"
-        if None in row:
+        if not any(c.strip() for c in cells):
+            continue  # a blank line
+        if len(cells) > len(header):
             yield line, f"{where}: more cells than columns"
             continue
+        row = dict(zip(header, cells, strict=False))
         try:
             yield line, adherent_from_dict(_cells_to_dict(row, where), where)
         except InputError as e:
             yield line, str(e)
         except ValueError as e:
             yield line, f"{where}: {e}"
+
+
+def adherents_from_xlsx(path: str | Path) -> Iterator[tuple[int, Adherent | str]]:
+    """Each row of the first sheet of an adherents workbook (``.xlsx``), as for a CSV
+    file: the first row names the columns. Needs the ``xlsx`` extra (openpyxl, MIT),
+    imported only here; a formula cell counts for the value it last computed."""
+    import datetime as dt
+
+    name = str(path)
+    try:
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
+    except ImportError:
+        raise InputError(
+            name, "reading .xlsx needs openpyxl: pip install 'groupement-rules[xlsx]'"
+        ) from None
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
+        raise InputError(name, f"not a readable .xlsx workbook ({type(e).__name__})") from None
+
+    def text(cell: object) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, dt.datetime):
+            return cell.date().isoformat()
+        if isinstance(cell, dt.date):
+            return cell.isoformat()
+        if isinstance(cell, float) and cell.is_integer():
+            return str(int(cell))
+        return str(cell)
+
+    rows = book.active.iter_rows(values_only=True)
+    header = [text(c) for c in next(rows, ())]
+    numbered = ((i, [text(c) for c in row]) for i, row in enumerate(rows, start=2))
+    return _adherents_from_rows(header, numbered, name)
+
+
+def load_adherents(path: str | Path) -> Iterator[tuple[int, Adherent | str]]:
+    """Read an adherents file: a workbook (``.xlsx``) or CSV text (UTF-8)."""
+    if str(path).lower().endswith(".xlsx"):
+        return adherents_from_xlsx(path)
+    return load_adherents_csv(path)
 
 
 def load_adherents_csv(path: str | Path) -> Iterator[tuple[int, Adherent | str]]:

@@ -47,26 +47,40 @@ def load_document(path: str | Path) -> dict[str, Any]:
     return parse_document(read_text(path), source_name(path))
 
 
+def key_path(where: str, key: str, *, inside: bool = False) -> str:
+    """Where a key is, as error lines name it: ``FILE: KEY`` (``adherent.json: need``,
+    ``seance.json: deliberations[0].vote.pour``), or the key path alone for a
+    document without a name. ``inside``: ``where`` is already a key path."""
+    if not where:
+        return key
+    if inside or ": " in where or where.endswith("]"):
+        return f"{where}.{key}"
+    return f"{where}: {key}"
+
+
 class Fields:
     """Typed access to one object's keys; unknown keys and bad values are errors.
 
     ``where`` is the path shown in errors (``"adherent.json: orders[2]"``).
     """
 
-    def __init__(self, data: Any, where: str, known: tuple[str, ...]) -> None:
+    def __init__(
+        self, data: Any, where: str, known: tuple[str, ...], *, inside: bool = False
+    ) -> None:
         if not isinstance(data, Mapping):
             raise InputError(where, f"expected an object, got {_kind(data)}")
         for key in data:
             if key not in known:
                 raise InputError(
-                    f"{where}.{key}" if where else str(key),
+                    key_path(where, str(key), inside=inside),
                     f"unknown key (known: {', '.join(known)})",
                 )
         self.data = data
         self.where = where
+        self.inside = inside
 
     def path(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
+        return key_path(self.where, key, inside=self.inside)
 
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None
@@ -141,13 +155,13 @@ class Fields:
 
     def objects(self, key: str, known: tuple[str, ...]) -> Iterator[Fields]:
         for i, item in enumerate(self.array(key)):
-            yield Fields(item, f"{self.path(key)}[{i}]", known)
+            yield Fields(item, f"{self.path(key)}[{i}]", known, inside=True)
 
     def object(self, key: str, known: tuple[str, ...]) -> Fields | None:
         v = self.data.get(key)
         if v is None:
             return None
-        return Fields(v, self.path(key), known)
+        return Fields(v, self.path(key), known, inside=True)
 
     def strings(self, key: str) -> list[str]:
         out = []

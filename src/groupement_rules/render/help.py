@@ -60,7 +60,13 @@ HELP_FR: dict[str, str] = {
     "check every adherent of a convention from a CSV file (one row each)": (
         "vérifie chaque adhérent d'une convention à partir d'un fichier CSV (une ligne chacun)"
     ),
-    "one row per adherent (docs/convention.md)": "une ligne par adhérent (docs/convention.md)",
+    "one row per adherent: CSV or .xlsx (docs/convention.md)": (
+        "une ligne par adhérent : CSV ou .xlsx (docs/convention.md)"
+    ),
+    "print a shell completion script (bash, zsh, fish)": (
+        "imprime un script de complétion pour le shell (bash, zsh, fish)"
+    ),
+    "the shell": "le shell",
     "your act (JSON or TOML) instead of the seed": (
         "votre acte (JSON ou TOML) au lieu de celui d'exemple"
     ),

@@ -41,6 +41,10 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("(.*) is listed twice; kept once", "\\1 est cité deux fois ; gardé une fois"),
         ("no secrétaire de séance named", "aucun secrétaire de séance nommé"),
         ("no member named", "aucun membre nommé"),
+        (
+            "the list of présents was read only in part: not counted",
+            "la liste des présents n'a été lue qu'en partie : non comptée",
+        ),
         ("no publication line", "aucune ligne de publication"),
         ("the publication line has no date", "la ligne de publication n'a pas de date"),
         ("only one of blancs / nuls is stated", "un seul des blancs et nuls est indiqué"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -27,7 +28,7 @@ from .findings import emit
 from .schema import ACTES_LEVEL1, VOTE_COLUMNS, Field, Schema
 
 INT = re.compile(r"[+-]?\d{1,18}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:\S+")
+URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}:\S+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SIRET14 = re.compile(r"\d{14}")
 
@@ -84,7 +85,9 @@ def actes_level1(v: str) -> int | None:
     prefix, slash, rest = v.partition("/")
     if not slash or prefix != prefix.rstrip() or rest != rest.lstrip():
         return None
-    name = fold(prefix.strip())
+    # NFC first: the one fold keeps the length of its text, so a decomposed accent
+    # (« e » + U+0301, as some systems write) would survive it
+    name = fold(unicodedata.normalize("NFC", prefix.strip()))
     return ACTES_LEVEL1.index(name) + 1 if name in ACTES_LEVEL1 else None
 
 
@@ -110,7 +113,7 @@ def _field_test(f: Field) -> Callable[[str], int] | None:
     elif f.type == "date":
         type_ok = parse_date
     elif f.format == "uri":
-        type_ok = _URI.fullmatch
+        type_ok = URI.fullmatch
     pattern = f.pattern.search if f.pattern is not None else None
     if type_ok is None and pattern is None:
         return None

@@ -198,6 +198,52 @@ CATALOGUE = Catalogue(
     ],
 )
 
+#: What a written row could not carry (``scdl-write``'s notes), one code each.
+NOTES = Catalogue(
+    "scdl-write",
+    [
+        FindingSpec(
+            "vote-columns-left-empty",
+            INFO,
+            "colonnes de vote laissées vides : {missing_text} {count:pw(inconnu|inconnus)}",
+            "vote columns left empty: {missing_text} unknown",
+            _SCHEMA,
+        ),
+        FindingSpec(
+            "blancs-nuls-not-carried",
+            INFO,
+            "{blancs:pl(bulletin blanc ou nul|bulletins blancs ou nuls)} {blancs:pw(compte|"
+            "comptent)} dans VOTE_REEL (votants) mais dans aucune autre colonne : la ligne ne "
+            "peut satisfaire la règle de somme du schéma",
+            "{blancs:pl(blank or spoilt ballot|blank or spoilt ballots)} {blancs:pw(counts|"
+            "count)} in VOTE_REEL (votants) but in no other column: the row cannot satisfy "
+            "the schema's sum rule",
+            _SCHEMA,
+        ),
+        FindingSpec(
+            "presents-not-carried",
+            INFO,
+            "les présents et les procurations n'ont pas de colonne SCDL (non écrits)",
+            "présents and procurations have no SCDL column (not written)",
+            _SCHEMA,
+        ),
+        FindingSpec(
+            "deports-not-carried",
+            INFO,
+            "les déports n'ont pas de colonne SCDL (non écrits)",
+            "déports have no SCDL column (not written)",
+            _SCHEMA,
+        ),
+        FindingSpec(
+            "required-unknown",
+            INFO,
+            "{name} est obligatoire et inconnu des faits : laissé vide",
+            "{name} is required and unknown from the facts: left empty",
+            _SCHEMA,
+        ),
+    ],
+)
+
 #: Every finding code of the SCDL checker, in the catalogue's order.
 CODES: tuple[str, ...] = CATALOGUE.codes
 
@@ -239,4 +285,4 @@ def emit(
     )
 
 
-__all__ = ["CATALOGUE", "CODES", "emit", "severity_of"]
+__all__ = ["CATALOGUE", "CODES", "NOTES", "emit", "severity_of"]

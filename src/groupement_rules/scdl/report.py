@@ -126,7 +126,8 @@ class ScdlFile:
     def rows(self, progress: Callable[[float], None] | None = None) -> Iterator[RowReport]:
         """Check each data row, streaming (after :meth:`scan`, done here if not yet).
 
-        ``progress`` is called now and then with the fraction of the file checked.
+        ``progress`` is called now and then with the fraction of the file checked. The
+        file is read once per pass through one handle: iterate one ``rows()`` at a time.
         """
         stats = self.scan()
         plan = _compile(self.schema, self.header.index, len(self.header.columns))

@@ -8,9 +8,9 @@ procurations, déports, blancs et nuls) is named in each row's notes.
 
 Values given by the caller are refused when the checker would reject them: a COLL_SIRET
 that is not a valid SIRET, a DELIB_MATIERE_CODE outside the ACTES nomenclature, a
-DELIB_MATIERE_NOM that does not start with an ACTES level-1 name, or a code and a name
-of two different matters. The CSV is written with formula cells neutralised
-(:mod:`groupement_rules.csvout`).
+DELIB_MATIERE_NOM that does not start with an ACTES level-1 name, a code and a name
+of two different matters, or a DELIB_URL that is not a URI. The CSV is written with
+formula cells neutralised (:mod:`groupement_rules.csvout`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,18 @@ from typing import Any, TextIO
 import attrs
 
 from ..csvout import write_rows
+from ..decision import Finding
 from ..errors import InputError
-from .checks import actes_level1, siret_valid
-from .schema import ACTES_LEVEL1, VOTE_COLUMNS, Schema, actes_level1_of_code, load_schema
+from .checks import URI, actes_level1, siret_valid
+from .findings import NOTES
+from .schema import (
+    ACTES_LEVEL1,
+    SCHEMA_CITATION,
+    VOTE_COLUMNS,
+    Schema,
+    actes_level1_of_code,
+    load_schema,
+)
 
 #: What a séance carries that no SCDL column can hold (docs/reading.md).
 NOT_CARRIED = (
@@ -48,10 +57,19 @@ _REQUIRED_WRITTEN = (
 
 @attrs.frozen
 class WrittenRow:
-    """A row to write (column → cell) and what it could not carry."""
+    """A row to write (column → cell) and what it could not carry (notes of
+    :data:`~.findings.NOTES`, in French and English)."""
 
     row: Mapping[str, str]
-    notes: tuple[str, ...]
+    notes: tuple[Finding, ...]
+
+    @property
+    def note_codes(self) -> tuple[str, ...]:
+        return tuple(n.code for n in self.notes)
+
+
+def _note(code: str, **values: Any) -> Finding:
+    return NOTES.emit(code, SCHEMA_CITATION, **values)
 
 
 def check_siret(value: str, where: str = "coll_siret") -> str:
@@ -63,6 +81,14 @@ def check_siret(value: str, where: str = "coll_siret") -> str:
             f"{value[:40]!r} is not a valid SIRET (14 digits whose SIRET and SIREN check "
             "digits hold)",
         )
+    return value
+
+
+def check_url(value: str, where: str = "delib_url") -> str:
+    """``value`` when it is empty or a URI (the schema's ``DELIB_URL`` format)."""
+    value = value.strip()
+    if value and not URI.fullmatch(value):
+        raise InputError(where, f"{value[:60]!r} is not a URI (e.g. https://example.org/d.pdf)")
     return value
 
 
@@ -106,11 +132,12 @@ def scdl_rows_from_facts(
     """SCDL rows (one per délibération) from séance facts in the Part B input format."""
     coll_siret = check_siret(coll_siret)
     matiere_code, matiere_nom = check_matiere(matiere_code, matiere_nom)
+    delib_url = check_url(delib_url)
     schema = schema or load_schema()
     commune = facts.get("commune") or {}
     out: list[WrittenRow] = []
     for d in facts.get("deliberations") or []:
-        notes: list[str] = []
+        notes: list[Finding] = []
         row = dict.fromkeys(schema.names, "")
         row["COLL_NOM"] = coll_nom or str(commune.get("name") or "")
         row["COLL_SIRET"] = coll_siret
@@ -122,18 +149,18 @@ def scdl_rows_from_facts(
         row["DELIB_URL"] = delib_url
         _vote_columns(facts, d, row, notes)
         if (d.get("declared") or {}).get("presents") is not None or facts.get("proxies"):
-            notes.append("présents and procurations have no SCDL column (not written)")
+            notes.append(_note("presents-not-carried"))
         if d.get("stood_aside"):
-            notes.append("déports have no SCDL column (not written)")
+            notes.append(_note("deports-not-carried"))
         for c in _REQUIRED_WRITTEN:
             if not row.get(c):
-                notes.append(f"{c} is required and unknown: left empty")
+                notes.append(_note("required-unknown", name=c))
         out.append(WrittenRow({k: row[k] for k in schema.names}, tuple(notes)))
     return out
 
 
 def _vote_columns(
-    facts: Mapping[str, Any], d: Mapping[str, Any], row: dict[str, str], notes: list[str]
+    facts: Mapping[str, Any], d: Mapping[str, Any], row: dict[str, str], notes: list[Finding]
 ) -> None:
     """The five vote columns when all are known, else none (the schema's « all or none »)."""
     declared = d.get("declared") or {}
@@ -149,15 +176,15 @@ def _vote_columns(
     five = (effectif, votants, pour, contre, abst)
     if None in five:
         missing = [c for c, v in zip(VOTE_COLUMNS, five, strict=True) if v is None]
-        notes.append(f"vote columns left empty: unknown {', '.join(missing)}")
+        text = ", ".join(missing)
+        notes.append(
+            _note("vote-columns-left-empty", missing=missing, missing_text=text, count=len(missing))
+        )
         return
     for c, v in zip(VOTE_COLUMNS, five, strict=True):
         row[c] = str(v)
     if blancs:
-        notes.append(
-            f"{blancs} bulletins blancs/nuls count in VOTE_REEL (votants) but in no "
-            "other column: the row cannot satisfy the schema's sum rule"
-        )
+        notes.append(_note("blancs-nuls-not-carried", blancs=blancs))
 
 
 def write_scdl(
@@ -181,6 +208,7 @@ __all__ = [
     "WrittenRow",
     "check_matiere",
     "check_siret",
+    "check_url",
     "scdl_rows_from_facts",
     "scdl_text",
     "write_scdl",

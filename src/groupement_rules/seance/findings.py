@@ -98,6 +98,107 @@ CATALOGUE = Catalogue(
             citation="election_presided_by_eldest (L2122-8 al. 1)",
         ),
         FindingSpec(
+            "proxy-self",
+            E,
+            "« {giver} » se donne procuration à lui-même ou elle-même.",
+            "'{giver}' gives a procuration to themself.",
+            citation="max_proxies_per_holder (L2121-20 al. 1)",
+        ),
+        FindingSpec(
+            "proxy-holder-not-member",
+            E,
+            "Le porteur de la procuration de « {giver} », « {holder} », n'est pas un membre en "
+            "exercice (« un collègue »).",
+            "The holder of '{giver}''s procuration, '{holder}', is not a member en exercice "
+            "('un collègue').",
+            citation="max_proxies_per_holder (L2121-20 al. 1)",
+        ),
+        FindingSpec(
+            "proxy-holder-absent",
+            E,
+            "« {holder} », porteur de la procuration de « {giver} », est absent ou absente : la "
+            "procuration ne peut pas être exercée.",
+            "'{holder}', holder of '{giver}''s procuration, is absent: the procuration cannot "
+            "be used.",
+            citation="max_proxies_per_holder (L2121-20 al. 1)",
+        ),
+        FindingSpec(
+            "proxy-giver-present",
+            E,
+            "« {giver} » a donné procuration mais n'est pas noté absent ou absente : seul un "
+            "conseiller empêché d'assister à la séance peut la donner.",
+            "'{giver}' gave a procuration but is not listed as absent: only a member unable "
+            "to attend may give one.",
+            citation="max_proxies_per_holder (L2121-20 al. 1)",
+        ),
+        FindingSpec(
+            "proxy-expired",
+            E,
+            "La procuration de « {giver} » sert pour la {consecutive_seances}e séance "
+            "consécutive ; au plus {maximum} sauf maladie dûment constatée.",
+            "'{giver}''s procuration serves for the {consecutive_seances}th consecutive "
+            "séance; at most {maximum} unless illness is certified.",
+            citation="proxy_max_consecutive_seances (L2121-20 al. 1)",
+        ),
+        FindingSpec(
+            "proxy-holder-overloaded",
+            E,
+            "« {holder} » porte {held:pl(procuration|procurations)} ({givers_text}) ; au plus "
+            "{maximum} à cette date. Seules les premières, dans cette limite, sont comptées.",
+            "'{holder}' holds {held:pl(procuration|procurations)} ({givers_text}); at most "
+            "{maximum} on this date. Only the first, within that limit, are counted.",
+            citation="max_proxies_per_holder (L2121-20 al. 1; the 2020-2022 regimes)",
+        ),
+        FindingSpec(
+            "secretary-not-present",
+            E,
+            "Le ou la secrétaire de séance « {name} » est noté absent ou absente.",
+            "The secretary of the séance '{name}' is listed as absent.",
+            citation="secretary_from_members (L2121-15; L2541-6 in Alsace-Moselle)",
+        ),
+        FindingSpec(
+            "outcome-mismatch",
+            E,
+            "Délibération déclarée {stated_fr}, mais le vote ({pour} pour, {contre} contre) la "
+            "donne {computed_fr}.",
+            "Délibération stated {stated}, but the vote ({pour} for, {contre} against) gives "
+            "{computed}.",
+            citation="president_casting_vote, secret_ballot_tie_rejects (L2121-20) or "
+            "compte_administratif_adopted_unless_majority_against (L1612-12)",
+        ),
+        FindingSpec(
+            "unanimity-with-contre",
+            W,
+            "« À l'unanimité » déclarée, mais {contre:pl(voix contre|voix contre)}.",
+            "'À l'unanimité' stated, but {contre:pl(vote|votes)} against.",
+            citation="exprimes_exclude (L2121-20 al. 2)",
+        ),
+        FindingSpec(
+            "unanimity-of-exprimes",
+            INFO,
+            "{pour} pour, 0 contre, {not_exprimes} {not_exprimes:pw(abstention ou bulletin "
+            "blanc ou nul|abstentions ou bulletins blancs ou nuls)} : adoptée à l'unanimité des "
+            "suffrages exprimés{note_fr}.",
+            "{pour} for, 0 against, {not_exprimes} {not_exprimes:pw(abstention or blank or "
+            "spoilt ballot|abstentions or blank or spoilt ballots)}: adopted unanimously of the "
+            "suffrages exprimés{note_en}.",
+            citation="exprimes_exclude (L2121-20 al. 2)",
+        ),
+        FindingSpec(
+            "member-listed-twice",
+            W,
+            "« {name} » figure deux fois dans la liste {list_fr}.",
+            "'{name}' is listed twice in the list {list}.",
+            citation="declared_counts (L2121-15: the procès-verbal names the members)",
+        ),
+        FindingSpec(
+            "member-unknown",
+            W,
+            "« {name} » ({role_fr}) ne désigne aucun membre en exercice, ou en désigne plusieurs.",
+            "'{name}' ({role}) designates no member en exercice, or several.",
+            citation="declared_counts (L2121-15: the procès-verbal names the members)",
+        ),
+        FindingSpec(
             "policy-uncertain",
             INFO,
             "Point incertain du droit applicable à cette date : {point}",

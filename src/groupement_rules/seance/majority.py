@@ -6,8 +6,9 @@ import attrs
 
 from ..decision import Finding
 from .attendance import Tally
-from .context import INFO, Context, E, W, _f
+from .context import Context
 from .facts import Deliberation, DeliberationKind, PresidentVote
+from .findings import CATALOGUE
 
 
 @attrs.frozen
@@ -80,24 +81,23 @@ def check_outcome(ctx: Context, d: Deliberation, vt: VoteTally) -> list[Finding]
         else p.cite("president_casting_vote")
     )
     computed = "adopted" if vt.adopted else "rejected"
-    fr = "adoptée" if vt.adopted else "rejetée"
     return [
-        _f(
+        CATALOGUE.emit(
             "outcome-mismatch",
-            E,
-            f"Délibération déclarée {'adoptée' if stated else 'rejetée'}, mais le vote "
-            f"({vt.pour} pour, {vt.contre} contre) la donne {fr}.",
-            f"Délibération stated {d.outcome.value}, but the vote ({vt.pour} for, {vt.contre} "
-            f"against) gives {computed}.",
             cit,
-            d.number,
+            deliberation=d.number,
             stated=d.outcome.value,
             computed=computed,
+            stated_fr=_FR[d.outcome.value],
+            computed_fr=_FR[computed],
             pour=vt.pour,
             contre=vt.contre,
             basis=vt.basis,
         )
     ]
+
+
+_FR = {"adopted": "adoptée", "rejected": "rejetée"}
 
 
 def check_unanimity(ctx: Context, d: Deliberation) -> list[Finding]:
@@ -109,34 +109,26 @@ def check_unanimity(ctx: Context, d: Deliberation) -> list[Finding]:
     out: list[Finding] = []
     if v.unanimous and v.contre is not None and v.contre > 0:
         out.append(
-            _f(
+            CATALOGUE.emit(
                 "unanimity-with-contre",
-                W,
-                f"« À l'unanimité » déclarée, mais {v.contre} voix contre.",
-                f"'À l'unanimité' stated, but {v.contre} vote(s) against.",
                 p.cite("exprimes_exclude"),
-                d.number,
+                deliberation=d.number,
                 contre=v.contre,
             )
         )
     not_exprimes = (v.abstentions or 0) + (v.blancs_nuls or 0)
     if v.contre == 0 and (v.pour or 0) > 0 and not_exprimes > 0:
         out.append(
-            _f(
+            CATALOGUE.emit(
                 "unanimity-of-exprimes",
-                INFO,
-                f"{v.pour} pour, 0 contre, {not_exprimes} abstention(s) ou blancs/nuls : "
-                "adoptée à l'unanimité des suffrages exprimés"
-                + (" (et non à l'unanimité des votants)." if v.unanimous else "."),
-                f"{v.pour} for, 0 against, {not_exprimes} abstention(s) or blank/spoilt: adopted "
-                "unanimously of the suffrages exprimés"
-                + (" (not unanimously of the votants)." if v.unanimous else "."),
                 p.cite("exprimes_exclude"),
-                d.number,
+                deliberation=d.number,
                 pour=v.pour,
                 contre=0,
                 not_exprimes=not_exprimes,
                 stated_unanimous=v.unanimous,
+                note_fr=" (et non à l'unanimité des votants)" if v.unanimous else "",
+                note_en=" (not unanimously of the votants)" if v.unanimous else "",
             )
         )
     return out

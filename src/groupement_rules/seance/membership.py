@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..decision import Finding
-from .context import Context, Key, W, _f
+from ..decision import Citation, Finding
+from .context import Context, Key
+from .findings import CATALOGUE
 
 ROLES_FR = {
     "president": "président",
@@ -19,6 +20,21 @@ ROLES_FR = {
 }
 
 
+#: The lists a name may be repeated in, as the French message names them.
+LISTS_FR = {
+    "members": "des membres en exercice",
+    "absent": "des absents",
+    "secretaries": "des secrétaires de séance",
+    "proxies.from": "des donneurs de procuration",
+}
+
+
+def _twice(cit: Citation, name: str, list_name: str) -> Finding:
+    return CATALOGUE.emit(
+        "member-listed-twice", cit, name=name, list=list_name, list_fr=LISTS_FR[list_name]
+    )
+
+
 def check_names(ctx: Context) -> list[Finding]:
     """Every name the document uses designates one member en exercice, listed once.
 
@@ -32,17 +48,7 @@ def check_names(ctx: Context) -> list[Finding]:
     if ctx.roster is not None:
         for i in ctx.roster.duplicates:
             name = ctx.roster.names[i]
-            out.append(
-                _f(
-                    "member-listed-twice",
-                    W,
-                    f"« {name} » figure deux fois parmi les membres en exercice.",
-                    f"'{name}' is listed twice among the members en exercice.",
-                    cit,
-                    name=name,
-                    list="members",
-                )
-            )
+            out.append(_twice(cit, name, "members"))
     for list_name, names in (
         ("absent", s.absent),
         ("secretaries", s.secretaries),
@@ -54,30 +60,17 @@ def check_names(ctx: Context) -> list[Finding]:
             if k is None:
                 continue
             if k in seen:
-                out.append(
-                    _f(
-                        "member-listed-twice",
-                        W,
-                        f"« {n} » figure deux fois dans la liste {list_name}.",
-                        f"'{n}' is listed twice in {list_name}.",
-                        cit,
-                        name=n,
-                        list=list_name,
-                    )
-                )
+                out.append(_twice(cit, n, list_name))
             seen.add(k)
     for name, role, delib in ctx.unknown:
         out.append(
-            _f(
+            CATALOGUE.emit(
                 "member-unknown",
-                W,
-                f"« {name} » ({ROLES_FR.get(role, role)}) ne désigne aucun membre en exercice, "
-                "ou en désigne plusieurs.",
-                f"'{name}' ({role}) designates no member en exercice, or several.",
                 cit,
-                delib,
+                deliberation=delib,
                 name=name,
                 role=role,
+                role_fr=ROLES_FR.get(role, role),
             )
         )
     return out

@@ -51,6 +51,7 @@ CIVILITIES = frozenset(
 
 _SPLIT = re.compile(r"[^\w]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_COMBINING = re.compile("[\u0300-\u036f]")
 #: Letters that fold to two in a name's words (« Œ » → « oe »; not in :func:`fold`,
 #: which keeps lengths).
 _EXPAND = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
@@ -64,9 +65,13 @@ def _fold_char(c: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, *same length* as ``text`` (offsets carry over)."""
+    """Lower case without accents, *the same length* as ``text`` when ``text`` is in NFC
+    (as :func:`groupement_rules.readers.textnorm.clean` leaves it), so offsets carry
+    over; decomposed accents (NFD) are composed first, then folded."""
     if text.isascii():
         return text.lower()
+    if _COMBINING.search(text) is not None:
+        text = unicodedata.normalize("NFC", text)
     return _fold_long(text) if len(text) > 64 else _fold_short(text)
 
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 import attrs
 
 from ..decision import Finding
-from .context import Context, E, Key, _f
+from .context import Context, Key
 from .facts import Proxy
+from .findings import CATALOGUE
 
 
 @attrs.frozen
@@ -74,77 +75,28 @@ def check_proxies(
     for st in statuses:
         pr = st.proxy
         if st.giver is not None and st.giver == st.holder:
-            out.append(
-                _f(
-                    "proxy-self",
-                    E,
-                    f"« {pr.giver} » se donne procuration à lui-même ou elle-même.",
-                    f"'{pr.giver}' gives a procuration to themself.",
-                    cit,
-                    giver=pr.giver,
-                    holder=pr.holder,
-                )
-            )
+            out.append(CATALOGUE.emit("proxy-self", cit, giver=pr.giver, holder=pr.holder))
             continue
         if st.holder is None:
             out.append(
-                _f(
-                    "proxy-holder-not-member",
-                    E,
-                    f"Le porteur de la procuration de « {pr.giver} », « {pr.holder} », n'est pas "
-                    "un membre en exercice (« un collègue »).",
-                    f"The holder of '{pr.giver}''s procuration, '{pr.holder}', is not a member "
-                    "en exercice ('un collègue').",
-                    cit,
-                    giver=pr.giver,
-                    holder=pr.holder,
-                )
+                CATALOGUE.emit("proxy-holder-not-member", cit, giver=pr.giver, holder=pr.holder)
             )
         else:
             counts.setdefault(st.holder, []).append(pr.giver)
             if st.holder in ctx.absent and (ctx.present0 is None or st.holder not in ever_present):
                 out.append(
-                    _f(
-                        "proxy-holder-absent",
-                        E,
-                        f"« {pr.holder} », porteur de la procuration de « {pr.giver} », est "
-                        "absent(e) : la procuration ne peut pas être exercée.",
-                        f"'{pr.holder}', holder of '{pr.giver}''s procuration, is absent: the "
-                        "procuration cannot be used.",
-                        cit,
-                        giver=pr.giver,
-                        holder=pr.holder,
-                    )
+                    CATALOGUE.emit("proxy-holder-absent", cit, giver=pr.giver, holder=pr.holder)
                 )
         if st.giver is not None and st.giver in always_present:
-            out.append(
-                _f(
-                    "proxy-giver-present",
-                    E,
-                    f"« {pr.giver} » a donné procuration mais n'est pas noté(e) absent(e) : "
-                    "seul un conseiller empêché d'assister à la séance peut la donner.",
-                    f"'{pr.giver}' gave a procuration but is not listed as absent: only a "
-                    "member unable to attend may give one.",
-                    cit,
-                    giver=pr.giver,
-                    holder=pr.holder,
-                )
-            )
+            out.append(CATALOGUE.emit("proxy-giver-present", cit, giver=pr.giver, holder=pr.holder))
         if (
             pr.consecutive_seances is not None
             and pr.consecutive_seances > p.proxy_max_consecutive_seances
             and not pr.illness_certified
         ):
             out.append(
-                _f(
+                CATALOGUE.emit(
                     "proxy-expired",
-                    E,
-                    f"La procuration de « {pr.giver} » sert pour la {pr.consecutive_seances}e "
-                    "séance consécutive ; au plus "
-                    f"{p.proxy_max_consecutive_seances} sauf maladie dûment constatée.",
-                    f"'{pr.giver}''s procuration serves for the {pr.consecutive_seances}th "
-                    "consecutive séance; at most "
-                    f"{p.proxy_max_consecutive_seances} unless illness is certified.",
                     p.cite("proxy_max_consecutive_seances"),
                     giver=pr.giver,
                     consecutive_seances=pr.consecutive_seances,
@@ -153,19 +105,14 @@ def check_proxies(
             )
     for holder, givers in counts.items():
         if len(givers) > p.max_proxies_per_holder:
-            name = ctx.label(holder)
             out.append(
-                _f(
+                CATALOGUE.emit(
                     "proxy-holder-overloaded",
-                    E,
-                    f"« {name} » porte {len(givers)} procurations ({', '.join(givers)}) ; au plus "
-                    f"{p.max_proxies_per_holder} à cette date. Seule(s) la ou les première(s) sont "
-                    "comptée(s).",
-                    f"'{name}' holds {len(givers)} procurations ({', '.join(givers)}); at most "
-                    f"{p.max_proxies_per_holder} on this date. Only the first are counted.",
                     cit,
-                    holder=name,
+                    holder=ctx.label(holder),
+                    held=len(givers),
                     givers=givers,
+                    givers_text=", ".join(givers),
                     maximum=p.max_proxies_per_holder,
                 )
             )

@@ -298,7 +298,7 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     c = seance.commune
     return Decision(
         question="seance",
-        answer=answer.value,
+        answer=answer,
         inputs={
             "date": seance.date.isoformat(),
             "commune": c.name,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..decision import Finding
-from .context import Context, E, _f, secretary_from_members
+from .context import Context, secretary_from_members
+from .findings import CATALOGUE
 
 
 def check_secretary(ctx: Context) -> list[Finding]:
@@ -21,16 +22,7 @@ def check_secretary(ctx: Context) -> list[Finding]:
         if k is None and not from_members:
             continue
         if k is not None and k in ctx.absent:
-            out.append(
-                _f(
-                    "secretary-not-present",
-                    E,
-                    f"Le ou la secrétaire de séance « {name} » est noté(e) absent(e).",
-                    f"The secretary of the séance '{name}' is listed as absent.",
-                    cit,
-                    name=name,
-                )
-            )
+            out.append(CATALOGUE.emit("secretary-not-present", cit, name=name))
     return out
 
 

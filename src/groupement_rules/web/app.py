@@ -187,8 +187,58 @@ def _params(request: Request) -> dict[str, Any]:
     return dict(request.query_params)
 
 
+#: Questions whose answer is a pure function of their parameters and the policies loaded
+#: (no document, no "today"): their encoded answers are kept, as the rules keep decisions.
+PURE = frozenset({"withdraw", "windows", "status", "timeline", "convocation", "recours"})
+#: Encoded answers kept (a bounded, least-recently-used table).
+ANSWER_CACHE_SIZE = 4096
+
+
+class AnswerCache:
+    """A bounded LRU table of encoded answers, safe across threads."""
+
+    def __init__(self, size: int = ANSWER_CACHE_SIZE) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self.size = size
+        self._items: OrderedDict[tuple[object, ...], tuple[bytes, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> tuple[bytes, str] | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple[object, ...], value: tuple[bytes, str]) -> None:
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 def _question_endpoint(svc: Service, q: Question) -> Handler:
+    cache = AnswerCache() if q.name in PURE else None
+
     async def endpoint(request: Request) -> Response:
+        if cache is not None and "text/calendar" not in request.headers.get("accept", ""):
+            key = (q.name, *request.query_params.multi_items())
+            hit = cache.get(key)
+            if hit is None:
+                resp = await compute(request)
+                if resp.status_code == 200:
+                    cache.put(key, (bytes(resp.body), resp.headers["x-decision-id"]))
+                return resp
+            body, digest = hit
+            return Response(body, 200, {**svc.headers, "X-Decision-Id": digest}, JSON)
+        return await compute(request)
+
+    async def compute(request: Request) -> Response:
         given = _params(request)
         lang = given.get("lang") or "fr"
         body = None

@@ -492,6 +492,7 @@ OTHER_ENDPOINTS = {
     "scdl": "/scdl and /validate",
     "scdl-write": "/scdl-write",
     "serve": "-",
+    "completion": "-",
     "check-adherents": "/batch (question check-adherent, one item per adherent)",
 }
 

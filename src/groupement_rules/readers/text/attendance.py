@@ -10,8 +10,12 @@ import re
 from ..names import take_name
 from .document import Document
 from .lexicon import (
+    AND_OF,
     AND_PAIR,
+    LIST_NUMBER,
     LONE_CIVILITY,
+    MANDANTS,
+    MANDATAIRES,
     PLAIN_A,
     PROXY_CONNECTOR,
     QUALIFIER,
@@ -47,10 +51,11 @@ def read_list(
     if m:
         pos += m.end()
     for _ in range(200):
+        after_item = pos
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
         if names:
-            et = AND_NAME.match(text, pos, end)
-            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY"
+            et = AND_NAME.match(text, pos, end) or AND_OF.match(f, pos, end)
+            if et is not None:  # "…, Mme Sylvie VALENTE, et M. Jean ZALAY", "et de M. X"
                 pos = et.end()
         lone = LONE_CIVILITY.match(f, pos, end)
         if lone:
@@ -58,8 +63,13 @@ def read_list(
             continue
         if pos >= end:
             break
+        item = LIST_NUMBER.match(f, pos, end)
+        if item is not None and names:  # « 1. M. X 2. Mme Y »: a numbered list on one line
+            pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
+            if names and "\n" not in f[after_item:pos] and _mid_line(f, pos, end):
+                doc.partial_lists.add(start)  # stopped before the end of its line
             break
         name_pos = pos
         pos = name_end
@@ -86,6 +96,13 @@ def read_list(
                 if pos < end and f[pos] == ")":
                     pos += 1
     return names, proxies
+
+
+def _mid_line(f: str, pos: int, end: int) -> bool:
+    """Is there more than punctuation between ``pos`` and the end of its line?"""
+    nl = f.find("\n", pos, end)
+    rest = f[pos : nl if nl >= 0 else end]
+    return any(c.isalnum() for c in rest)
 
 
 #: "et" between two names of a list (the next one capitalised or with a civility).
@@ -219,3 +236,43 @@ def secretary_sentence(doc: Document, end: int) -> tuple[str, int] | None:
                 if name:
                     return name, start + t.start()
     return None
+
+
+def mandates_table(doc: Document, start: int, end: int) -> list[tuple[str, str, int]]:
+    """Pairs of a MANDANTS / MANDATAIRES table: (giver, holder, position).
+
+    Two layouts: a header « MANDANTS MANDATAIRES » over rows of two names each, or two
+    lists « Mandants : X, Z » … « Mandataires : Y, W » paired in order (only when both
+    lists have as many names)."""
+    f, text = doc.folded, doc.text
+    m = MANDANTS.search(f, start, end) if "mandant" in f else None
+    if m is None:
+        return []
+    line_end = f.find("\n", m.end(), end)
+    line_end = end if line_end < 0 else line_end
+    head = MANDATAIRES.search(f, m.end(), min(line_end, m.end() + 30))
+    if head is not None and not f[m.end() : head.start()].strip(" :|\t"):
+        # the header of a table: each following line holds a giver then a holder
+        out: list[tuple[str, str, int]] = []
+        pos = line_end + 1
+        for _ in range(60):
+            nl = f.find("\n", pos, end)
+            nl = end if nl < 0 else nl
+            giver, g_end = take_name(text, pos, nl - pos)
+            if giver is None:
+                break
+            g_end = SKIP_SEP.match(f, g_end, nl).end()  # type: ignore[union-attr]
+            holder, _h = take_name(text, g_end, nl - g_end)
+            if holder is None:
+                break
+            out.append((giver, holder, pos))
+            pos = nl + 1
+        return out
+    second = MANDATAIRES.search(f, m.end(), min(end, m.end() + 2000))
+    if second is None:
+        return []
+    givers, _p = read_list(doc, m.end(), second.start())
+    holders, _q = read_list(doc, second.end(), min(end, second.end() + 2000))
+    if not givers or len(givers) != len(holders):
+        return []
+    return [(g, h, gp) for (g, gp), (h, _hp) in zip(givers, holders, strict=True)]

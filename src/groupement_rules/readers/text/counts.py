@@ -11,6 +11,7 @@ from ..french_dates import leading_number
 from .document import Document, Spans, count_value
 from .lexicon import (
     LABEL_FIRST,
+    LIST_ITEM_START,
     NF_KEY,
     NUMBER_FIRST,
     NW,
@@ -177,6 +178,8 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
                 continue
             if raw in ("-", "–", "—") and key not in VOTE_KINDS and key != "absents":
                 continue
+            if raw.isdigit() and m.group("pv") is None and _list_number(f, m.end("val"), raw):
+                continue  # « Présents : 1. M. X 2. Mme Y »: the number of a list's item
             vs = m.start("val") if m.group("val") is not None else m.start()
             if consumed.contains(vs):
                 continue  # the number opens a "32 présents 1 procuration" group
@@ -248,6 +251,17 @@ TABLE_KEY = {
     "abstention": "abstentions",
     "abstentions": "abstentions",
 }
+
+
+def _list_number(f: str, end: int, raw: str) -> bool:
+    """« 1. M. X 2. Mme Y »: ``raw`` numbers the first item of a list (a civility follows,
+    and the next number a little further on)."""
+    if LIST_ITEM_START.match(f, end) is None:
+        return False
+    return (
+        f.find(f" {int(raw) + 1}.", end, end + 160) >= 0
+        or f.find(f" {int(raw) + 1})", end, end + 160) >= 0
+    )
 
 
 def table_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, int]]:

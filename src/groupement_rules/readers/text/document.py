@@ -33,6 +33,8 @@ class Document:
         #: a procuration's holder as written (before the name was cut), by (giver, holder)
         self.raw_holders: dict[tuple[str, str], str] = {}
         self._block_starts: list[int] | None = None
+        #: where the lists that stopped before the end of a line start (read in part)
+        self.partial_lists: set[int] = set()
 
     def block_starts(self) -> list[int]:
         """Where each attendance block ("Questions 1 à 10 :") starts."""

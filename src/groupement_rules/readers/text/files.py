@@ -10,36 +10,46 @@ from typing import Any
 import attrs
 
 from ...errors import InputError
+from ...inputs import MAX_DOCUMENT_BYTES
 from .reader import read_extract
 from .record import FORMAT, ExtractResult
 
 #: The largest text file read (the real extracts and PVs are under 20 KB; a whole
 #: year's registre is under 1 MB): above it, reading would take seconds per MB.
 MAX_FILE_BYTES = 2 * 1024 * 1024
-#: The largest PDF read.
-MAX_PDF_BYTES = 32 * 1024 * 1024
+#: The largest PDF read: the limit of every document the library reads.
+MAX_PDF_BYTES = MAX_DOCUMENT_BYTES
 
 
 def read_extract_file(path: str) -> ExtractResult:
-    """Read a text file (UTF-8) or a PDF and its séance facts; InputError names the file.
+    """Read a text file (UTF-8) or a PDF (``-``: standard input) and its séance facts;
+    InputError names the file.
 
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
     """
     from pathlib import Path
 
-    from ..structured import read_text
+    from ... import inputs
 
-    if Path(path).suffix.lower() == ".pdf" or _starts_as_pdf(path):
-        return _checked(path, read_pdf(_read_bytes(path, MAX_PDF_BYTES), where=path))
-    text = read_text(path, max_bytes=MAX_FILE_BYTES)
+    # read once: standard input, a pipe or a FIFO cannot be read a second time
+    data = inputs.read_bytes(path, MAX_PDF_BYTES)
+    name = inputs.source_name(path)
+    path = name
+    if Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
+        if not data:
+            raise InputError(path, "empty file")
+        return _checked(path, read_pdf(data, where=path))
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(path, f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
+    text = inputs.decode_text(data, name)
     if not text.strip():
-        raise InputError(path, "empty file")
+        raise InputError(name, "empty file")
     try:
         r = read_extract(text)
     except InputError as e:
-        raise InputError(path, e.reason) from None
-    return _checked(path, r)
+        raise InputError(name, e.reason) from None
+    return _checked(name, r)
 
 
 def read_pdf(data: bytes, *, where: str = "<pdf>", ocr: bool = True) -> ExtractResult:
@@ -65,41 +75,6 @@ def _checked(path: str, r: ExtractResult) -> ExtractResult:
             "publication line): is it the text of a délibération?",
         )
     return r
-
-
-def _starts_as_pdf(path: str) -> bool:
-    """Whether a regular file starts as a PDF. Anything else (a FIFO, a pipe, a device) is
-    not opened here: it can be read only once, by the reader of its text."""
-    import os
-
-    if not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
-
-
-def _read_bytes(path: str, max_bytes: int) -> bytes:
-    from pathlib import Path
-
-    try:
-        p = Path(path)
-        if p.is_file() and p.stat().st_size > max_bytes:
-            raise InputError(
-                path, f"file too large ({p.stat().st_size} bytes; at most {max_bytes})"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except OSError as e:
-        raise InputError(path, e.strerror or str(e)) from None
-    if not data:
-        raise InputError(path, "empty file")
-    return data
 
 
 def nothing_read(r: ExtractResult) -> bool:

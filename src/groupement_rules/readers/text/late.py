@@ -15,9 +15,18 @@ import re
 from typing import Any
 
 from ...seance.names import Roster
+from ..names import take_name
 from ..textnorm import fold, fold_key
+from .attendance import name_before
 from .document import Document
-from .lexicon import KIND_TITLES, LATE_FROM_DEPARTURE, LATE_ITEM_NUMBER, LATE_PROXY
+from .lexicon import (
+    KIND_TITLES,
+    LATE_FROM_DEPARTURE,
+    LATE_ITEM_NUMBER,
+    LATE_PROXY,
+    PROXY_ANCHOR,
+    PROXY_CONNECTOR,
+)
 
 _SMALL = frozenset(
     ["de", "du", "des", "la", "le", "les", "l", "d", "a", "au", "aux", "et", "en", "pour"]
@@ -84,4 +93,35 @@ def _item(delibs: list[dict[str, Any]], giver: str, what: str, ros: Roster | Non
     return None
 
 
-__all__ = ["deliberation_kind", "late_clause", "place_late"]
+def span_proxies(
+    doc: Document,
+    delibs: list[dict[str, Any]],
+    starts: list[int],
+    ros: Roster | None,
+) -> None:
+    """« M. X quitte la séance et donne pouvoir à M. Y » written in a délibération's part
+    of the text: a procuration from that item on. Both names must be members (« le
+    conseil donne pouvoir à M. le Maire pour signer » is no procuration)."""
+    if ros is None or len(starts) != len(delibs) or len(delibs) < 2:
+        return
+    f, text = doc.folded, doc.text
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(f)
+        seen = {fold_key(p["from"]) for p in delibs[i]["new_proxies"]}
+        for anchor in PROXY_ANCHOR.finditer(f, s, e):
+            cm = PROXY_CONNECTOR.search(f, max(s, anchor.start() - 40), min(e, anchor.end() + 40))
+            if cm is None or not cm.start() <= anchor.start() < cm.end():
+                continue
+            giver = name_before(doc, cm.start())
+            holder, _end = take_name(text, cm.end())
+            g = ros.resolve(giver) if giver else None
+            h = ros.resolve(holder) if holder else None
+            if g is None or h is None or g == h or fold_key(g) in seen:
+                continue
+            seen.add(fold_key(g))
+            items = delibs[i]["new_proxies"]
+            doc.note(f"deliberations[{i}].new_proxies[{len(items)}]", cm.start())
+            items.append({"from": g, "to": h})
+
+
+__all__ = ["deliberation_kind", "late_clause", "place_late", "span_proxies"]

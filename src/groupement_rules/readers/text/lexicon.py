@@ -17,6 +17,8 @@ SECTION = re.compile(
     r"(?<![a-z])(?P<label>"
     r"(?:absente?s?\s+)?(?:excusee?s?\s+)?(?:ayant|qui\s+ont|ont)\s+donne\s+(?:pouvoir|procuration|"
     r"mandat|delegation)[a-z' ]{0,40}"
+    # « Étaient également présents : » (staff, guests: not members)
+    r"|(?:etai(?:en)?t|sont|est|etant|assistai(?:en)?t)\s+(?:egalement|aussi)(?:\s+presente?s?)?"
     r"|(?:etai(?:en)?t|sont|est|etant)\s+(?:presente?s?|absente?s?|excusee?s?|convoquee?s?|"
     r"representee?s?)(?:\s+(?:et\s+)?(?:excusee?s?|representee?s?|absente?s?))?"
     r"|(?:membres?|conseillers?)\s+(?:municipaux\s+)?(?:presente?s?|convoquee?s?)"
@@ -26,17 +28,18 @@ SECTION = re.compile(
     r"|absents?\s+ayant\s+donne[a-z ]{0,30}"
     r"|absente?s?\s+avec\s+(?:pouvoirs?|procurations?)"
     r"|absente?s?|excusee?s?"
-    r"|procurations?|pouvoirs?"
+    r"|(?P<px>procurations?|pouvoirs?)"
     r"|ont\s+donne\s+(?:pouvoir|procuration|mandat|delegation)[a-z' ]{0,40}"
     r"|(?:est\s+designee?\s+)?secretaires?\s+de\s+(?:la\s+)?seance"
     r"|(?:(?:a\s+ete|est)\s+)?(?:nommee?|designee?|elue?)\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?"
     r"|secretaire(?=\s?:)|secretariat\s+de\s+(?:la\s+)?seance"
-    r"|assistaient|ordre\s+du\s+jour"
+    r"|assistaient|ordre\s+du\s+jour|mandants?(?:\s+mandataires?)?|mandataires?"
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
     r")(?:\s(?:les|mm\.?|mmes|mesdames|messieurs|conseillers?|municipaux|membres?|suivants?|et|"
     r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,6}"
-    r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$)",
+    # a colon, a line end, or (« Pouvoirs M. X à M. Y ») a civility after a procurations label
+    r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$|(?(px)(?=(?:m\.|mmes?\s|monsieur\s|madame\s))|(?!)))",
     re.MULTILINE,
 )
 
@@ -45,13 +48,17 @@ SECTION_STARTS = (
     *("absent", "excuse", "ayant", r"qui\s+ont", r"ont\s+donne", "etai", "etant", r"sont\s"),
     *(r"est\s", "membre", "conseiller", "present", "procuration", "pouvoir", "secretaire"),
     "secretariat",
-    *(r"a\s+ete", "nomme", "designe", "elu", "assistaient", r"ordre\s+du", "nombre"),
-    *(r"en\s+exercice", "votants", "represente"),
+    *(r"a\s+ete", "nomme", "designe", "elu", "assistai", r"ordre\s+du", "nombre"),
+    *(r"en\s+exercice", "votants", "represente", "mandant", "mandataire"),
 )
 
 
 def section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
+    if label.startswith("mandant") or label.startswith("mandataire"):
+        return "other"  # a table of procurations, read by attendance.mandates_table
+    if " egalement" in label or " aussi" in label:
+        return "other"  # « Étaient également présents »: staff and guests, not members
     if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:
@@ -405,3 +412,23 @@ KIND_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+#: « tous les conseillers en exercice, à l'exception de … » opening a list of présents:
+#: the names that follow are the absents.
+ALL_PRESENT_EXCEPT = re.compile(
+    r"[\s:]{0,6}(?:etaient\s+presents\s+)?tous\s+les\s+(?:conseillers|membres|elus)"
+    r"(?:\s+(?:municipaux|communautaires))?(?:\s+en\s+exercice)?\s?,?\s?"
+    r"(?:a\s+l'exception\s+de|sauf|excepte|hormis)\s?:?\s?"
+)
+#: « et de M. X » between the names of an exception.
+AND_OF = re.compile(r"\s?(?:et|,)\s+(?:de\s+|d')")
+
+#: The number of an item in a list flattened onto one line (« 1. M. X 2. Mme Y »).
+LIST_NUMBER = re.compile(r"\d{1,3}\s?[.)°-]\s")
+#: After an item's number in a list: « . M. », « ) Mme ».
+LIST_ITEM_START = re.compile(r"[.)]\s?(?:m\.|mmes?\s|mm\.|monsieur\s|madame\s)")
+
+#: A table of procurations: « MANDANTS » (givers) and « MANDATAIRES » (holders), as two
+#: lists (« Mandants : X, Z — Mandataires : Y, W ») or as a header over rows of two names.
+MANDANTS = re.compile(r"(?<![a-z])mandants?\s?:?\s")
+MANDATAIRES = re.compile(r"(?<![a-z])mandataires?\s?:?\s?")

@@ -51,8 +51,9 @@ class PdfText:
 
 
 def is_pdf(data: bytes) -> bool:
-    """A PDF file starts with ``%PDF-`` (within its first KB, by the specification)."""
-    return b"%PDF-" in data[:1024]
+    """A PDF starts with ``%PDF-`` (white space before it tolerated; a text that quotes
+    the marker further on is still a text)."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
 
 
 def pdf_text(data: bytes, where: str = "<pdf>", *, ocr: bool = True) -> PdfText:

@@ -12,6 +12,7 @@ from ..textnorm import clean, fold, fold_key
 from .attendance import (
     find_sections,
     in_change_block,
+    mandates_table,
     name_before,
     read_list,
     secretary_sentence,
@@ -22,8 +23,9 @@ from .dates import convocation_date, seance_date
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
-from .late import deliberation_kind, late_clause, place_late
+from .late import deliberation_kind, late_clause, place_late, span_proxies
 from .lexicon import (
+    ALL_PRESENT_EXCEPT,
     COMMUNE,
     COMMUNE_STARTS,
     HOLDS_PROXY,
@@ -86,8 +88,13 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     facts["president"] = president
     headings = find_headings(doc)
     head_end = headings[0].pos if len(headings) > 1 else len(doc.folded)
-    members, present, absent, list_proxies, secretaries = stage_attendance(doc, head_end)
+    members, present, absent, list_proxies, secretaries, all_but = stage_attendance(doc, head_end)
+    stage_president_present(doc, president, pm2, present, absent)
     stage_sentence_proxies(doc, head_end, list_proxies)
+    for giver, holder, pos in mandates_table(doc, 0, head_end):
+        if fold_key(giver) not in {fold_key(g) for g, _h, _p in list_proxies}:
+            list_proxies.append((giver, holder, pos))
+            absent.append((giver, pos))
     if not secretaries:
         sec = secretary_sentence(doc, head_end)
         if sec:
@@ -96,16 +103,18 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     ros = roster(tuple(known)) if known else None  # built once: lookups stay linear
     proxies, late = stage_proxies(doc, list_proxies, known, ros, president, pm2)
     members_l, present_l, absent_l = stage_lists(
-        doc, facts, members, present, absent, secretaries, proxies, late
+        doc, facts, members, present, absent, secretaries, proxies, late, all_but is not None
     )
     head_counts = read_counts(doc, 0, head_end)
-    opening, choice = stage_opening(doc, head_counts, present_l, absent_l, proxies)
+    opening, choice = stage_opening(doc, head_counts, present_l, absent_l, proxies, all_but)
     deliberations = read_deliberations(doc, headings, head_counts, members_l + present_l)
     moves_at_points(doc, deliberations, members_l)
     for d in deliberations:
         d["kind"] = deliberation_kind(d["title"])
         d["new_proxies"] = []
     place_late(doc, deliberations, late, ros)
+    if len(headings) > 1:
+        span_proxies(doc, deliberations, [h.pos for h in headings], ros)
     facts["deliberations"] = deliberations
     publication = stage_publication(doc)
     stamps = read_stamps(doc)
@@ -223,6 +232,7 @@ def stage_attendance(
     list[tuple[str, int]],
     list[tuple[str, str, int]],
     list[tuple[str, int]],
+    int | None,
 ]:
     """The labelled sections before the first délibération: members, présents, absents,
     procurations (pairs written in the lists) and secrétaires."""
@@ -231,10 +241,21 @@ def stage_attendance(
     absent: list[tuple[str, int]] = []
     list_proxies: list[tuple[str, str, int]] = []
     secretaries: list[tuple[str, int]] = []
+    all_but: int | None = None
     for kind, ls, cs, ce in find_sections(doc, 0, head_end):
         if kind in ("other",):
             continue
+        every = ALL_PRESENT_EXCEPT.match(doc.folded, cs, ce) if kind == "present" else None
+        if every is not None:  # « tous les conseillers …, à l'exception de X et de Y »
+            names, prox = read_list(doc, every.end(), ce)
+            absent.extend(names)
+            list_proxies.extend(prox)
+            all_but = len(names)
+            doc.note("present.all_except", ls)
+            continue
         names, prox = read_list(doc, cs, ce, proxy_section=(kind == "proxy"))
+        if kind == "present" and cs in doc.partial_lists:
+            doc.missing("present", "the list of présents was read only in part: not counted")
         if kind == "secretary":
             secretaries.extend(names[:3])
             continue
@@ -247,7 +268,32 @@ def stage_attendance(
             present.extend(names)
         elif kind in ("absent", "proxy"):
             absent.extend(names)
-    return members, present, absent, list_proxies, secretaries
+    return members, present, absent, list_proxies, secretaries, all_but
+
+
+def stage_president_present(
+    doc: Document,
+    president: str | None,
+    pm2: re.Match[str] | None,
+    present: list[tuple[str, int]],
+    absent: list[tuple[str, int]],
+) -> None:
+    """The member who presides is present, even when the list of présents leaves them out
+    (« sous la présidence de M. X, Maire » and a list of the others)."""
+    if president is None or pm2 is None or not present:
+        return
+    listed = [n for n, _ in present + absent]
+    if roster(tuple(listed)).find(president) is not None:
+        return
+    # a name written otherwise (« M. G. FAURIEL » for « FAURIEL Gilles »): not added
+    words = {w for w in fold_key(president).split() if len(w) >= 3}
+    if any(words & set(fold_key(n).split()) for n in listed):
+        return
+    present.append((president, pm2.start()))
+    doc.provenance["present.president"] = {
+        **doc.lines.where(pm2.start()),
+        "note": "presides the séance: present, though not in the list of présents",
+    }
 
 
 def stage_sentence_proxies(
@@ -349,8 +395,13 @@ def stage_lists(
     secretaries: list[tuple[str, int]],
     proxies: list[dict[str, str]],
     late: list[tuple[str, str, str, int]],
+    by_exception: bool = False,
 ) -> tuple[list[str], list[str], list[str]]:
-    """The lists of names, each name once: members, présents, absents; written to ``facts``."""
+    """The lists of names, each name once: members, présents, absents; written to ``facts``.
+
+    Without a list of members, the présents and absents named stand for it, except when
+    the présents are given by exception (« tous …, à l'exception de … »): the members are
+    then not all named, and none is listed."""
 
     def dedupe(items: list[tuple[str, int]], path: str) -> list[str]:
         out: list[str] = []
@@ -385,7 +436,7 @@ def stage_lists(
         pos0 = doc.provenance.pop(path + "@first", None)
         if isinstance(pos0, int) and pos0 > 0:
             doc.note(path, pos0)
-    if not members_l:
+    if not members_l and not by_exception:
         members_l = list(present_l)
         keys = {fold_key(n) for n in members_l}
         for n in absent_l:
@@ -418,16 +469,19 @@ def stage_opening(
     present_l: list[str],
     absent_l: list[str],
     proxies: list[dict[str, str]],
+    all_but: int | None = None,
 ) -> tuple[dict[str, Any], Opening]:
     """The counts of the opening, reconciled (:mod:`.reconcile`), with how each was obtained."""
     f = doc.folded
+    partial = any(u["fact"] == "present" and "in part" in u["reason"] for u in doc.unread)
     choice = reconcile(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
-            present_named=len(present_l) if present_l else None,
+            present_named=len(present_l) if present_l and not partial else None,
             absent_named=len(absent_l) if present_l and absent_l else None,
             proxies_paired=len(proxies),
             mentions_proxies=PROXY_WORDS.search(f) is not None,
+            present_all_but=all_but,
         )
     )
     opening: dict[str, Any] = {k: choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")}

@@ -11,8 +11,9 @@ counts. This step chooses, in that order of strength (precision before recall, S
   that can be checked hold (présents + absents named ≤ en exercice printed);
 - a count is derived only when an identity and printed counts settle it:
   procurations = votants − présents, présents = votants − procurations (at the opening,
-  before anyone stands aside). « Absents » is not used: texts count the represented
-  members in it or not.
+  before anyone stands aside), présents = en exercice − the members excepted when the
+  text says « tous les conseillers en exercice, à l'exception de … ». « Absents » is not
+  used: texts count the represented members in it or not.
 
 Each chosen count records how it was obtained (``printed``, ``counted`` or ``derived``)
 and, when derived, the identity used.
@@ -81,6 +82,8 @@ class Candidates:
     proxies_paired: int
     #: whether the text speaks of procurations at all
     mentions_proxies: bool
+    #: « tous les conseillers en exercice, à l'exception de … »: how many are excepted
+    present_all_but: int | None = None
 
 
 def reconcile(c: Candidates) -> Opening:
@@ -117,6 +120,12 @@ def reconcile(c: Candidates) -> Opening:
             )
     elif c.present_named is not None and _list_consistent(c, p):
         presents = Choice(c.present_named, COUNTED)
+    elif c.present_all_but is not None and "en_exercice" in p:
+        presents = Choice(
+            p["en_exercice"] - c.present_all_but,
+            DERIVED,
+            "présents = en exercice − the members excepted (« tous … à l'exception de … »)",
+        )
     elif "votants" in p and proxies.how == PRINTED and proxies.value is not None:
         presents = Choice(
             p["votants"] - proxies.value, DERIVED, "présents = votants − procurations"
