@@ -198,6 +198,8 @@ STOP_WORDS = frozenset(
         "deleguee",
         "delegues",
         "assiste",
+        "auditeur",
+        "auditeurs",
         "assistee",
         "communaute",
         "communes",
@@ -267,6 +269,26 @@ def strip_civility(s: str) -> tuple[str, bool]:
     return s, False
 
 
+#: what may follow a whole name in a list: a separator, a parenthesis, « et », the line's end
+_NAME_END = re.compile(r"[ ]?(?:[,;.()\n]|et\s|$)")
+
+
+def _surname_after_first_name(
+    text: str, end: int, limit: int, word: str, shapes: list[str], pending: list[str]
+) -> bool:
+    """« Marc VILLE, », « Henri MAIRE (…) »: a word of the structure of délibérations, in
+    capitals right after a single capitalised first name and ending the name, is that
+    member's surname (« Claire LABAT, Maire » keeps its comma, and « M. le Maire » is not
+    in capitals)."""
+    return (
+        shapes == ["C"]
+        and not pending
+        and len(word) >= 3
+        and _is_upper_word(word)
+        and _NAME_END.match(text, end, limit) is not None
+    )
+
+
 def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, int]:
     """The name that starts at ``text[pos]`` (after spaces): (name or None, end)."""
     end_limit = min(len(text), pos + limit)
@@ -313,7 +335,9 @@ def take_name(text: str, pos: int = 0, limit: int = 120) -> tuple[str | None, in
         if not word[0].isupper():
             break
         base = f.replace("'", " ").split()[0] if f else f
-        if base in STOP_WORDS or f in STOP_WORDS:
+        if (base in STOP_WORDS or f in STOP_WORDS) and not _surname_after_first_name(
+            text, t.end(), end_limit, word, shapes, pending_particles
+        ):
             break
         shape = "U" if _is_upper_word(word) else "C"
         if len(word) <= 2 and shape == "U" and tokens:

@@ -68,7 +68,12 @@ def read_list(
             pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
-            if names and "\n" not in f[after_item:pos] and _mid_line(f, pos, end):
+            if (
+                names
+                and "\n" not in f[after_item:pos]
+                and _mid_line(f, pos, end)
+                and not _label_word(f, pos, end)
+            ):
                 doc.partial_lists.add(start)  # stopped before the end of its line
             break
         name_pos = pos
@@ -83,8 +88,12 @@ def read_list(
                 names.append((name, name_pos))
                 pos = et.end()
                 continue
-        if c is None and re.match(r"[ ]?[a-z]", text[pos : pos + 2]) and names:
+        if c is None and re.match(r"[ ]?[a-z]", text[pos : min(pos + 2, end)]) and names:
             break  # "Mme X est arrivée ...": a sentence, not a list item
+        two = TWO_INITIALLED.fullmatch(name) if c is None else None
+        if two is not None:  # « ROUANET B MARCOUIRE G. »: a separator lost, two members
+            names.append((two.group(1), name_pos))
+            name = two.group(2)
         names.append((name, name_pos))
         if c is not None:
             raw_end = raw_holder_end(f, c.end(), end)
@@ -93,9 +102,29 @@ def read_list(
                 proxies.append((name, holder, names[-1][1]))
                 doc.raw_holders[(name, holder)] = text[c.end() : raw_end]
                 pos = skip_qualifiers(f, max(h_end, pos), end)
+                pairs, p_end = elided_pairs(doc, h_end, end)
+                if pairs:  # the holder's text ends where the next pair begins
+                    doc.raw_holders[(name, holder)] = text[c.end() : h_end]
+                for g2, h2, p2 in pairs:
+                    names.append((g2, p2))
+                    proxies.append((g2, h2, p2))
+                    pos = max(pos, p_end)
                 if pos < end and f[pos] == ")":
                     pos += 1
     return names, proxies
+
+
+#: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost
+TWO_INITIALLED = re.compile(
+    r"([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?) ([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?)"
+)
+
+
+def _label_word(f: str, pos: int, end: int) -> bool:
+    """« … 11. LANG Henri Auditeurs | présents : 24 »: one word, then the next section's
+    label (the list is whole; that word qualifies the label)."""
+    rest = f[pos:end].strip(" ,;.")
+    return end < len(f) and rest.isalpha() and len(rest) <= 20
 
 
 def _mid_line(f: str, pos: int, end: int) -> bool:
@@ -109,6 +138,36 @@ def _mid_line(f: str, pos: int, end: int) -> bool:
 AND_NAME = re.compile(
     r"[ ]?et[ ]+(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'-]*[ ,.;\n])"
 )
+
+
+#: « Procurations : de X à Y, …, et de Z à W »: the « (et) de » before each giver
+GIVER_DE = re.compile(r"(?:et[ ]+)?(?:de[ ]+|d')(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ])")
+
+
+#: « … à M. Y et M. Z à Mme W »: a second pair, its verb elided
+AND_NEXT_GIVER = re.compile(r"[ ]?,?[ ]?et[ ]+(?=M\.|Mmes?[ ]|Monsieur|Madame|[A-ZÀ-Þ])")
+ELIDED_A = re.compile(r"[ ]?,?[ ]?a[ ]+")
+
+
+def elided_pairs(doc: Document, pos: int, end: int) -> tuple[list[tuple[str, str, int]], int]:
+    """« X a donné procuration à Y et Z à W »: the pairs that follow a procuration written
+    as a sentence, joined by « et » with the verb not repeated."""
+    text, f = doc.text, doc.folded
+    out: list[tuple[str, str, int]] = []
+    for _ in range(10):
+        et = AND_NEXT_GIVER.match(text, pos, end)
+        if et is None:
+            break
+        giver, g_end = take_name(text, et.end(), min(120, end - et.end()))
+        a = ELIDED_A.match(f, g_end, end) if giver else None
+        if giver is None or a is None:
+            break
+        holder, h_end = take_name(text, a.end(), min(120, end - a.end()))
+        if holder is None:
+            break
+        out.append((giver, holder, et.end()))
+        pos = h_end
+    return out, pos
 
 
 def read_proxy_items(
@@ -125,6 +184,9 @@ def read_proxy_items(
         s0 = pos + it.start()
         s1 = pos + it.end()
         s0 = SKIP_SEP.match(f, s0, s1).end()  # type: ignore[union-attr]
+        de = GIVER_DE.match(text, s0, s1)
+        if de is not None:  # « de X à Y, et de Z à W »: the giver after its « de »
+            s0 = de.end()
         giver, g_end = take_name(text, s0, s1 - s0)
         if giver is None:
             break
@@ -203,8 +265,10 @@ def name_before(doc: Document, pos: int) -> str | None:
     f = doc.folded
     lo = max(0, pos - 100)
     seg_start = lo
-    for m in re.finditer(r"[,;:\n(—–|]|\s-\s|excusee?s?|absente?s?", f[lo:pos]):
+    for m in re.finditer(r"[,;:\n(—–|]|\s-\s|excusee?s?|absente?s?|(?<=[a-z]{3})\.\s", f[lo:pos]):
         seg_start = lo + m.end()
+    while seg_start < pos and doc.text[seg_start] in ". ":
+        seg_start += 1  # « absents excusés. M. Paul X a donné procuration »: a new sentence
     name, _ = take_name(doc.text, seg_start, pos - seg_start + 1)
     return name
 

@@ -20,6 +20,7 @@ from .lexicon import (
     VOICE_CONTRE,
     VOICE_POUR,
     VOTE_KINDS,
+    audience_at,
 )
 from .search import WordStart
 
@@ -28,11 +29,14 @@ LABEL_BEFORE = re.compile(
 )
 SOIT_BEFORE = re.compile(r"soit\s?:?\s?$")
 MARK_BEFORE = re.compile(r"[:=(.][ ]?\Z")
+SUM_BEFORE = re.compile(r"\+[ ]?\Z")
 SEP_MARK = re.compile(r"[:=.…_]")
 DIGIT = re.compile(r"\d")
 SPACE_RUN = re.compile(r"\s+")
 TABLE_CELL = re.compile(r"(?<![\w/])(\d{1,3}|/|-)(?![\w/])")
 WORD3 = re.compile(r"[a-z]{3}")
+#: « des membres présents (13 voix POUR) »: a number of voices counts votes, not members
+VOICES_AFTER = re.compile(r"\s?voix(?![a-z])")
 
 
 NF_WORDS = ("present", "procuration", "pouvoir", "votants", "absent", "represente", "excuse")
@@ -156,6 +160,8 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
             continue
         if MARK_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
             continue
+        if SUM_BEFORE.search(f, max(0, m.start() - 3), m.start()):
+            continue  # « 7 pour (5 + 2 procurations) »: the share of a vote, not a count
         label = m.group("label").rstrip("s")
         key = NF_KEY.get(label, label)
         consumed.add(m.start(), m.end())
@@ -180,6 +186,12 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
                 continue
             if raw.isdigit() and m.group("pv") is None and _list_number(f, m.end("val"), raw):
                 continue  # « Présents : 1. M. X 2. Mme Y »: the number of a list's item
+            if key == "presents" and audience_at(f, m.start()):
+                continue  # « Auditeurs présents : 24 »: the public
+            if key not in VOTE_KINDS and VOICES_AFTER.match(
+                f, m.end("pv" if m.group("pv") else "val")
+            ):
+                continue  # « à l'unanimité des membres présents (13 voix pour) »: a vote
             vs = m.start("val") if m.group("val") is not None else m.start()
             if consumed.contains(vs):
                 continue  # the number opens a "32 présents 1 procuration" group
@@ -187,6 +199,10 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
             consumed.add(m.start(), m.end())
             break
 
+    if "en_exercice" not in found:
+        seats = fraction_count(f, start, end)
+        if seats is not None:
+            found["en_exercice"] = seats
     # "Pour 15 Contre 1 Abstention 1": bare labels, read only as a whole row (a lone
     # "pour 2026" is no count)
     if "pour" not in found and "contre" not in found and f.find("contre", start, end) >= 0:
@@ -253,10 +269,30 @@ TABLE_KEY = {
 }
 
 
+#: « Conseillers présents : 1. ADAM Luc 2. BRAUN Anne »: a name after an item's number
+NUMBERED_NAME = re.compile(r"[.)]\s?[a-z]{2}")
+
+
+#: « Nombre de conseillers en exercice : 15/15 »: the seats filled, of the seats
+EXERCICE_FRACTION = re.compile(r"en\s+exercice\s?:?\s?(\d{1,3})\s?/\s?(\d{1,3})(?![\d/])")
+
+
+def fraction_count(f: str, start: int, end: int) -> tuple[int, int] | None:
+    """The members en exercice printed as a fraction of the seats (the first number, when
+    it is at most the second): (value, position), or None."""
+    at = f.find("exercice", start, end)
+    if at < 0 or f.find("/", at, end) < 0:
+        return None
+    m = EXERCICE_FRACTION.search(f, max(start, at - 6), min(end, at + 40))
+    if m is None or int(m.group(1)) > int(m.group(2)):
+        return None
+    return int(m.group(1)), m.start()
+
+
 def _list_number(f: str, end: int, raw: str) -> bool:
     """« 1. M. X 2. Mme Y »: ``raw`` numbers the first item of a list (a civility follows,
     and the next number a little further on)."""
-    if LIST_ITEM_START.match(f, end) is None:
+    if LIST_ITEM_START.match(f, end) is None and NUMBERED_NAME.match(f, end) is None:
         return False
     return (
         f.find(f" {int(raw) + 1}.", end, end + 160) >= 0

@@ -52,8 +52,15 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
         before = f[max(0, m.start() - 80) : m.start()]
         if EARLIER_MINUTES.search(before[before.rfind("\n") + 1 :]):
             continue  # "Approbation du compte rendu du conseil municipal du 4 septembre"
-        dates = find_dates(f, m.end(), min(len(f), m.end() + 60))
-        if dates:
+        dates = [
+            d
+            for d in find_dates(f, m.end(), min(len(f), m.end() + 60))
+            if not publication_date(f, m.end(), d[0])
+        ]
+        if dates and not approved_after(f, dates[0][1]):
+            annexed = annexed_minutes_date(f, dates[0][1], dates[0][2])
+            if annexed is not None:
+                return annexed
             return dates[0][2], dates[0][0]
     for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
         # "s'est réuni en séance ordinaire, salle du Conseil, …, le lundi 2 mars 2020": the
@@ -70,6 +77,50 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
         if dates:
             return dates[0][2], dates[0][0]
     return None, -1
+
+
+#: « date de publication 14.03.2019 », « publié le … »: when a document was published
+PUBLISHED = re.compile(r"publi(?:cation|e)")
+#: « Le compte rendu du conseil municipal du 4 mars 2022 est approuvé »: minutes approved
+APPROVED_AFTER = re.compile(r"\s?,?\s?(?:est|sont|a\s+ete)?\s?(?:approuve|adopte)")
+#: « Approbation du procès-verbal du 6 avril 2022 »: the minutes a later meeting approves
+APPROVAL_OF_MINUTES = re.compile(
+    r"approbation\s+d[ue]\s+(?:la\s+)?(?:proces\s?-?\s?verbal|compte\s?-?\s?rendu|pv|cr)"
+    r"(?:\s+de\s+la\s+(?:seance|reunion))?\s+du\s"
+)
+#: what opens the minutes of a séance after its heading date
+OPENING_AFTER = re.compile(r"\s?[,.:]?\s?(?:sous\s+la\s+presidence|presents?\s?:)")
+
+
+def publication_date(f: str, lo: int, start: int) -> bool:
+    """A date labelled as a publication date (a document site's metadata, a publication
+    stamp) is not the date of the séance."""
+    return PUBLISHED.search(f, max(lo, start - 30), start) is not None
+
+
+def approved_after(f: str, date_end: int) -> bool:
+    """« … du conseil municipal du 4 mars 2022 est approuvé »: the date of minutes the
+    séance approves, an earlier séance's."""
+    return APPROVED_AFTER.match(f, date_end, date_end + 30) is not None
+
+
+def annexed_minutes_date(f: str, first_end: int, first: dt.date) -> tuple[dt.date, int] | None:
+    """Minutes annexed to a later meeting's note: « Réunion du 27 avril 2022 … Approbation du
+    procès-verbal du 6 avril 2022 Réunion du 6 avril 2022 Sous la présidence de … ». The
+    heading that opens the attendance, with the date of the minutes approved, dates the
+    séance these minutes record; the first date is the meeting that approves them."""
+    ap = APPROVAL_OF_MINUTES.search(f, first_end, min(len(f), first_end + 200))
+    if ap is None:
+        return None
+    approved = find_dates(f, ap.end(), min(len(f), ap.end() + 40))
+    if not approved or approved[0][2] >= first:
+        return None
+    _s, a_end, day = approved[0]
+    for m in re.finditer(r"(?:seance|reunion)\s+du\s", f[a_end : a_end + 120]):
+        again = find_dates(f, a_end + m.end(), min(len(f), a_end + m.end() + 40))
+        if again and again[0][2] == day and OPENING_AFTER.match(f, again[0][1]):
+            return day, again[0][0]
+    return None
 
 
 def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | None, int]:

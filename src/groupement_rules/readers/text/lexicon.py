@@ -53,12 +53,27 @@ SECTION_STARTS = (
 )
 
 
+#: « Auditeurs présents : 24 », « Public présent : 12 »: the audience, not members
+AUDIENCE_BEFORE = re.compile(r"(?:auditeurs?|public|personnes?|spectateurs?)\s?\Z")
+
+
+def audience_at(f: str, pos: int) -> bool:
+    """Is the « présents » label at ``pos`` that of the audience (not of the members)?"""
+    return AUDIENCE_BEFORE.search(f, max(0, pos - 14), pos) is not None
+
+
+#: « (Madame le Maire) présente les excuses de »: a verb, not the label of the présents
+EXCUSES_PRESENTED = re.compile(r"presente\s+les\s+excuses")
+
+
 def section_kind(label: str) -> str:
     label = re.sub(r"\s+", " ", label)
     if label.startswith("mandant") or label.startswith("mandataire"):
         return "other"  # a table of procurations, read by attendance.mandates_table
     if " egalement" in label or " aussi" in label:
         return "other"  # « Étaient également présents »: staff and guests, not members
+    if EXCUSES_PRESENTED.match(label):
+        return "restated"  # « le Maire présente les excuses de … »: the absents told again
     if "secretaire" in label or "secretariat" in label:
         return "secretary"
     if "convoque" in label:

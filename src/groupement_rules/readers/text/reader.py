@@ -10,6 +10,7 @@ from ...seance.names import Roster, roster
 from ..names import take_name
 from ..textnorm import clean, fold, fold_key
 from .attendance import (
+    elided_pairs,
     find_sections,
     in_change_block,
     mandates_table,
@@ -19,7 +20,7 @@ from .attendance import (
 )
 from .commune import commune_name
 from .counts import read_counts
-from .dates import convocation_date, seance_date
+from .dates import convocation_date, seance_date, sentence_end
 from .deliberations import moves_at_points, read_deliberations
 from .document import Document, strip_source
 from .headings import find_headings
@@ -39,6 +40,7 @@ from .lexicon import (
     SECOND_CONVOCATION,
     THE_MAYOR,
     URGENCE,
+    audience_at,
 )
 from .publication import read_publication
 from .reconcile import PRINTED, Candidates, Opening, reconcile
@@ -89,6 +91,8 @@ def read_pipeline(raw_text: str) -> ExtractResult:
     headings = find_headings(doc)
     head_end = headings[0].pos if len(headings) > 1 else len(doc.folded)
     members, present, absent, list_proxies, secretaries, all_but = stage_attendance(doc, head_end)
+    if all_but is None and not present:
+        all_but = stage_all_except_sentence(doc, head_end, absent, list_proxies)
     stage_president_present(doc, president, pm2, present, absent)
     stage_sentence_proxies(doc, head_end, list_proxies)
     for giver, holder, pos in mandates_table(doc, 0, head_end):
@@ -243,8 +247,8 @@ def stage_attendance(
     secretaries: list[tuple[str, int]] = []
     all_but: int | None = None
     for kind, ls, cs, ce in find_sections(doc, 0, head_end):
-        if kind in ("other",):
-            continue
+        if kind in ("other",) or (kind == "present" and audience_at(doc.folded, ls)):
+            continue  # « Auditeurs présents : 24 »: the public, not members
         every = ALL_PRESENT_EXCEPT.match(doc.folded, cs, ce) if kind == "present" else None
         if every is not None:  # « tous les conseillers …, à l'exception de X et de Y »
             names, prox = read_list(doc, every.end(), ce)
@@ -271,6 +275,40 @@ def stage_attendance(
     return members, present, absent, list_proxies, secretaries, all_but
 
 
+#: « Étaient présents tous les conseillers en exercice, à l'exception de … » as a sentence
+PRESENT_VERB = re.compile(r"(?<![a-z])(?:etaient|sont)\s+presents?\s+(?=tous\s)")
+
+
+def stage_all_except_sentence(
+    doc: Document,
+    head_end: int,
+    absent: list[tuple[str, int]],
+    list_proxies: list[tuple[str, str, int]],
+) -> int | None:
+    """The présents given by exception in a sentence (no label and colon): the members
+    excepted are absent, and how many they are is returned (None: no such sentence)."""
+    f = doc.folded
+    for m in PRESENT_VERB.finditer(f, 0, head_end):
+        every = ALL_PRESENT_EXCEPT.match(f, m.end(), head_end)
+        if every is None:
+            continue
+        names, prox = read_list(doc, every.end(), sentence_end(f, every.end(), 400))
+        if not names:
+            return None
+        absent.extend(names)
+        list_proxies.extend(prox)
+        doc.note("present.all_except", m.start())
+        return len(names)
+    return None
+
+
+def surname_words(name: str) -> set[str]:
+    """The words of ``name`` that can be its surname: those in capitals (« Philippe
+    ROGALA »: not Philippe, a first name other members share), else every word."""
+    upper = {fold_key(w) for w in name.split() if w.isupper() and len(w) >= 3}
+    return upper or {w for w in fold_key(name).split() if len(w) >= 3}
+
+
 def stage_president_present(
     doc: Document,
     president: str | None,
@@ -286,7 +324,7 @@ def stage_president_present(
     if roster(tuple(listed)).find(president) is not None:
         return
     # a name written otherwise (« M. G. FAURIEL » for « FAURIEL Gilles »): not added
-    words = {w for w in fold_key(president).split() if len(w) >= 3}
+    words = surname_words(president)
     if any(words & set(fold_key(n).split()) for n in listed):
         return
     present.append((president, pm2.start()))
@@ -337,10 +375,15 @@ def stage_sentence_proxies(
         if in_change_block(doc, cm.start()):
             continue
         giver = name_before(doc, cm.start())
-        holder, _ = take_name(text, cm.end())
+        holder, h_end = take_name(text, cm.end())
         if giver and holder and fold_key(giver) not in giver_keys:
             giver_keys.add(fold_key(giver))
             list_proxies.append((giver, holder, cm.start()))
+            for g2, h2, p2 in elided_pairs(doc, h_end, head_end)[0]:
+                if fold_key(g2) not in giver_keys:
+                    giver_keys.add(fold_key(g2))
+                    list_proxies.append((g2, h2, p2))
+                    last = max(last, p2)
 
 
 def stage_proxies(
@@ -376,6 +419,8 @@ def stage_proxies(
         if what is not None:  # « à partir de l'élection du maire »: not of the opening
             late.append((g, holder_name, what, pos))
             continue
+        if restated_proxy(proxies, g, holder_name):
+            continue  # the président restates a procuration of the list in prose
         if known and better is None:
             doc.missing(
                 f"proxies[{len(proxies)}].to",
@@ -384,6 +429,30 @@ def stage_proxies(
         doc.note(f"proxies[{len(proxies)}]", pos)
         proxies.append({"from": g, "to": holder_name})
     return proxies, late
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s-]+", fold_key(name)) if len(w) >= 3}
+
+
+def restated_proxy(proxies: list[dict[str, str]], giver: str, holder: str) -> bool:
+    """A procuration already read, written again (« présente les excuses de Mme Rose SARRAT
+    qui a donné procuration à Mme Eva Estrade » after « Rose PUJOL-SARRAT (procuration à Eva
+    ESTRADE) »): the same holder, and a giver sharing words with the one already read. A
+    member holds one procuration only (CGCT L2121-20), so it is the same one."""
+    hk, gw = fold_key(holder), _name_words(giver)
+    return any(fold_key(p["to"]) == hk and len(gw & _name_words(p["from"])) >= 1 for p in proxies)
+
+
+def holder_of_two(proxies: list[dict[str, str]]) -> str | None:
+    """The first holder to whom the pairs read give two procurations, or None."""
+    seen: set[str] = set()
+    for p in proxies:
+        k = fold_key(p["to"])
+        if k in seen:
+            return p["to"]
+        seen.add(k)
+    return None
 
 
 def stage_lists(
@@ -485,6 +554,16 @@ def stage_opening(
         )
     )
     opening: dict[str, Any] = {k: choice.value(k) for k in (*COUNT_KEYS, "absents", "proxies")}
+    double = holder_of_two(proxies)
+    proxies_choice = choice.choices.get("proxies")
+    if double is not None and proxies_choice is not None and proxies_choice.how != PRINTED:
+        # CGCT L2121-20: a member holds one procuration only; pairs that give one holder
+        # two were misread (a restatement, a name cut): their number is not a count
+        opening["proxies"] = None
+        doc.missing(
+            "opening.proxies",
+            f"{double} holds two procurations as read (the law allows one): not counted",
+        )
     opening["present_named"] = len(present_l) if present_l else None
     for key, c in choice.choices.items():
         if c.how is None:

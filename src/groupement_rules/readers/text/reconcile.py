@@ -12,7 +12,8 @@ counts. This step chooses, in that order of strength (precision before recall, S
 - a count is derived only when an identity and printed counts settle it:
   procurations = votants − présents, présents = votants − procurations (at the opening,
   before anyone stands aside), présents = en exercice − the members excepted when the
-  text says « tous les conseillers en exercice, à l'exception de … ». « Absents » is not
+  text says « tous les conseillers en exercice, à l'exception de … », procurations = 0
+  when the présents printed are all the members en exercice printed. « Absents » is not
   used: texts count the represented members in it or not.
 
 Each chosen count records how it was obtained (``printed``, ``counted`` or ``derived``)
@@ -107,6 +108,9 @@ def reconcile(c: Candidates) -> Opening:
         proxies = Choice(p["votants"] - p["presents"], DERIVED, "procurations = votants − présents")
     elif c.mentions_proxies or c.present_named:
         proxies = Choice(0, COUNTED)  # the text speaks of procurations and lists none
+    elif "presents" in p and "en_exercice" in p and p["presents"] == p["en_exercice"] > 0:
+        # every member en exercice is present: no one is absent to give a procuration
+        proxies = Choice(0, DERIVED, "procurations = 0 (présents = en exercice)")
     else:
         proxies = Choice(None)
     choices["proxies"] = proxies
