@@ -260,6 +260,50 @@ def bench_seance(args: argparse.Namespace) -> None:
     report("one check, in naive-baseline calls (machine-independent)", f"{t / n / unit:.2f}")
 
 
+@section("rendering")
+def bench_rendering(args: argparse.Namespace) -> None:
+    """Text and JSON of a decision in both languages, against answering the question."""
+    import json
+
+    from groupement_rules import default_convention, withdrawal
+    from groupement_rules.convention.withdrawal import _context
+    from groupement_rules.render import render_text
+
+    policy = default_convention()
+    days = [dt.date(2028, 5, 1) + dt.timedelta(days=i) for i in range(120)]
+    n = 5 if args.quick else 50
+
+    def answer() -> None:
+        memo = _context(policy).memo
+        for _ in range(n):
+            memo.clear()
+            for d in days:
+                withdrawal(policy, sent_on=d)
+
+    decisions = [withdrawal(policy, sent_on=d) for d in days]
+
+    def text() -> None:
+        for _ in range(n):
+            for d in decisions:
+                render_text(d, "fr")
+                render_text(d, "en")
+
+    def as_json() -> None:
+        for _ in range(n):
+            for d in decisions:
+                json.dumps(d.to_dict("fr"), ensure_ascii=False)
+
+    t_answer = min(timed(answer) for _ in range(3))
+    t_text = min(timed(text) for _ in range(3))
+    t_json = min(timed(as_json) for _ in range(3))
+    calls = n * len(days)
+    report("withdrawal answered (no memo), per decision", f"{t_answer / calls * 1e6:.1f} us")
+    report("French and English text of it, per decision", f"{t_text / calls * 1e6:.1f} us")
+    report("its JSON (both languages' labels), per decision", f"{t_json / calls * 1e6:.1f} us")
+    report("ratio text (fr + en) / answer", f"{t_text / t_answer:.2f}")
+    report("ratio JSON / answer", f"{t_json / t_answer:.2f}")
+
+
 def _material() -> tuple[str, str]:
     """(the seed text, real-looking délibération text): the seed when shared/ is beside
     the repository, and the synthetic extracts of the test suite."""

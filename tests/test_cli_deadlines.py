@@ -31,7 +31,7 @@ def test_recours_worked_examples(capsys: pytest.CaptureFixture[str], date: str, 
 def test_recours_text_and_month_end(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "recours", "2024-12-30", "--lang", "en")
     assert code == 0
-    assert "last admissible day: 2025-03-03" in out
+    assert "last admissible day: 3 March 2025" in out
     assert "recours-month-end-order" in out
 
 

@@ -252,7 +252,7 @@ def test_convocation_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["latest_sending_day"] == "2026-01-27"
     assert main(["convocation", "2026-02-02", "--population", "800", "--urgent"]) == 0
-    assert "31/01/2026" in capsys.readouterr().out
+    assert "31 janvier 2026" in capsys.readouterr().out
     with pytest.raises(SystemExit) as e:
         main(["convocation", "2026-02-02", "--population", "x"])
     assert e.value.code == 2

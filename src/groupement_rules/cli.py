@@ -160,6 +160,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_line(e: InputError, argv: Sequence[str]) -> str:
+    """The one line of a refused input; in French with an explicit ``--lang fr``
+    (:mod:`groupement_rules.render.errors`), else as the reader wrote it."""
+    from .render.errors import error_language, reason_in
+
+    if error_language(argv) != "fr":
+        return f"groupement-rules: error: {_one_line(str(e))}"
+    where, reason = getattr(e, "where", ""), getattr(e, "reason", None)
+    text = str(e) if reason is None else reason_in(str(reason), "fr")
+    if reason is not None and where:
+        text = f"{where} : {text}"
+    return f"groupement-rules : erreur : {_one_line(text)}"
+
+
+def _help_in_its_language(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """``--help`` in French or English (:mod:`groupement_rules.render.help`)."""
+    if "-h" not in argv and "--help" not in argv:
+        return
+    from .render.help import help_language, to_french
+
+    if help_language(argv) == "fr":
+        to_french(parser)
+
+
 @contextlib.contextmanager
 def _stdout_to(path: str | None) -> Iterator[None]:
     """Standard output, for the command's run, goes to ``path`` (atomically) when given,
@@ -187,6 +211,7 @@ def _flush_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _help_in_its_language(parser, sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         with _stdout_to(getattr(args, "output", None)):
@@ -197,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_USAGE
     except InputError as e:
-        print(f"groupement-rules: error: {_one_line(str(e))}", file=sys.stderr)
+        print(_error_line(e, sys.argv[1:] if argv is None else argv), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

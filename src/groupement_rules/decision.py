@@ -25,6 +25,8 @@ from typing import Any
 
 import attrs
 
+from . import labels
+
 FORMAT = "groupement-rules/decision/1"
 
 #: JSON-ready values only: str, int, float, bool, None, lists and dicts of them.
@@ -132,24 +134,39 @@ class Citation:
     """A typed reference to the text a rule or value comes from.
 
     ``source`` names the text (``"convention e-primo"``, ``"CGCT"``, ``"CPC"``),
-    ``article`` the article within it (``"art. 3"``, ``"L2121-17"``).
+    ``article`` the article within it (``"art. 3"``, ``"L2121-17 al. 2"``), written
+    in French as the text is; ``article_en`` is its English wording where the
+    reference says more than article numbers (« L2121-11 et L2121-12 »). A source's
+    name is a proper name, the same in both languages; quotations of the text
+    (« est présente ») stay in French in both.
     """
 
     source: str
     article: str
     url: str | None = None
     legifrance_id: str | None = None
+    article_en: str | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.source}, {self.article}"
 
+    def text(self, lang: str = "fr") -> str:
+        """The reference for people in ``lang``."""
+        if lang == "en":
+            return f"{self.source}, {_reference_en(self)}"
+        return str(self)
+
     def to_dict(self) -> dict[str, JSONValue]:
         out: dict[str, JSONValue] = {"source": self.source, "article": self.article}
+        if self.article_en is not None:
+            out["article_en"] = self.article_en
         if self.url is not None:
             out["url"] = self.url
         if self.legifrance_id is not None:
             out["legifrance_id"] = self.legifrance_id
-        out["text"] = str(self)
+        fr = f"{self.source}, {self.article}"
+        out["text"] = fr
+        out["texts"] = {"fr": fr, "en": f"{self.source}, {_reference_en(self)}"}
         return out
 
     @classmethod
@@ -159,7 +176,12 @@ class Citation:
             article=data["article"],
             url=data.get("url"),
             legifrance_id=data.get("legifrance_id"),
+            article_en=data.get("article_en"),
         )
+
+
+def _reference_en(c: Citation) -> str:
+    return c.article_en if c.article_en is not None else labels.reference_en(c.article)
 
 
 def cites(*citations: Citation) -> tuple[Citation, ...]:
@@ -175,11 +197,13 @@ class _MessageFormatter(string.Formatter):
 
     Format specs beyond Python's own:
 
-    - ``{day:d}`` writes an ISO date the French way (19/07/2028);
+    - ``{day:d}`` writes an ISO date in long form (« 19 juillet 2028 », "19 July 2028");
     - ``{n:pl(ligne|lignes)}`` writes the number and the word that agrees with it
       (« 1 ligne », « 2 lignes »; French takes the singular for 0 and 1, English only
       for 1: « 0 ligne », "0 lines");
-    - ``{n:pw(est|sont)}`` writes only the agreeing word.
+    - ``{n:pw(est|sont)}`` writes only the agreeing word;
+    - ``{missing:fields}`` writes paths of facts (``declared.votants``) as their labels
+      (« nombre de votants », :func:`groupement_rules.labels.field_list`).
     """
 
     def __init__(self, lang: str) -> None:
@@ -191,7 +215,9 @@ class _MessageFormatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "d" and isinstance(value, str) and len(value) == 10:
-            return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+            return labels.long_date(int(value[0:4]), int(value[5:7]), int(value[8:10]), self.lang)
+        if format_spec == "fields":
+            return labels.field_list(value, self.lang)
         if format_spec[:3] in ("pl(", "pw(") and format_spec.endswith(")"):
             one, _, many = format_spec[3:-1].partition("|")
             word = one if self._singular(value) else many
@@ -217,7 +243,7 @@ class Finding:
 
     With ``template=True`` the two messages are format strings over ``values``
     (``"Un courrier du {request_date:d} …"``; ``:d`` writes an ISO date as
-    19/07/2028), formatted only when read: a rule answering millions of
+    « 19 juillet 2028 »), formatted only when read: a rule answering millions of
     questions does not pay for text nobody reads, and the text cannot say
     anything the values do not.
     """
@@ -311,10 +337,20 @@ class Interpretation:
     def description(self, lang: str = "fr") -> str:
         return self.description_en if lang == "en" else self.description_fr
 
+    def label(self, lang: str = "fr") -> str:
+        """What the reading is about, for people (the key when no label is known)."""
+        return labels.say(labels.reading_label(self.key), lang, self.key)
+
+    def value_label(self, lang: str = "fr") -> str:
+        """The reading chosen, for people (the value when no label is known)."""
+        return labels.say(labels.reading_value_label(self.key, self.value), lang, self.value)
+
     def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
         return {
             "key": self.key,
+            "label": labels.as_dict(labels.reading_label(self.key)),
             "value": self.value,
+            "value_label": labels.as_dict(labels.reading_value_label(self.key, self.value)),
             "alternatives": list(self.alternatives),
             "description": self.description(lang),
             "descriptions": {"fr": self.description_fr, "en": self.description_en},
@@ -337,9 +373,12 @@ class Interpretation:
 class ComputedDate:
     """A date a rule computed, with the arithmetic that produced it.
 
-    ``how`` shows the operation (``"2026-07-19 + 24 mois"``); ``note`` is set
+    ``how`` shows the operation (« 19 juillet 2026 + 24 mois »); ``note`` is set
     when a rule of computation moved the date, e.g. CPC art. 641 al. 2 when the
-    target month has no such day (31 → 30).
+    target month has no such day (31 → 30). Both are French; ``how_en`` and
+    ``note_en`` are their English text (the French is shown when there is none).
+    The date's label for people comes from :mod:`groupement_rules.labels` by
+    ``name``.
     """
 
     name: str
@@ -347,24 +386,43 @@ class ComputedDate:
     how: str
     citation: Citation
     note: str | None = None
+    how_en: str | None = attrs.field(default=None, kw_only=True)
+    note_en: str | None = attrs.field(default=None, kw_only=True)
 
-    def to_dict(self) -> dict[str, JSONValue]:
+    def how_in(self, lang: str = "fr") -> str:
+        return self.how_en if lang == "en" and self.how_en is not None else self.how
+
+    def note_in(self, lang: str = "fr") -> str | None:
+        return self.note_en if lang == "en" and self.note_en is not None else self.note
+
+    def label(self, lang: str = "fr") -> str:
+        """The date's label for people (its name when no label is known)."""
+        return labels.say(labels.date_label(self.name), lang, self.name)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, JSONValue]:
         return {
             "name": self.name,
+            "label": labels.as_dict(labels.date_label(self.name)),
             "value": self.value.isoformat(),
-            "how": self.how,
+            "how": self.how_in(lang),
+            "hows": {"fr": self.how, "en": self.how_in("en")},
             "citation": self.citation.to_dict(),
-            "note": self.note,
+            "note": self.note_in(lang),
+            "notes": (None if self.note is None else {"fr": self.note, "en": self.note_in("en")}),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, JSONValue]) -> ComputedDate:
+        hows = data.get("hows") or {"fr": data["how"], "en": None}
+        notes = data.get("notes") or {"fr": data.get("note"), "en": None}
         return cls(
             name=data["name"],
             value=dt.date.fromisoformat(data["value"]),
-            how=data["how"],
+            how=hows["fr"],
+            how_en=hows.get("en"),
             citation=Citation.from_dict(data["citation"]),
-            note=data.get("note"),
+            note=notes["fr"],
+            note_en=notes.get("en"),
         )
 
 
@@ -431,6 +489,14 @@ class Decision:
     def has_errors(self) -> bool:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
+    def answer_label(self, lang: str = "fr") -> str:
+        """The answer for people (« trop tard », "too late"); the value when none is known."""
+        return labels.say(labels.answer_label(self.question, self.answer), lang, self.answer)
+
+    def question_label(self, lang: str = "fr") -> str:
+        """The question for people (« Demande de retrait »); its key when none is known."""
+        return labels.say(labels.question_label(self.question), lang, self.question)
+
     def date(self, name: str) -> dt.date:
         """The computed date called ``name``."""
         for d in self.dates:
@@ -461,6 +527,8 @@ class Decision:
             "format": FORMAT,
             "question": self.question,
             "answer": self.answer,
+            "answer_label": labels.as_dict(labels.answer_label(self.question, self.answer)),
+            "question_label": labels.as_dict(labels.question_label(self.question)),
         }
         reserved = set(out) | {
             "inputs",
@@ -479,7 +547,7 @@ class Decision:
             {
                 "inputs": thaw(self.inputs),
                 "policy": self.policy.to_dict() if self.policy else None,
-                "dates": [d.to_dict() for d in self.dates],
+                "dates": [d.to_dict(lang) for d in self.dates],
                 "findings": [f.to_dict(lang) for f in self.findings],
                 "interpretations": [i.to_dict(lang) for i in self.interpretations],
                 "citations": [c.to_dict() for c in self.citations],

@@ -8,8 +8,9 @@ message cannot say anything its values do not, and a test can list every code a
 domain produces.
 
 Templates are :func:`str.format` strings with the specs of
-:func:`groupement_rules.decision.format_message`: ``{day:d}`` for a date written the
-French way, ``{n:pl(jour franc|jours francs)}`` for a number and the word that
+:func:`groupement_rules.decision.format_message`: ``{day:d}`` for a date in long form
+(« 19 juillet 2028 », "19 July 2028"), ``{fields:fields}`` for paths of facts as their
+labels, ``{n:pl(jour franc|jours francs)}`` for a number and the word that
 agrees with it, ``{n:pw(est|sont)}`` for the agreeing word alone.
 """
 

@@ -111,10 +111,9 @@ def convention_ics(
             continue
         day = dt.date.fromisoformat(e["date"])
         label = e["label"]["en" if en else "fr"]
-        cit = e["citation"]["text"]
-        description = (
-            f"{label}\n{cit}\n{e['how']}\n{policy.ref.title} ({policy.id} v{policy.version})"
-        )
+        cit = e["citation"].get("texts", {}).get(lang, e["citation"]["text"])
+        how = e.get("hows", {}).get(lang, e["how"])
+        description = f"{label}\n{cit}\n{how}\n{policy.ref.title} ({policy.id} v{policy.version})"
         alarms: list[tuple[dt.timedelta, str]] = []
         if name.startswith("window_") and name.endswith("_first_day"):
             alarms.append(
@@ -163,14 +162,17 @@ def recours_ics(decision: Decision, *, stamp: dt.datetime, lang: str = "fr") -> 
     summary = (
         "last day to file a recours contentieux" if en else "dernier jour du recours contentieux"
     )
-    cits = "; ".join(str(c) for c in decision.citations)
-    hows = "\n".join(f"{c.name}: {c.value.isoformat()} ({c.how})" for c in decision.dates)
+    c_ = ":" if en else " :"
+    cits = "; ".join(c.text(lang) for c in decision.citations)
+    hows = "\n".join(
+        f"{c.label(lang)}{c_} {c.value.isoformat()} ({c.how_in(lang)})" for c in decision.dates
+    )
     cal = _calendar(summary)
     cal.add_component(
         _event(
             uid_=uid(policy_id, f"recours-{start}-{decision.data.get('runs_from')}"),
             day=day,
-            summary=f"{summary} [{decision.citations[0]}]",
+            summary=f"{summary} [{decision.citations[0].text(lang)}]",
             description=f"{summary}\n{cits}\n{hows}",
             stamp=stamp,
             alarms=[

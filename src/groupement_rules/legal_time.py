@@ -48,15 +48,22 @@ from typing import Protocol
 
 import attrs
 
+from . import labels
 from .decision import Citation, ComputedDate
 
 CPC_641 = Citation("CPC", "art. 641 al. 2", legifrance_id="LEGIARTI000006410989")
 CPC_641_DAYS = Citation("CPC", "art. 641 al. 1")
 CPC_642 = Citation("CPC", "art. 642")
 DELAI_FRANC = Citation("Conseil d'État", "CE, 5 oct. 2018, n° 409579 (délai franc)")
-JOURS_OUVRABLES = Citation("Code du travail", "L3132-3 (repos dominical) et L3133-1 (jours fériés)")
+JOURS_OUVRABLES = Citation(
+    "Code du travail",
+    "L3132-3 (repos dominical) et L3133-1 (jours fériés)",
+    article_en="L3132-3 (Sunday rest) and L3133-1 (public holidays)",
+)
 JOURS_OUVRES = Citation(
-    "Code du travail", "L3133-1 (jours fériés); samedi et dimanche non travaillés (usage)"
+    "Code du travail",
+    "L3133-1 (jours fériés) ; samedi et dimanche non travaillés (usage)",
+    article_en="L3133-1 (public holidays); Saturday and Sunday not worked (custom)",
 )
 ONE_DAY = dt.timedelta(days=1)
 
@@ -87,9 +94,13 @@ class Shift:
             f"expire le dernier jour du mois (CPC art. 641 al. 2)"
         )
 
-    def how(self) -> str:
+    def how(self, lang: str = "fr") -> str:
+        """The addition as a person checks it: « 19 juillet 2026 + 24 mois »."""
         sign = "+" if self.months >= 0 else "−"
-        return f"{self.start.isoformat()} {sign} {abs(self.months)} mois"
+        unit = "months" if lang == "en" and abs(self.months) != 1 else "month"
+        return f"{said(self.start, lang)} {sign} {abs(self.months)} " + (
+            unit if lang == "en" else "mois"
+        )
 
     def computed(self, name: str, citation: Citation | None = None) -> ComputedDate:
         """This shift as a :class:`ComputedDate` of a decision."""
@@ -99,7 +110,14 @@ class Shift:
             how=self.how(),
             citation=citation or CPC_641,
             note=self.note(),
+            how_en=self.how("en"),
+            note_en=self.note("en"),
         )
+
+
+def said(day: dt.date, lang: str = "fr") -> str:
+    """A date in the long form a person reads: « 19 juillet 2028 », "19 July 2028"."""
+    return labels.long_date(day.year, day.month, day.day, lang)
 
 
 def shift_months(start: dt.date, months: int) -> Shift:
@@ -230,13 +248,19 @@ class WeekendsOnly:
     def describe(self) -> str:
         return "sans jours fériés"
 
+    def describe_en(self) -> str:
+        return "without public holidays"
+
 
 SATURDAY, SUNDAY = 5, 6
-_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def weekday_fr(day: dt.date) -> str:
-    return _WEEKDAYS_FR[day.weekday()]
+    return labels.weekday(day.weekday(), "fr")
+
+
+def weekday(day: dt.date, lang: str = "fr") -> str:
+    return labels.weekday(day.weekday(), lang)
 
 
 class Jours(enum.StrEnum):
@@ -343,30 +367,40 @@ class Echeance:
     anchor: dt.date
     delai: Delai
     value: dt.date  # last day to act (after) / latest day for the act (before)
-    steps: tuple[str, ...]
+    steps: tuple[str, ...]  # each step of the arithmetic, in French
     clamped: bool = False  # CPC 641 al. 2 moved a month end
     moved_from: dt.date | None = None  # the day the extension moved
+    steps_en: tuple[str, ...] = ()  # the same steps in English
 
     @property
     def extended(self) -> bool:
         return self.moved_from is not None
 
-    def how(self) -> str:
+    def how(self, lang: str = "fr") -> str:
+        if lang == "en" and self.steps_en:
+            return "; ".join(self.steps_en)
         return " ; ".join(self.steps)
 
-    def note(self) -> str | None:
+    def note(self, lang: str = "fr") -> str | None:
+        en = lang == "en"
         notes = []
         if self.clamped:
             notes.append(
-                "le mois d'arrivée n'a pas ce quantième : dernier jour du mois (CPC art. 641 al. 2)"
+                "the target month has no such day: last day of the month (CPC art. 641 al. 2)"
+                if en
+                else "le mois d'arrivée n'a pas ce quantième : dernier jour du mois "
+                "(CPC art. 641 al. 2)"
             )
         if self.moved_from is not None:
+            d = self.moved_from
             notes.append(
-                f"le {self.moved_from.isoformat()} ({weekday_fr(self.moved_from)}) n'est pas "
-                "un jour ouvré (samedi, dimanche ou jour férié) : délai prorogé "
-                "(CPC art. 642 al. 2)"
+                f"{weekday(d, lang)} {said(d, lang)} is not a working day (Saturday, Sunday "
+                "or public holiday): the délai is extended (CPC art. 642 al. 2)"
+                if en
+                else f"le {weekday(d, lang)} {said(d, lang)} n'est pas un jour ouvré (samedi, "
+                "dimanche ou jour férié) : délai prorogé (CPC art. 642 al. 2)"
             )
-        return " ; ".join(notes) or None
+        return ("; " if en else " ; ").join(notes) or None
 
     def computed(self, name: str, citation: Citation | None = None) -> ComputedDate:
         return ComputedDate(
@@ -375,7 +409,40 @@ class Echeance:
             how=self.how(),
             citation=citation or self.delai.citation or CPC_641,
             note=self.note(),
+            how_en=self.how("en"),
+            note_en=self.note("en"),
         )
+
+
+_JOURS_EN = {
+    Jours.CALENDAIRES: ("day", "days"),
+    Jours.OUVRABLES: ("day other than Sunday or a holiday", "days other than Sundays or holidays"),
+    Jours.OUVRES: ("working day", "working days"),
+}
+_JOURS_FR = {
+    Jours.CALENDAIRES: ("jour", "jours"),
+    Jours.OUVRABLES: ("jour ouvrable", "jours ouvrables"),
+    Jours.OUVRES: ("jour ouvré", "jours ouvrés"),
+}
+
+
+def _days(n: int, jours: Jours, lang: str) -> str:
+    """« 5 jours », « 1 jour ouvré », "5 days" (French singular for 0 and 1)."""
+    one, many = (_JOURS_EN if lang == "en" else _JOURS_FR)[jours]
+    singular = n == 1 if lang == "en" else n < 2
+    return f"{n} {one if singular else many}"
+
+
+class _Steps:
+    """The steps of a count, written in French and in English side by side."""
+
+    def __init__(self) -> None:
+        self.fr: list[str] = []
+        self.en: list[str] = []
+
+    def add(self, fr: str, en: str) -> None:
+        self.fr.append(fr)
+        self.en.append(en)
 
 
 def _step_counted(
@@ -423,33 +490,47 @@ def _count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) 
     sign = -1 if delai.before else 1
     sgn = "−" if delai.before else "+"
     one = dt.timedelta(days=sign)
-    steps: list[str] = []
+    steps = _Steps()
     clamped = False
     day = anchor
     if delai.unit is Unit.MONTHS:
         if delai.franc and delai.franc_first:
             day = anchor + one
-            steps.append(f"{anchor.isoformat()} {sgn} 1 jour (délai franc) = {day.isoformat()}")
+            steps.add(
+                f"{said(anchor)} {sgn} 1 jour (délai franc) = {said(day)}",
+                f"{said(anchor, 'en')} {sgn} 1 day (délai franc) = {said(day, 'en')}",
+            )
         shift = shift_months(day, sign * delai.amount)
         clamped = shift.clamped
-        steps.append(
-            f"{day.isoformat()} {sgn} {delai.amount} mois = {shift.value.isoformat()}"
-            + (" (CPC art. 641 al. 2)" if clamped else "")
+        months_en = "month" if delai.amount == 1 else "months"
+        steps.add(
+            f"{said(day)} {sgn} {delai.amount} mois = {said(shift.value)}"
+            + (" (CPC art. 641 al. 2)" if clamped else ""),
+            f"{said(day, 'en')} {sgn} {delai.amount} {months_en} = {said(shift.value, 'en')}"
+            + (" (CPC art. 641 al. 2)" if clamped else ""),
         )
         day = shift.value
         if delai.franc and not delai.franc_first:
             nxt = day + one
-            steps.append(f"{sgn} 1 jour (délai franc) = {nxt.isoformat()}")
+            steps.add(
+                f"{sgn} 1 jour (délai franc) = {said(nxt)}",
+                f"{sgn} 1 day (délai franc) = {said(nxt, 'en')}",
+            )
             day = nxt
     else:
         end = _step_counted(anchor, delai.amount, sign, delai.jours, cal)
-        kind = "" if delai.jours is Jours.CALENDAIRES else f" {delai.jours.value}"
-        unit = "jours" if delai.amount > 1 else "jour"
-        steps.append(f"{anchor.isoformat()} {sgn} {delai.amount} {unit}{kind} = {end.isoformat()}")
+        steps.add(
+            f"{said(anchor)} {sgn} {_days(delai.amount, delai.jours, 'fr')} = {said(end)}",
+            f"{said(anchor, 'en')} {sgn} {_days(delai.amount, delai.jours, 'en')} "
+            f"= {said(end, 'en')}",
+        )
         day = end
         if delai.franc:
             nxt = day + one
-            steps.append(f"{sgn} 1 jour (jours francs) = {nxt.isoformat()}")
+            steps.add(
+                f"{sgn} 1 jour (jours francs) = {said(nxt)}",
+                f"{sgn} 1 day (clear days) = {said(nxt, 'en')}",
+            )
             day = nxt
     moved_from = None
     if delai.extension:
@@ -457,13 +538,17 @@ def _count_delai(anchor: dt.date, delai: Delai, cal: DayCalendar | None = None) 
             raise ValueError("the extension of CPC art. 642 needs a holiday calendar")
         moved = previous_working_day(day, cal) if delai.before else next_working_day(day, cal)
         if moved != day:
-            steps.append(
-                f"{weekday_fr(day)} {day.isoformat()} non ouvré → "
-                f"{weekday_fr(moved)} {moved.isoformat()} (CPC art. 642)"
+            steps.add(
+                f"{weekday(day)} {said(day)} non ouvré → "
+                f"{weekday(moved)} {said(moved)} (CPC art. 642)",
+                f"{weekday(day, 'en')} {said(day, 'en')} not a working day → "
+                f"{weekday(moved, 'en')} {said(moved, 'en')} (CPC art. 642)",
             )
             moved_from = day
             day = moved
-    return Echeance(anchor, delai, day, tuple(steps), clamped, moved_from)
+    return Echeance(
+        anchor, delai, day, tuple(steps.fr), clamped, moved_from, steps_en=tuple(steps.en)
+    )
 
 
 def jours_calendaires(

@@ -96,8 +96,9 @@ class ParamSpec:
     ``check`` receives the parsed value and returns an error message or None.
     ``dated`` allows several values with ``from`` dates. An optional parameter
     may have a ``default``, used when the file is silent: it is then cited as
-    « groupement-rules, default: <default_note> », so that a decision shows
-    that the text said nothing and which reading filled the gap.
+    « groupement-rules, par défaut : <default_note_fr> » (in English « default:
+    <default_note> »), so that a decision shows that the text said nothing and
+    which reading filled the gap.
     """
 
     type: str
@@ -107,6 +108,22 @@ class ParamSpec:
     description: str = ""
     default: Any = NO_DEFAULT
     default_note: str = ""
+    default_note_fr: str = ""
+
+
+def default_citation(spec: ParamSpec | None = None) -> Citation:
+    """The citation of a value the policy file is silent on (see :class:`ParamSpec`)."""
+    if spec is None:
+        return Citation(
+            DEFAULT_SOURCE,
+            "le fichier de politique est muet",
+            article_en="the policy file is silent",
+        )
+    return Citation(
+        DEFAULT_SOURCE,
+        f"par défaut : {spec.default_note_fr or spec.default_note or 'le texte est muet'}",
+        article_en=f"default: {spec.default_note or 'the text is silent'}",
+    )
 
 
 @attrs.frozen
@@ -201,7 +218,7 @@ _POLICY_KEYS = {"id", "kind", "title", "version", "last_verified_on", "descripti
 _SOURCE_KEYS = {"name", "title", "url", "legifrance_id"}
 _PARAM_KEYS = {"value", "citation", "description", "values"}
 _VALUE_KEYS = {"from", "to", "value", "citation", "note"}
-_CITATION_KEYS = {"source", "article", "url", "legifrance_id"}
+_CITATION_KEYS = {"source", "article", "article_en", "url", "legifrance_id"}
 
 
 def line_of(text: str, section: str, key: str | None = None) -> int | None:
@@ -402,9 +419,16 @@ def _build(
         art = raw.get("article")
         if not isinstance(art, str) or not art.strip():
             raise fail(f"{key}.citation.article", "missing article", section, "citation")
+        art_en = raw.get("article_en")
+        if art_en is not None and (not isinstance(art_en, str) or not art_en.strip()):
+            raise fail(f"{key}.citation.article_en", "must be a non-empty string", section)
         url = raw.get("url", sources[src].url)
         return Citation(
-            sources[src].name, art, url, raw.get("legifrance_id", sources[src].legifrance_id)
+            sources[src].name,
+            art,
+            url,
+            raw.get("legifrance_id", sources[src].legifrance_id),
+            article_en=art_en,
         )
 
     params: dict[str, Parameter] = {}
@@ -494,7 +518,7 @@ def _build(
         if spec.required:
             raise PolicyError(name, f"params.{pkey}", None, "missing required parameter")
         if spec.default is not NO_DEFAULT:
-            cit = Citation(DEFAULT_SOURCE, f"default: {spec.default_note or 'the text is silent'}")
+            cit = default_citation(spec)
             params[pkey] = Parameter(pkey, (DatedValue(None, None, spec.default, cit),))
     return Policy(
         id=head["id"],
@@ -565,7 +589,7 @@ class PolicyView:
             spec = type(self).schema().get(key)
             if spec is None:
                 raise KeyError(f"{type(self).__name__} declares no key {key!r}")
-            return Citation(DEFAULT_SOURCE, "the policy file is silent")
+            return default_citation()
         return self.policy.citation(key, self.on)
 
 

@@ -186,7 +186,8 @@ def test_notice_after_receipt(day: dt.date, answer: str, effect: str | None) -> 
 def test_notice_after_receipt_shows_its_arithmetic() -> None:
     d = withdrawal(R, received_on=D(2027, 8, 31))
     until = next(c for c in d.dates if c.name == "engaged_until")
-    assert until.how == "2027-08-31 + 3 mois" and until.note and "641" in until.note
+    assert until.how == "31 août 2027 + 3 mois" and until.note and "641" in until.note
+    assert until.how_in("en") == "31 August 2027 + 3 months"
 
 
 # -- end-of-marches: the end of the marchés the adherent is party to ------------------

@@ -205,8 +205,8 @@ def test_json_round_trip_and_text() -> None:
     d = recours(P, D("2024-12-30"), CAL)
     assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
     text = render_text(d, "en")
-    assert "last admissible day: 2025-03-03" in text
-    assert "cautious date: 2025-02-28" in text
+    assert "last admissible day: 3 March 2025" in text
+    assert "cautious date: 28 February 2025" in text
 
 
 # -- executory force -------------------------------------------------------------
@@ -411,8 +411,14 @@ def test_executory_json_round_trip() -> None:
     d = executory(P, act, CAL)
     assert Decision.from_dict(json.loads(json.dumps(d.to_dict("en")))) == d
     assert d.date("executory_since") == D("2026-02-13")
-    assert "max(publication 2026-02-12 ; transmission 2026-02-13)" in next(
-        c.how for c in d.dates if c.name == "executory_since"
+    since = next(c for c in d.dates if c.name == "executory_since")
+    assert since.how == (
+        "la plus tardive de : publication le 12 février 2026 ; "
+        "transmission au préfet le 13 février 2026"
+    )
+    assert since.how_in("en") == (
+        "the latest of: publication on 12 February 2026; "
+        "transmission to the préfet on 13 February 2026"
     )
 
 

@@ -29,7 +29,7 @@ CAT = Catalogue(
 def test_emit_formats_both_languages_from_the_values() -> None:
     f = CAT.emit("late", CIT, sent="2026-01-27", n=1)
     assert f.severity is Severity.ERROR
-    assert f.message_fr == "Envoyée le 27/01/2026, 1 jour franc avant la séance."
+    assert f.message_fr == "Envoyée le 27 janvier 2026, 1 jour franc avant la séance."
     assert f.message_en == "Sent on 2026-01-27, 1 clear day before the séance."
     assert dict(f.values) == {"sent": "2026-01-27", "n": 1}
     assert f.citation == CIT

@@ -81,7 +81,8 @@ def test_echeance_matches_its_snapshot(name: str) -> None:
 
 def test_shift_texts() -> None:
     s = shift_months(D(2026, 8, 31), 1)
-    assert s.how() == "2026-08-31 + 1 mois"
+    assert s.how() == "31 août 2026 + 1 mois"
+    assert s.how("en") == "31 August 2026 + 1 month"
     assert s.note("en") == (
         "the target month has no day 31: the period ends on the last day of the month "
         "(CPC art. 641 al. 2)"
@@ -90,8 +91,9 @@ def test_shift_texts() -> None:
         "le mois d'arrivée n'a pas de quantième 31 : le délai expire le dernier jour du mois "
         "(CPC art. 641 al. 2)"
     )
-    assert shift_months(D(2026, 8, 31), 0).how() == "2026-08-31 + 0 mois"
-    assert shift_months(D(2026, 8, 31), -2).how() == "2026-08-31 − 2 mois"
+    assert shift_months(D(2026, 8, 31), 0).how() == "31 août 2026 + 0 mois"
+    assert shift_months(D(2026, 8, 31), -2).how() == "31 août 2026 − 2 mois"
+    assert shift_months(D(2026, 8, 1), -2).how("en") == "1 August 2026 − 2 months"
     c = s.computed("x")
     assert (c.value, c.how, c.note, c.citation.article) == (
         D(2026, 9, 30),

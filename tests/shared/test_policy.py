@@ -240,7 +240,9 @@ def test_a_minimal_convention_gets_named_defaults() -> None:
     assert d.answer == "allowed" and d.data["effective_on"] == "2028-01-31"
     assert d.interpretations[0].value == "sent"
     assert p.citation("withdrawal_request_date").source == "groupement-rules"
-    assert "default" in p.citation("withdrawal_request_date").article
+    cited = p.citation("withdrawal_request_date")
+    assert cited.article.startswith("par défaut : ")
+    assert cited.text("en").startswith("groupement-rules, default: ")
     assert status_on(p, dt.date(2029, 1, 31)).answer == "ended"
     assert timeline(p).data["events"]
     # no territory, kinds, annexes or orders rule in this convention: none is checked

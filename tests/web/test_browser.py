@@ -143,7 +143,7 @@ def test_withdrawal_answers_allowed_effective_2028_07_19(page: Any) -> None:
     assert "allowed" in answer.locator(".verdict").inner_text()
     effective = answer.locator("dt:has-text('Prend effet le') + dd time")
     assert effective.get_attribute("datetime") == "2028-07-19"
-    assert effective.inner_text() == "19/07/2028"
+    assert effective.inner_text() == "19 juillet 2028"
     assert page.url.rstrip("/").endswith("/ui")  # answered in place, by the small script
     _no_violations(page)
 

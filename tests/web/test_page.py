@@ -76,7 +76,7 @@ def test_withdrawal_form(client: Any) -> None:
     r = client.get("/ui/withdraw?date=2028-06-01&lang=fr")
     assert r.status_code == 200
     assert 'data-answer="allowed"' in r.text
-    assert '<time datetime="2028-07-19">19/07/2028</time>' in r.text
+    assert '<time datetime="2028-07-19">19 juillet 2028</time>' in r.text
     assert '<time datetime="2028-05-19">' in r.text  # the window's first day
     late = client.get("/ui/withdraw?date=2028-08-01")
     assert 'data-answer="too-late"' in late.text and 'data-code="withdrawal-too-late"' in late.text
@@ -95,7 +95,7 @@ def test_a_bad_date_is_a_readable_error(client: Any, date: str) -> None:
 def test_recours_form_zone_from_insee(client: Any) -> None:
     r = client.get("/ui/recours?date=2026-02-10&insee=49176")
     assert 'data-answer="deadline"' in r.text
-    assert '<time datetime="2026-04-13">13/04/2026</time>' in r.text
+    assert '<time datetime="2026-04-13">13 avril 2026</time>' in r.text
     moselle = client.get("/ui/recours?date=2026-02-10&insee=57463")
     assert "Moselle" in moselle.text or "Alsace" in moselle.text
     bad = client.get("/ui/recours?date=2026-02-10&insee=999")

@@ -2,7 +2,7 @@
 
 One place for every code: its severity when the rule is broken, and the French
 and English templates over the finding's values (``{x:d}`` writes an ISO date
-the French way, 19/07/2028). The messages speak of any convention: what one
+in long form, « 19 juillet 2028 », "19 July 2028"). The messages speak of any convention: what one
 convention says in its own words comes from its policy file.
 """
 
@@ -32,36 +32,36 @@ TOO_EARLY_FORBIDDEN: Templates = (
     "les {{forbidden_months}} premiers mois et seul compte un courrier {act_fr} du "
     "{{window_first_day:d}} au {{window_last_day:d}} inclus ; ce courrier ne vaut pas demande de "
     "retrait.",
-    "A letter dated {{request_date}} is too early: withdrawal is not possible during the first "
-    "{{forbidden_months}} months and only a letter {act_en} from {{window_first_day}} to "
-    "{{window_last_day}} inclusive counts; this letter is no request.",
+    "A letter dated {{request_date:d}} is too early: withdrawal is not possible during the first "
+    "{{forbidden_months}} months and only a letter {act_en} from {{window_first_day:d}} to "
+    "{{window_last_day:d}} inclusive counts; this letter is no request.",
 )
 TOO_EARLY: Templates = (
     "Un courrier du {{request_date:d}} est trop précoce : seul compte un courrier {act_fr} du "
     "{{window_first_day:d}} au {{window_last_day:d}} inclus ; ce courrier ne vaut pas demande de "
     "retrait.",
-    "A letter dated {{request_date}} is too early: only a letter {act_en} from "
-    "{{window_first_day}} to {{window_last_day}} inclusive counts; this letter is no request.",
+    "A letter dated {{request_date:d}} is too early: only a letter {act_en} from "
+    "{{window_first_day:d}} to {{window_last_day:d}} inclusive counts; this letter is no request.",
 )
 TOO_EARLY_NO_WITHDRAWAL: Templates = (
     "Un courrier du {request_date:d} ne peut valoir retrait : la convention ne prévoit aucune "
     "échéance de retrait avant sa fin, et l'adhérent reste engagé jusqu'au {engaged_until:d}.",
-    "A letter dated {request_date} cannot be a withdrawal: the convention provides no échéance "
-    "for a withdrawal before its end, and the adherent stays engaged until {engaged_until}.",
+    "A letter dated {request_date:d} cannot be a withdrawal: the convention provides no échéance "
+    "for a withdrawal before its end, and the adherent stays engaged until {engaged_until:d}.",
 )
 TOO_LATE: Templates = (
     "Un courrier du {{request_date:d}} est trop tardif (la fenêtre s'est fermée le "
     "{{window_last_day:d}}) : l'adhérent reste engagé jusqu'au {{engaged_until:d}}{tail_fr}",
-    "A letter dated {{request_date}} is too late (the window closed on {{window_last_day}}): the "
-    "adherent stays engaged until {{engaged_until}}{tail_en}",
+    "A letter dated {{request_date:d}} is too late (the window closed on "
+    "{{window_last_day:d}}): the adherent stays engaged until {{engaged_until:d}}{tail_en}",
 )
 TOO_LATE_NEXT: Templates = (
     "Un courrier du {request_date:d} est trop tardif pour l'échéance du {missed_echeance:d} "
     "(dernier jour : {window_last_day:d}) et ne vaut pas pour la suivante : une nouvelle demande "
     "peut être faite à partir du {window_opens_on:d}.",
-    "A letter dated {request_date} is too late for the échéance of {missed_echeance} (last day: "
-    "{window_last_day}) and does not count for the next one: a new request may be made from "
-    "{window_opens_on}.",
+    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} "
+    "(last day: {window_last_day:d}) and does not count for the next one: a new request may be "
+    "made from {window_opens_on:d}.",
 )
 TOO_LATE_TAIL: Templates = (
     ", seule une exclusion prononcée par {who_fr} pouvant y mettre fin avant.",
@@ -71,8 +71,9 @@ DEFERRED: Templates = (
     "Un courrier du {request_date:d} est trop tardif pour l'échéance du {missed_echeance:d} "
     "(dernier jour : {missed_last_day:d}) : le retrait prend effet à l'échéance suivante, le "
     "{effective_on:d}.",
-    "A letter dated {request_date} is too late for the échéance of {missed_echeance} (last day: "
-    "{missed_last_day}): the withdrawal takes effect at the next échéance, on {effective_on}.",
+    "A letter dated {request_date:d} is too late for the échéance of {missed_echeance:d} "
+    "(last day: {missed_last_day:d}): the withdrawal takes effect at the next échéance, on "
+    "{effective_on:d}.",
 )
 FORM_MISSING: Templates = (
     "La convention exige une délibération décidant le retrait ; aucune n'est indiquée.",
@@ -82,23 +83,23 @@ NOT_MEMBER: dict[str, Templates] = {
     "excluded": (
         "Au {{request_date:d}}, l'adhérent a été exclu par décision {by_fr} : aucune fenêtre de "
         "retrait ne s'applique.",
-        "On {{request_date}}, the adherent was excluded by {by_en} decision: no withdrawal "
+        "On {{request_date:d}}, the adherent was excluded by {by_en} decision: no withdrawal "
         "window applies.",
     ),
     "withdrawn": (
         "Au {request_date:d}, l'adhérent s'est déjà retiré : aucune fenêtre de retrait ne "
         "s'applique.",
-        "On {request_date}, the adherent has already withdrawn: no withdrawal window applies.",
+        "On {request_date:d}, the adherent has already withdrawn: no withdrawal window applies.",
     ),
     "convention-ended": (
         "Au {request_date:d}, la convention a pris fin le {ended_on:d} : aucune fenêtre de "
         "retrait ne s'applique.",
-        "On {request_date}, the convention ended on {ended_on}: no withdrawal window applies.",
+        "On {request_date:d}, the convention ended on {ended_on:d}: no withdrawal window applies.",
     ),
     "not-renewed": (
         "Au {request_date:d}, le marché n'a pas été renouvelé et a pris fin le {ended_on:d} : "
         "aucune fenêtre de retrait ne s'applique.",
-        "On {request_date}, the market was not renewed and ended on {ended_on}: no withdrawal "
+        "On {request_date:d}, the market was not renewed and ended on {ended_on:d}: no withdrawal "
         "window applies.",
     ),
 }
@@ -112,7 +113,7 @@ EXCLUDED_BY: dict[str, Templates] = {
 READING_CHANGES: Templates = (
     "Selon l'autre lecture ({other_reading} : {other_date:d}), la réponse serait "
     "« {other_answer} » et non « {answer} ».",
-    "Under the other reading ({other_reading}: {other_date}), the answer would be "
+    "Under the other reading ({other_reading}: {other_date:d}), the answer would be "
     "'{other_answer}', not '{answer}'.",
 )
 
@@ -144,14 +145,14 @@ def emit(
 EXCLUSION_WITHOUT_JUDGMENT: Templates = (
     "Exclusion au {effective_on:d} sans décision du juge : elle est sans effet, l'adhérent "
     "reste membre.",
-    "Exclusion from {effective_on} without a judge's decision: it has no effect and the "
+    "Exclusion from {effective_on:d} without a judge's decision: it has no effect and the "
     "adherent remains a member.",
 )
 EXCLUSION_WITHOUT_NOTICE: Templates = (
     "Exclusion au {{effective_on:d}} sans décision prise par {who_fr} après une mise en demeure "
     "restée sans effet pendant {{notice_days}} jours : elle est sans effet, l'adhérent reste "
     "membre.",
-    "Exclusion from {{effective_on}} without a decision by {who_en} after a formal notice left "
+    "Exclusion from {{effective_on:d}} without a decision by {who_en} after a formal notice left "
     "without effect for {{notice_days}} days: it has no effect and the adherent remains a "
     "member.",
 )

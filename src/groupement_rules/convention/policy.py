@@ -181,44 +181,54 @@ SCHEMA: dict[str, ParamSpec] = {
     "adhesion_act": ParamSpec(
         "str", required=False, check=_reading, default="sent",
         default_note="the sending of the signed convention counts, as e-primo art. 2 says",
+        default_note_fr="l'envoi de la convention signée compte, comme le dit l'art. 2 d'e-primo",
     ),
     "withdrawal_forbidden_months": ParamSpec(
         "int", required=False, check=_months_or_zero, default=None,
         default_note="no withdrawal takes effect before the end of the initial period",
+        default_note_fr="aucun retrait ne prend effet avant la fin de la période initiale",
     ),
     "withdrawal_request_date": ParamSpec(
         "str", required=False, check=_one_of("sent", "received", "deliberation"),
         default="sent",
         default_note="the letter's sending date counts (literal reading of « adressé »)",
+        default_note_fr="la date d'envoi du courrier compte (lecture littérale de « adressé »)",
     ),
     "exclusion_requires_judgment": ParamSpec(
         "bool", required=False, default=False,
         default_note="the text does not reserve exclusion to a judge",
+        default_note_fr="le texte ne réserve pas l'exclusion à un juge",
     ),
     "minimum_order_months": ParamSpec(
         "int", required=False, check=_months, default=None,
         default_note="no minimum order is stated: orders are not checked",
+        default_note_fr="aucun minimum de commande : les commandes ne sont pas vérifiées",
     ),
     "purchase_order_equals_need": ParamSpec(
         "bool", required=False, default=False,
         default_note="no purchase order is required to equal the need",
+        default_note_fr="aucun bon de commande ne doit égaler le besoin",
     ),
     "eligible_member_kinds": ParamSpec(
         "list[str]", required=False, default=None,
         default_note="the text lists no eligible kinds of member: not checked",
+        default_note_fr="le texte ne liste pas les catégories de membres admises : non vérifié",
     ),
     "territory_departements": ParamSpec(
         "list[str]", required=False, check=_departements, default=None,
         default_note="the text sets no territory: not checked",
+        default_note_fr="le texte ne fixe pas de territoire : non vérifié",
     ),
     "representation_modes": ParamSpec("list[str]", required=False),
     "required_annexes": ParamSpec(
         "list[int]", required=False, check=_annexes, default=[],
         default_note="the text requires no annex",
+        default_note_fr="le texte n'exige aucune annexe",
     ),
     "authorisation_must_be_transmitted": ParamSpec(
         "bool", required=False, default=False,
         default_note="the text does not require the stamped copy of the délibération",
+        default_note_fr="le texte n'exige pas la copie visée de la délibération",
     ),
     # facts shown by the timeline and the docs
     "coordinator_address": ParamSpec("str", required=False),

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..decision import Citation, ComputedDate
-from ..legal_time import ONE_DAY, Period, add_months, shift_months
+from ..legal_time import ONE_DAY, Period, add_months, said, shift_months
 from ..policy import Policy
 from .facts import Marche, civil_year_boundary
 from .policy import (
@@ -165,12 +165,19 @@ def schedule(policy: Policy) -> Schedule:
     c_dur = policy.citation("initial_period_months")
 
     dates: list[ComputedDate] = [
-        ComputedDate("market_start", m, "date d'entrée en vigueur du marché", c_start),
+        ComputedDate(
+            "market_start",
+            m,
+            "date d'entrée en vigueur du marché",
+            c_start,
+            how_en="the date the market takes effect",
+        ),
         ComputedDate(
             "adhesion_deadline",
             v("adhesion_deadline"),
             "date limite d'envoi de la convention signée",
             policy.citation("adhesion_deadline"),
+            how_en="the deadline for sending the signed convention",
         ),
     ]
     ends = _boundaries(t)
@@ -180,8 +187,16 @@ def schedule(policy: Policy) -> Schedule:
         periods.append(Period(prev, end))
         months = t.initial_months + (k - 1) * t.renewal_months
         if t.basis == "civil-years":
-            how = f"1er janvier, {months // 12} année(s) civile(s) après {m.isoformat()}"
-            dates.append(ComputedDate(f"period_{k}_end", end, how, c_dur))
+            years = months // 12
+            how = (
+                f"1er janvier, {years} {'année civile' if years < 2 else 'années civiles'} "
+                f"après le {said(m)}"
+            )
+            how_en = (
+                f"1 January, {years} calendar {'year' if years == 1 else 'years'} "
+                f"after {said(m, 'en')}"
+            )
+            dates.append(ComputedDate(f"period_{k}_end", end, how, c_dur, how_en=how_en))
         else:
             dates.append(shift_months(m, months).computed(f"period_{k}_end", c_dur))
         prev = end
@@ -197,11 +212,16 @@ def schedule(policy: Policy) -> Schedule:
             "convention_end",
             conv_end,
             (
-                f"{m.isoformat()} + {t.initial_months + t.renewals * t.renewal_months} mois"
+                f"{said(m)} + {t.initial_months + t.renewals * t.renewal_months} mois"
                 if t.basis == "months"
                 else f"1er janvier {conv_end.year}"
             ),
             end_citation(policy),
+            how_en=(
+                f"{said(m, 'en')} + {t.initial_months + t.renewals * t.renewal_months} months"
+                if t.basis == "months"
+                else f"1 January {conv_end.year}"
+            ),
         )
     )
     return Schedule(
@@ -245,10 +265,14 @@ class _Clause:
         not before the forbidden period is over when it bars the effect."""
         return b < self.conv_end and (self.bars_letter or b >= self.allowed_from)
 
-    def first_how(self, first: dt.date) -> str:
-        return "fin de la période sans retrait" if first == self.allowed_from else "jour suivant"
+    def first_how(self, first: dt.date) -> tuple[str, str]:
+        if first == self.allowed_from:
+            return "fin de la période sans retrait", "end of the period without withdrawal"
+        return "jour suivant", "the next day"
 
-    def add(self, first: dt.date | None, last: dt.date, boundary: dt.date, how: str) -> None:
+    def add(
+        self, first: dt.date | None, last: dt.date, boundary: dt.date, how: tuple[str, str]
+    ) -> None:
         if self.bars_letter:
             first = self.allowed_from if first is None else max(first, self.allowed_from)
         if first is not None and first > last:
@@ -257,10 +281,11 @@ class _Clause:
         self.windows.append(w)
         c = self.t.citation
         if first is not None:
-            self.dates.append(
-                ComputedDate(f"window_{w.index}_first_day", first, self.first_how(first), c)
-            )
-        self.dates.append(ComputedDate(f"window_{w.index}_last_day", last, how, c))
+            fr, en = self.first_how(first)
+            self.dates.append(ComputedDate(f"window_{w.index}_first_day", first, fr, c, how_en=en))
+        self.dates.append(
+            ComputedDate(f"window_{w.index}_last_day", last, how[0], c, how_en=how[1])
+        )
 
     def before_period_ends(self, boundaries: list[dt.date]) -> None:
         """« dans les N mois qui précèdent la fin de la période »: ``[B − N, B)``."""
@@ -279,26 +304,42 @@ class _Clause:
             if opens_on == opens.value:
                 self.dates.append(opens.computed(f"window_{i}_first_day", c))
             else:
-                how = self.first_how(opens_on)
-                self.dates.append(ComputedDate(f"window_{i}_first_day", opens_on, how, c))
-            how = f"{b.isoformat()} − 1 jour"
-            self.dates.append(ComputedDate(f"window_{i}_last_day", b - ONE_DAY, how, c))
+                fr, en = self.first_how(opens_on)
+                self.dates.append(ComputedDate(f"window_{i}_first_day", opens_on, fr, c, how_en=en))
+            self.dates.append(
+                ComputedDate(
+                    f"window_{i}_last_day",
+                    b - ONE_DAY,
+                    f"{said(b)} − 1 jour",
+                    c,
+                    how_en=f"{said(b, 'en')} − 1 day",
+                )
+            )
 
     def period_end_echeances(
         self, boundaries: list[dt.date]
-    ) -> Iterator[tuple[dt.date, dt.date, str]]:
+    ) -> Iterator[tuple[dt.date, dt.date, tuple[str, str]]]:
         """« au moins N mois avant l'échéance »: (échéance, last day, how) per period end."""
         n = self.t.notice_months
         assert n is not None
+        months = "month" if n == 1 else "months"
         for b in boundaries:
             if self.eligible(b):
-                yield b, latest_notice_day(b, n), f"dernier jour X tel que X + {n} mois ≤ {b}"
+                yield (
+                    b,
+                    latest_notice_day(b, n),
+                    (
+                        f"dernier jour X tel que X + {n} mois ≤ {said(b)}",
+                        f"last day X such that X + {n} {months} ≤ {said(b, 'en')}",
+                    ),
+                )
 
-    def fixed_date_echeances(self) -> Iterator[tuple[dt.date, dt.date, str]]:
+    def fixed_date_echeances(self) -> Iterator[tuple[dt.date, dt.date, tuple[str, str]]]:
         """« avant le 30 juin ; effet au 1er janvier suivant »: one échéance a year."""
         t = self.t
         assert t.deadline_day is not None and t.effect_day is not None
         word = "au plus tard le" if t.deadline_inclusive else "avant le"
+        word_en = "at the latest on" if t.deadline_inclusive else "before"
         for year in range(max(t.market_start.year - 1, dt.MINYEAR), self.conv_end.year + 1):
             deadline = _fixed(year, t.deadline_day)
             effect = _fixed(year, t.effect_day)
@@ -308,9 +349,13 @@ class _Clause:
                 effect = _fixed(year + 1, t.effect_day)
             if self.eligible(effect):
                 last = deadline if t.deadline_inclusive else deadline - ONE_DAY
-                yield effect, last, f"{word} {deadline.isoformat()}"
+                yield (
+                    effect,
+                    last,
+                    (f"{word} {said(deadline)}", f"{word_en} {said(deadline, 'en')}"),
+                )
 
-    def notices(self, echeances: Iterable[tuple[dt.date, dt.date, str]]) -> None:
+    def notices(self, echeances: Iterable[tuple[dt.date, dt.date, tuple[str, str]]]) -> None:
         """One window per échéance, from the day after the previous one's notice ran
         out (a late letter deferred) or from the previous échéance (a late letter refused)."""
         previous: tuple[dt.date, dt.date] | None = None  # (last day, échéance)
@@ -336,15 +381,18 @@ class _Clause:
                 first,
                 f"premier jour dont l'effet (+ {n} mois) suit la période sans retrait",
                 c,
+                how_en=f"first day whose effect (+ {n} months) follows the period without "
+                "withdrawal",
             )
         )
         self.dates.append(
             ComputedDate(
                 "letters_until",
                 last,
-                f"dernier jour dont l'effet (+ {n} mois) précède la fin, "
-                f"{self.conv_end.isoformat()}",
+                f"dernier jour dont l'effet (+ {n} mois) précède la fin, le {said(self.conv_end)}",
                 c,
+                how_en=f"last day whose effect (+ {n} months) precedes the end, "
+                f"{said(self.conv_end, 'en')}",
             )
         )
 

@@ -81,13 +81,13 @@ def _adhesion_label(policy: Policy) -> tuple[str, str]:
 def timeline(policy: Policy) -> Decision:
     """Every key date of the convention, in order, with the article it comes from."""
     sch = schedule(policy)
-    events: list[tuple[dt.date, str, str, str, Citation, str]] = []
+    events: list[tuple[dt.date, str, str, str, Citation, tuple[str, str]]] = []
     last_period = f"period_{len(sch.periods)}_end"
     for d in sch.dates:
         if d.name == last_period:  # the same day as convention_end, said once
             continue
         fr, en = _adhesion_label(policy) if d.name == "adhesion_deadline" else _event_label(d.name)
-        events.append((d.value, d.name, fr, en, d.citation, d.how))
+        events.append((d.value, d.name, fr, en, d.citation, (d.how, d.how_in("en"))))
     if "tender_earliest_launch" in policy.params:
         fr, en = _event_label("tender_earliest_launch")
         events.append(
@@ -97,7 +97,7 @@ def timeline(policy: Policy) -> Decision:
                 fr,
                 en,
                 policy.citation("tender_earliest_launch"),
-                "art. 8",
+                ("art. 8", "art. 8"),
             )
         )
     if "market_notification_planned" in policy.params:
@@ -111,7 +111,7 @@ def timeline(policy: Policy) -> Decision:
                 fr,
                 en,
                 policy.citation("market_notification_planned"),
-                "fin du mois prévu",
+                ("fin du mois prévu", "end of the planned month"),
             )
         )
     events.sort(key=lambda e: (e[0], e[1]))
@@ -129,7 +129,8 @@ def timeline(policy: Policy) -> Decision:
                     "date": day.isoformat(),
                     "label": {"fr": fr, "en": en},
                     "citation": cit.to_dict(),
-                    "how": how,
+                    "how": how[0],
+                    "hows": {"fr": how[0], "en": how[1]},
                 }
                 for day, name, fr, en, cit, how in events
             ],

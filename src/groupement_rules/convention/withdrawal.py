@@ -202,7 +202,13 @@ class _Context:
                 cache.clear()
             hit = cache[window.index] = (
                 *self.sch.dates,
-                ComputedDate("engaged_until", window.boundary, "effet du retrait", self.cit_window),
+                ComputedDate(
+                    "engaged_until",
+                    window.boundary,
+                    "effet du retrait",
+                    self.cit_window,
+                    how_en="the withdrawal takes effect",
+                ),
             )
         return hit
 
@@ -219,6 +225,7 @@ class _Context:
                     ended_at,
                     "fin de l'engagement faute de retrait valable",
                     self.cit_end,
+                    how_en="end of the engagement, for want of a valid withdrawal",
                 ),
             )
         return hit
@@ -513,7 +520,11 @@ def _withdrawal(
             dates = (
                 *sch.dates,
                 ComputedDate(
-                    "engaged_until", effective_on, "fin des marchés en cours", ctx.cit_window
+                    "engaged_until",
+                    effective_on,
+                    "fin des marchés en cours",
+                    ctx.cit_window,
+                    how_en="end of the markets under way",
                 ),
             )
     elif answer is WithdrawalAnswer.NOT_MEMBER:

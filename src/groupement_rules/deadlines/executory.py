@@ -14,12 +14,19 @@ import enum
 import attrs
 
 from ..decision import Citation, ComputedDate, Decision, Finding, cites
-from ..legal_time import DayCalendar
+from ..legal_time import DayCalendar, said
 from ..policy import Policy
 from .facts import Act, ActKind, PublicationMode, iso
 from .findings import CATALOGUE
 from .policy import view
 from .recours import recours
+
+#: The events an act's executory force waits for (CGCT L2131-1, L2131-2), for people.
+_CONDITIONS = {
+    "publication": ("publication le", "publication on"),
+    "notification": ("notification le", "notification on"),
+    "transmission": ("transmission au préfet le", "transmission to the préfet on"),
+}
 
 
 class ExecutoryAnswer(enum.StrEnum):
@@ -120,12 +127,22 @@ def executory(policy: Policy, act: Act, cal: DayCalendar) -> Decision:
     since: dt.date | None = None
     if known_ok and all(c is not None for c in conditions):
         since = max(c for c in conditions if c is not None)
-        how = " ; ".join(
-            f"{n} {c.isoformat()}"
+        named = [
+            (n, c)
             for n, c in zip((trigger, "transmission"), conditions, strict=False)
             if c is not None
+        ]
+        how = " ; ".join(f"{_CONDITIONS[n][0]} {said(c)}" for n, c in named)
+        how_en = "; ".join(f"{_CONDITIONS[n][1]} {said(c, 'en')}" for n, c in named)
+        dates.append(
+            ComputedDate(
+                "executory_since",
+                since,
+                f"la plus tardive de : {how}",
+                L2131_1,
+                how_en=f"the latest of: {how_en}",
+            )
         )
-        dates.append(ComputedDate("executory_since", since, f"max({how})", L2131_1))
         findings.append(CATALOGUE.emit("act-executory", L2131_1, executory_since=since.isoformat()))
     rec = recours(policy, known_on if known_ok else None, cal, trigger=trigger)
     findings.extend(rec.findings)

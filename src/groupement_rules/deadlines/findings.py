@@ -29,8 +29,8 @@ CATALOGUE = Catalogue(
             INFO,
             "{what_fr} : le {unextended:d} n'est pas un jour ouvré (samedi, dimanche ou jour "
             "férié) ; le délai est prorogé au {last_day:d}",
-            "{what_en}: {unextended} is not a working day (Saturday, Sunday or public "
-            "holiday); the délai is extended to {last_day}",
+            "{what_en}: {unextended:d} is not a working day (Saturday, Sunday or public "
+            "holiday); the délai is extended to {last_day:d}",
             citation="recours_extension (CPC art. 642)",
         ),
         FindingSpec(
@@ -40,7 +40,7 @@ CATALOGUE = Catalogue(
             "{last_day:d} ; {other_how} → {other_order:d}). Date prudente : "
             "{cautious_last_day:d}",
             "{what_en}: at the month end the order of operations changes the result "
-            "({last_day} versus {other_order}). Cautious date: {cautious_last_day}",
+            "({last_day:d} versus {other_order:d}). Cautious date: {cautious_last_day:d}",
             citation="recours_franc_order",
         ),
         FindingSpec(
@@ -48,8 +48,8 @@ CATALOGUE = Catalogue(
             INFO,
             "le recours gracieux du {gracieux_on:d}, formé dans le délai (dernier jour "
             "{initial_last_day:d}), l'interrompt : un nouveau délai court à compter de son rejet",
-            "the recours gracieux of {gracieux_on}, made within the délai (last day "
-            "{initial_last_day}), interrupts it: a new délai runs from its rejection",
+            "the recours gracieux of {gracieux_on:d}, made within the délai (last day "
+            "{initial_last_day:d}), interrupts it: a new délai runs from its rejection",
             citation="gracieux_interrupts (CRPA L411-2)",
         ),
         FindingSpec(
@@ -57,8 +57,8 @@ CATALOGUE = Catalogue(
             W,
             "le recours gracieux du {gracieux_on:d} est postérieur au dernier jour du délai "
             "({last_day:d}) : il n'interrompt pas le délai, qui est expiré",
-            "the recours gracieux of {gracieux_on} comes after the last day of the délai "
-            "({last_day}): it does not interrupt it, and the délai has expired",
+            "the recours gracieux of {gracieux_on:d} comes after the last day of the délai "
+            "({last_day:d}): it does not interrupt it, and the délai has expired",
             citation="gracieux_interrupts (CRPA L411-2)",
         ),
         FindingSpec(
@@ -66,7 +66,7 @@ CATALOGUE = Catalogue(
             W,
             "le recours gracieux du {gracieux_on:d} précède la {trigger} ({start:d}) : il est "
             "traité comme formé dans le délai",
-            "the recours gracieux of {gracieux_on} precedes the {trigger} ({start}): treated "
+            "the recours gracieux of {gracieux_on:d} precedes the {trigger} ({start:d}): treated "
             "as made within the délai",
             citation="gracieux_interrupts (CRPA L411-2)",
         ),
@@ -76,8 +76,8 @@ CATALOGUE = Catalogue(
             "le recours gracieux du {gracieux_on:d} est postérieur à la date prudente "
             "({cautious_initial_last_day:d}) : selon l'autre ordre des opérations en fin de "
             "mois, il serait tardif et n'interromprait pas le délai",
-            "the recours gracieux of {gracieux_on} comes after the cautious date "
-            "({cautious_initial_last_day}): under the other order of operations at month ends "
+            "the recours gracieux of {gracieux_on:d} comes after the cautious date "
+            "({cautious_initial_last_day:d}): under the other order of operations at month ends "
             "it would be late and would not interrupt the délai",
             citation="recours_franc_order",
         ),
@@ -89,7 +89,7 @@ CATALOGUE = Catalogue(
             "{silence:pl(mois|mois)}, prise comme date de réception : si le recours a été reçu "
             "plus tard, le rejet naît plus tard et cette date est la prudente)",
             "with no answer, {silence:pl(month|months)} of silence make an implicit rejection "
-            "on {implicit_rejection_on} (date of the recours gracieux + "
+            "on {implicit_rejection_on:d} (date of the recours gracieux + "
             "{silence:pl(month|months)}, taken as the date of receipt: if it was received "
             "later, the rejection is born later and this date is the cautious one)",
             citation="gracieux_silence_months (CRPA L231-4; CJA R421-2)",
@@ -101,9 +101,9 @@ CATALOGUE = Catalogue(
             "{implicit_rejection_on:d}, avant l'expiration du délai ouvert par celui-ci "
             "(dernier jour {implicit_last_day:d}) : il fait à nouveau courir le délai de "
             "recours, compté à partir du rejet exprès",
-            "the express rejection of {rejected_on} comes after the implicit rejection born "
-            "on {implicit_rejection_on}, before the délai it opened expired (last day "
-            "{implicit_last_day}): it makes the délai run again, counted from the express "
+            "the express rejection of {rejected_on:d} comes after the implicit rejection born "
+            "on {implicit_rejection_on:d}, before the délai it opened expired (last day "
+            "{implicit_last_day:d}): it makes the délai run again, counted from the express "
             "rejection",
             citation="express_rejection_reopens (CJA R421-2 al. 1, second sentence)",
         ),
@@ -114,9 +114,9 @@ CATALOGUE = Catalogue(
             "par le rejet implicite né le {implicit_rejection_on:d} (dernier jour "
             "{implicit_last_day:d}) : décision confirmative, il ne rouvre pas le délai, compté "
             "à partir du rejet implicite",
-            "the express rejection of {rejected_on} comes after the délai opened by the "
-            "implicit rejection born on {implicit_rejection_on} expired (last day "
-            "{implicit_last_day}): a confirmative decision, it does not reopen the délai, "
+            "the express rejection of {rejected_on:d} comes after the délai opened by the "
+            "implicit rejection born on {implicit_rejection_on:d} expired (last day "
+            "{implicit_last_day:d}): a confirmative decision, it does not reopen the délai, "
             "counted from the implicit rejection",
             citation="express_rejection_reopens (CJA R421-2 al. 1, second sentence)",
         ),
@@ -127,17 +127,17 @@ CATALOGUE = Catalogue(
             "commune d'Alsace-Moselle sans temple protestant ; si le calendrier du siège du "
             "tribunal administratif de Strasbourg s'appliquait, le délai irait jusqu'au "
             "{court_calendar_last_day:d} (point incertain)",
-            "last day kept: {last_day}, Good Friday not being a holiday in an Alsace-Moselle "
+            "last day kept: {last_day:d}, Good Friday not being a holiday in an Alsace-Moselle "
             "commune without a Protestant temple; were the calendar of the seat of the tribunal "
             "administratif of Strasbourg to apply, the délai would run to "
-            "{court_calendar_last_day} (uncertain)",
+            "{court_calendar_last_day:d} (uncertain)",
             citation="good_friday_reading (CPC art. 642; Code du travail L3134-13)",
         ),
         FindingSpec(
             "act-executory",
             INFO,
             "l'acte est exécutoire depuis le {executory_since:d}",
-            "the act is executory since {executory_since}",
+            "the act is executory since {executory_since:d}",
             citation="CGCT L2131-1",
         ),
         FindingSpec(
@@ -171,7 +171,7 @@ CATALOGUE = Catalogue(
             "act-dates-inconsistent",
             E,
             "{field} ({date:d}) précède l'adoption de l'acte ({adopted_on:d})",
-            "{field} ({date}) precedes the adoption of the act ({adopted_on})",
+            "{field} ({date:d}) precedes the adoption of the act ({adopted_on:d})",
             citation="CGCT L2131-1",
         ),
         FindingSpec(
@@ -181,7 +181,7 @@ CATALOGUE = Catalogue(
             "{reform:d}, seules les communes de moins de {threshold} habitants peuvent choisir "
             "un autre mode que la publication électronique ; l'acte n'est pas régulièrement "
             "publié",
-            "publication by {mode} in a commune of {population} inhabitants: since {reform}, "
+            "publication by {mode} in a commune of {population} inhabitants: since {reform:d}, "
             "only communes under {threshold} inhabitants may choose a mode other than "
             "electronic publication; the act is not duly published",
             citation="publication_choice_threshold (CGCT L2131-1 IV)",

@@ -15,67 +15,65 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .. import labels
 from ..decision import Decision
 from . import convention, deadlines, seance
-from .core import SEVERITY, day, label
+from .core import SEVERITY, colon, day, label, words
 
-#: The question labels, answer labels and detail-line functions of every domain.
-QUESTIONS: dict[str, tuple[str, str]] = {
-    **convention.QUESTIONS,
-    **seance.QUESTIONS,
-    **deadlines.QUESTIONS,
-}
-ANSWERS: dict[str, tuple[str, str]] = {
-    **convention.ANSWERS,
-    **seance.ANSWERS,
-    **deadlines.ANSWERS,
-}
+#: The question and answer labels (one table, :mod:`groupement_rules.labels`) and the
+#: detail-line functions of every domain.
+QUESTIONS: dict[str, tuple[str, str]] = labels.QUESTIONS
+ANSWERS: dict[str, tuple[str, str]] = labels.ANSWERS
 DETAILS: dict[str, Callable[[Decision, str], list[str]]] = {
     **convention.DETAILS,
     **seance.DETAILS,
     **deadlines.DETAILS,
 }
 
+#: Decisions whose dates are the answer itself: the detail lines list them.
+_DATES_ARE_THE_ANSWER = ("timeline", "withdrawal-windows")
+
 
 def render_text(d: Decision, lang: str = "fr", *, show_dates: bool = True) -> str:
-    en = lang == "en"
-    lines = [f"{label(QUESTIONS, d.question, lang)}"]
-    if d.question not in ("timeline", "withdrawal-windows"):
-        lines.append(("answer" if en else "réponse") + ": " + label(ANSWERS, d.answer, lang))
+    c = colon(lang)
+    sep = "; " if lang == "en" else " ; "
+    lines = [d.question_label(lang)]
+    if d.question not in _DATES_ARE_THE_ANSWER:
+        lines.append(words("réponse", "answer", lang) + f"{c} " + d.answer_label(lang))
     detail = DETAILS.get(d.question)
     if detail is not None:
         lines += ["  " + x for x in detail(d, lang)]
     if d.findings:
-        lines.append("findings:" if en else "constats :")
+        lines.append(words("constats", "findings", lang) + c)
         for f in d.findings:
             where = f" [{f.deliberation}]" if f.deliberation else ""
             if f.row is not None:
-                where = f" [row {f.row}{', ' + f.column if f.column else ''}]"
+                row = words("ligne", "row", lang)
+                where = f" [{row} {f.row}{', ' + f.column if f.column else ''}]"
             lines.append(
-                f"  - {label(SEVERITY, f.severity.value, lang)} {f.code}{where}: "
-                f"{f.message(lang)} ({f.citation})"
+                f"  - {label(SEVERITY, f.severity.value, lang)} {f.code}{where}{c} "
+                f"{f.message(lang)} ({f.citation.text(lang)})"
             )
     if d.interpretations:
-        lines.append("reading used:" if en else "lecture retenue :")
+        lines.append(words("lecture retenue", "reading used", lang) + c)
         for i in d.interpretations:
-            lines.append(f"  - {i.key} = {i.value}: {i.description(lang)}")
-    if show_dates and d.dates and d.question not in ("timeline", "withdrawal-windows"):
-        lines.append("computed dates:" if en else "dates calculées :")
-        for c in d.dates:
-            note = f" — {c.note}" if c.note else ""
-            lines.append(f"  - {c.name}: {day(c.value, lang)} ({c.how}; {c.citation}){note}")
+            lines.append(f"  - {i.label(lang)}{c} {i.value_label(lang)} — {i.description(lang)}")
+    if show_dates and d.dates and d.question not in _DATES_ARE_THE_ANSWER:
+        lines.append(words("dates calculées", "computed dates", lang) + c)
+        for cd in d.dates:
+            note = cd.note_in(lang)
+            lines.append(
+                f"  - {cd.label(lang)}{c} {day(cd.value, lang)} "
+                f"({cd.how_in(lang)}{sep}{cd.citation.text(lang)})" + (f" — {note}" if note else "")
+            )
     if d.policy is not None:
         p = d.policy
         verified = (
-            f", {'verified' if en else 'vérifiée le'} {day(p.last_verified_on, lang)}"
+            ", " + words("vérifiée le", "verified", lang) + " " + day(p.last_verified_on, lang)
             if p.last_verified_on
             else ""
         )
-        lines.append(
-            f"policy: {p.id} v{p.version}{verified}"
-            if en
-            else f"politique : {p.id} v{p.version}{verified}"
-        )
+        lines.append(words("politique", "policy", lang) + f"{c} {p.id} v{p.version}{verified}")
     return "\n".join(lines)
 
 

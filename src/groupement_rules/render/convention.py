@@ -2,55 +2,36 @@
 
 from __future__ import annotations
 
+from .. import labels
 from ..decision import Decision
-from .core import day, label, span
-
-QUESTIONS: dict[str, tuple[str, str]] = {
-    "withdrawal": ("Demande de retrait", "Withdrawal request"),
-    "withdrawal-windows": ("Fenêtres de retrait", "Withdrawal windows"),
-    "status": ("Situation de l'adhésion", "Status of the adhesion"),
-    "adherent": ("Dossier d'adhérent", "Adherent file"),
-    "timeline": ("Calendrier de la convention", "Timeline of the convention"),
-}
-
-ANSWERS: dict[str, tuple[str, str]] = {
-    "allowed": ("retrait valable", "withdrawal allowed"),
-    "too-early": ("trop tôt", "too early"),
-    "too-late": ("trop tard", "too late"),
-    "not-member": ("n'est plus membre", "no longer a member"),
-    "adhered": ("adhérent (marché non commencé)", "adhered (market not started)"),
-    "first-period": ("première période", "first period"),
-    "second-period": ("période renouvelée", "renewed period"),
-    "withdrawn": ("retiré", "withdrawn"),
-    "ended": ("terminé", "ended"),
-    "excluded": ("exclu", "excluded"),
-    "valid": ("valide", "valid"),
-    "incomplete": ("incomplet (vérifications impossibles)", "incomplete (checks could not run)"),
-    "invalid": ("non conforme", "invalid"),
-}
+from .core import colon, day, span, words
 
 
 def _convention_details(d: Decision, lang: str) -> list[str]:
-    en = lang == "en"
     data = d.data
+    c = colon(lang)
     out: list[str] = []
     if d.question == "withdrawal":
-        what = "date of the letter" if en else "date du courrier"
-        out.append(f"{what} ({data['reading']}): {day(data['request_date'], lang)}")
+        reading = labels.say(
+            labels.reading_value_label("withdrawal_request_date", str(data["reading"])),
+            lang,
+            str(data["reading"]),
+        )
+        out.append(f"{reading}{c} {day(data['request_date'], lang)}")
         if data.get("effective_on"):
             out.append(
-                ("takes effect on" if en else "prend effet le")
+                words("prend effet le", "takes effect on", lang)
                 + " "
                 + day(data["effective_on"], lang)
             )
         if data.get("window"):
-            out.append(("window" if en else "fenêtre") + " " + span(data["window"], lang))
+            out.append(words("fenêtre", "window", lang) + " " + span(data["window"], lang))
         if data.get("engaged_until"):
             out.append(
-                ("engaged until" if en else "engagé jusqu'au")
+                words("engagé jusqu'au", "engaged until", lang)
                 + " "
                 + day(data["engaged_until"], lang)
-                + (" (end boundary; last day " if en else " (borne de fin ; dernier jour ")
+                + words(" (borne de fin ; dernier jour ", " (end boundary; last day ", lang)
                 + day(data["engaged_last_day"], lang)
                 + ")"
             )
@@ -58,25 +39,29 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
         if data.get("period"):
             p = data["period"]
             out.append(
-                ("period" if en else "période") + f" {p['index']}{_renewal(p, en)} " + span(p, lang)
+                words("période", "period", lang)
+                + f" {p['index']}{_renewal(p, lang)} "
+                + span(p, lang)
             )
         if data.get("member_until"):
             out.append(
-                ("member until" if en else "membre jusqu'au")
+                words("membre jusqu'au", "member until", lang)
                 + " "
                 + day(data["member_until"], lang)
-                + (" (end boundary)" if en else " (borne de fin)")
+                + words(" (borne de fin)", " (end boundary)", lang)
             )
     elif d.question in ("timeline", "withdrawal-windows"):
         for ev in data.get("events", []):
-            cit = ev["citation"]["text"]
-            out.append(f"{day(ev['date'], lang)}  {ev['label'][lang if en else 'fr']}  [{cit}]")
+            cit = ev["citation"].get("texts", {}).get(lang, ev["citation"]["text"])
+            out.append(
+                f"{day(ev['date'], lang)}  {ev['label']['en' if lang == 'en' else 'fr']}  [{cit}]"
+            )
         for w in data.get("windows", []):
             out.append(
-                ("withdrawal window" if en else "fenêtre de retrait")
-                + f" {w['index']}: "
+                words("fenêtre de retrait", "withdrawal window", lang)
+                + f" {w['index']}{c} "
                 + span(w, lang)
-                + (", effect on " if en else ", effet le ")
+                + words(", effet le ", ", effect on ", lang)
                 + day(w["effective_on"], lang)
             )
     elif d.question == "adherent":
@@ -85,22 +70,21 @@ def _convention_details(d: Decision, lang: str) -> list[str]:
             f"{a['name']} ({a['kind']}"
             + (f", {a['departement']})" if a.get("departement") else ")")
         )
-        out.append(
-            ("status" if en else "situation")
-            + ": "
-            + label(ANSWERS, str(data["status"]), lang)
-            + (_renewal(data["period"], en) if data.get("period") else "")
+        status = labels.say(
+            labels.answer_label("status", str(data["status"])), lang, data["status"]
         )
+        renewal = _renewal(data["period"], lang) if data.get("period") else ""
+        out.append(words("situation", "status", lang) + f"{c} " + status + renewal)
     return out
 
 
-def _renewal(period: dict[str, object], en: bool) -> str:
+def _renewal(period: dict[str, object], lang: str) -> str:
     """« (renouvellement 2) » after a renewed period: the status value stays
     ``second-period`` for every renewal, the text says which one."""
     k = int(str(period["index"])) - 1
     if k < 1:
         return ""
-    return f" (renewal {k})" if en else f" (renouvellement {k})"
+    return words(f" (renouvellement {k})", f" (renewal {k})", lang)
 
 
 DETAILS = {

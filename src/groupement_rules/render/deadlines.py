@@ -2,43 +2,48 @@
 
 from __future__ import annotations
 
-from ..deadlines import ExecutoryAnswer, RecoursAnswer
 from ..decision import Decision
-from .core import day
+from .core import colon, day, words
 
-QUESTIONS: dict[str, tuple[str, str]] = {
-    "recours": ("Délai de recours contentieux", "Recours deadline"),
-    "executory": ("Caractère exécutoire", "Executory force"),
-}
+#: The English words of a holiday calendar's description (``HolidayCalendar.describe``).
+_CALENDAR_EN = (
+    ("métropole", "metropolitan France"),
+    ("vendredi saint", "Good Friday"),
+    ("jours coutumiers", "customary days"),
+)
 
-ANSWERS: dict[str, tuple[str, str]] = {
-    RecoursAnswer.DEADLINE.value: ("date limite calculée", "deadline computed"),
-    RecoursAnswer.NOT_RUNNING.value: ("le délai ne court pas", "the délai does not run"),
-    ExecutoryAnswer.EXECUTORY.value: ("exécutoire", "executory"),
-    ExecutoryAnswer.NOT_EXECUTORY.value: ("non exécutoire", "not executory"),
-}
+
+def _zone(described: object, lang: str) -> str:
+    text = str(described)
+    if lang == "en":
+        for fr, en in _CALENDAR_EN:
+            text = text.replace(fr, en)
+    return text
 
 
 def _details(d: Decision, lang: str) -> list[str]:
     en = lang == "en"
+    c = colon(lang)
     data = d.data
     out: list[str] = []
     if d.question == "recours":
         if data.get("last_day"):
             out.append(
                 ("last admissible day" if en else "dernier jour admissible")
-                + f": {day(data['last_day'], lang)}"
+                + f"{c} {day(data['last_day'], lang)}"
             )
             if data.get("cautious_last_day") != data.get("last_day"):
                 out.append(
                     ("cautious date" if en else "date prudente")
-                    + f": {day(data['cautious_last_day'], lang)}"
+                    + f"{c} {day(data['cautious_last_day'], lang)}"
                 )
             out.append(
                 ("délai runs from" if en else "délai courant à partir du")
                 + f" {day(data['runs_from'], lang)}"
             )
-        out.append(("holidays" if en else "jours fériés") + f": {d.inputs['holidays']}")
+        out.append(
+            words("jours fériés", "holidays", lang) + f"{c} {_zone(d.inputs['holidays'], lang)}"
+        )
     elif d.question == "executory":
         act = d.inputs["act"]
         out.append(
@@ -54,7 +59,7 @@ def _details(d: Decision, lang: str) -> list[str]:
             )
         out.append(
             ("last day of the recours" if en else "dernier jour du recours")
-            + ": "
+            + f"{c} "
             + (
                 day(data["recours_last_day"], lang)
                 if data.get("recours_last_day")

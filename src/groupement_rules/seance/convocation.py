@@ -20,7 +20,7 @@ import datetime as dt
 import attrs
 
 from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, cites
-from ..legal_time import jours_francs_between, latest_act_for_jours_francs
+from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import Policy
 from .context import Context, population_used
 from .findings import CATALOGUE
@@ -138,8 +138,12 @@ def latest_sending_day(
     if population is None and delai.regime == "large":
         interpretations = (_unknown_population(params),)
     how = (
-        f"{seance_date.isoformat()} − ({delai.jours_francs} + 1) jours "
+        f"{said(seance_date)} − ({delai.jours_francs} + 1) jours "
         f"({delai.jours_francs} jours francs : ni le jour de l'envoi ni celui de la séance)"
+    )
+    how_en = (
+        f"{said(seance_date, 'en')} − ({delai.jours_francs} + 1) days "
+        f"({delai.jours_francs} clear days: neither the day of sending nor that of the séance)"
     )
     return Decision(
         question="convocation",
@@ -152,7 +156,7 @@ def latest_sending_day(
             "alsace_moselle": alsace_moselle,
         },
         policy=policy.ref,
-        dates=(ComputedDate("latest_sending_day", latest, how, delai.citation),),
+        dates=(ComputedDate("latest_sending_day", latest, how, delai.citation, how_en=how_en),),
         interpretations=interpretations,
         citations=cites(
             delai.citation, delai.threshold_citation, params.cite("population_reference")

@@ -3,6 +3,7 @@ votants, suffrages exprimés; and the checks that could not run for want of a co
 
 from __future__ import annotations
 
+from .. import labels
 from ..decision import Finding
 from . import budget, elections
 from .attendance import Tally
@@ -34,8 +35,10 @@ def check_presence(ctx: Context, d: Deliberation, t: Tally) -> list[Finding]:
             _f(
                 "presence-mismatch",
                 W,
-                f"{field} : {declared} déclaré(s), {computed} d'après les noms.",
-                f"{field}: {declared} declared, {computed} from the names.",
+                f"{labels.field_label('declared.' + field, 'fr').capitalize()} : {declared} "
+                f"déclaré, {computed} d'après les noms.",
+                f"{labels.field_label('declared.' + field, 'en').capitalize()}: {declared} "
+                f"declared, {computed} from the names.",
                 cit,
                 d.number,
                 field=field,
@@ -310,8 +313,8 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
         _f(
             "checks-not-run",
             INFO,
-            "Non renseigné(s), vérification(s) impossible(s) : " + ", ".join(missing) + ".",
-            "Not given, so not checked: " + ", ".join(missing) + ".",
+            "Non renseigné, donc non vérifié : " + labels.field_list(missing, "fr") + ".",
+            "Not given, so not checked: " + labels.field_list(missing, "en") + ".",
             ctx.params.cite("declared_counts"),
             d.number,
             missing=missing,

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..decision import Citation, ComputedDate, Decision, Finding, Interpretation, cites
 from ..errors import InputError
-from ..legal_time import jours_francs_between, latest_act_for_jours_francs
+from ..legal_time import jours_francs_between, latest_act_for_jours_francs, said
 from ..policy import NoValueInForce, Policy
 from .attendance import Tally, attendance, tally
 from .budget import check_compte_administratif
@@ -144,7 +144,7 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
             "compte pas les membres qui se déportent"
         ),
         description_en=(
-            "the declared number of présents counts the members present at the séance, "
+            "the declared number of members present counts those present at the séance, "
             "including those standing aside; the number without them is also accepted. The "
             "quorum does not count members standing aside"
         ),
@@ -297,8 +297,9 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
         ComputedDate(
             "latest_sending_day",
             latest,
-            f"{seance.date.isoformat()} − ({delai.jours_francs} + 1) jours",
+            f"{said(seance.date)} − ({delai.jours_francs} + 1) jours",
             delai.citation,
+            how_en=f"{said(seance.date, 'en')} − ({delai.jours_francs} + 1) days",
         ),
     )
     interpretations = _interpretations(ctx, deport_seen)

@@ -179,7 +179,7 @@ def _findings(d: Decision, lang: str, lines: Mapping[int, list[int]] | None = No
                 "severity": f.severity.value,
                 "severity_label": label(SEVERITY, f.severity.value, lang),
                 "message": f.message(lang),
-                "citation": str(f.citation),
+                "citation": f.citation.text(lang),
                 "lines": (lines or {}).get(i, []),
             }
         )
@@ -187,13 +187,11 @@ def _findings(d: Decision, lang: str, lines: Mapping[int, list[int]] | None = No
 
 
 def _common(d: Decision, lang: str, kind: str) -> dict[str, Any]:
-    from ..render import ANSWERS, label
-
     return {
         "kind": kind,
         "heading": T[lang][f"{kind}_heading"],
         "answer": d.answer,
-        "answer_label": label(ANSWERS, d.answer, lang),
+        "answer_label": d.answer_label(lang),
         "tone": "ok" if d.answer in _GOOD else "bad" if d.answer in _BAD else "warn",
         "findings": _findings(d, lang),
         "interpretations": [i.description(lang) for i in d.interpretations],
