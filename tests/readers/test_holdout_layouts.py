@@ -27,7 +27,6 @@ PENDING: dict[str, str] = {
     "spaced_hyphen_compound_names.txt": "F6 spaced hyphens of compound names",
     "presents_grouped_by_commune.txt": "F7 présents grouped by member commune",
     "titulaires_suppleants_sublists.txt": "F8 titulaires / suppléants sub-lists",
-    "convocation_du_meme_mois.txt": "F14 convocation « du même mois »",
     "rank_ordinals_in_presents_list.txt": "F15 rank ordinals in the présents list",
     "suppleant_sentence_after_list.txt": "F22 suppléant sentence after the list",
 }
