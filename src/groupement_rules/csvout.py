@@ -19,10 +19,8 @@ import contextlib
 import csv
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 #: First characters that make a spreadsheet evaluate a cell (OWASP, CSV injection).
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -74,36 +72,13 @@ def write_rows(
 def atomic_write(
     path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = ""
 ) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only when the block ends normally.
+    """A text stream whose content replaces ``path`` only when the block ends normally
+    (the one atomic writer, :func:`groupement_rules.outputs.open_output`); on an
+    exception ``path`` is left as it was."""
+    from .outputs import open_output
 
-    The temporary file lives in the target's folder (a rename within one file system
-    is atomic); on an exception it is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions the written file gets: the replaced file's, else the umask's."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    with open_output(path, encoding=encoding, newline=newline) as stream:
+        yield cast("TextIO", stream)
 
 
 __all__ = ["FORMULA_STARTS", "atomic_write", "neutralise", "neutralise_row", "write_rows"]

@@ -54,7 +54,13 @@ def _in_place(target: Path) -> bool:
 
 
 @contextlib.contextmanager
-def open_output(path: str | os.PathLike[str], *, binary: bool = False) -> Iterator[IO[Any]]:
+def open_output(
+    path: str | os.PathLike[str],
+    *,
+    binary: bool = False,
+    encoding: str = "utf-8",
+    newline: str | None = "",
+) -> Iterator[IO[Any]]:
     """A stream whose content replaces ``path`` only when the block ends normally.
 
     On an exception the temporary file is removed and ``path`` is left as it was.
@@ -62,7 +68,7 @@ def open_output(path: str | os.PathLike[str], *, binary: bool = False) -> Iterat
     name = str(path)
     target = Path(path)
     mode = "wb" if binary else "w"
-    kw: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
+    kw: dict[str, Any] = {} if binary else {"encoding": encoding, "newline": newline}
     if _in_place(target):
         try:
             with open(target, mode, **kw) as stream:

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..decision import Citation
 from ..policy import (
     NoValueInForce,
     ParamSpec,
@@ -182,9 +183,18 @@ class CgctView(PolicyView):
                 return lowest, highest, n
         return None
 
+    def cite(self, key: str) -> Citation:
+        """The citation of ``key`` (cached: the view is immutable)."""
+        return _cite(self, key)
+
     def required_quorum(self, en_exercice: int) -> int:
         """The quorum for ``en_exercice`` members under the rule in force."""
         return quorum_of(self.quorum, en_exercice)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cite(view: CgctView, key: str) -> Citation:
+    return PolicyView.cite(view, key)
 
 
 #: The parameters in force on one day (the name the rules use).

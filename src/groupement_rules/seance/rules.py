@@ -154,9 +154,22 @@ def _presents_reading(p: SeanceParams) -> Interpretation:
 
 def _interpretations(ctx: Context, deport_seen: bool) -> tuple[Interpretation, ...]:
     p = ctx.params
-    out = [_presents_reading(p)] if deport_seen else []
     s = ctx.seance
-    if s.commune.insee is None and p.alsace_moselle_local_law:
+    budget = any(d.kind is DeliberationKind.COMPTE_ADMINISTRATIF for d in s.deliberations)
+    return _readings(
+        p,
+        deport_seen,
+        s.commune.insee is None and p.alsace_moselle_local_law,
+        budget and s.maire is None and s.president is not None,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _readings(
+    p: SeanceParams, deport_seen: bool, insee_unknown: bool, maire_derived: bool
+) -> tuple[Interpretation, ...]:
+    out = [_presents_reading(p)] if deport_seen else []
+    if insee_unknown:
         out.append(
             Interpretation(
                 key="local_law",
@@ -175,8 +188,7 @@ def _interpretations(ctx: Context, deport_seen: bool) -> tuple[Interpretation, .
                 citation=p.cite("alsace_moselle_local_law"),
             )
         )
-    budget = any(d.kind is DeliberationKind.COMPTE_ADMINISTRATIF for d in s.deliberations)
-    if budget and s.maire is None and s.president is not None:
+    if maire_derived:
         out.append(
             Interpretation(
                 key="maire",
