@@ -39,20 +39,50 @@ _Check = Callable[[str, Any], None]
 
 
 def guarded(fn: F) -> F:
-    """``fn`` with its arguments checked against its annotations (see the module)."""
+    """``fn`` with its arguments checked against its annotations (see the module).
+
+    The arguments are matched to their names without :meth:`inspect.Signature.bind`
+    (which would cost more than the memoised answer itself); only a call that does not
+    fit the signature goes through ``bind``, for its message.
+    """
     checks: dict[str, _Check] | None = None
     sig = inspect.signature(fn)
+    params = sig.parameters.values()
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    positional = tuple(p.name for p in params if p.kind in kinds)
+    keywords = frozenset(p.name for p in params if p.kind is not inspect.Parameter.POSITIONAL_ONLY)
+    required = frozenset(
+        p.name
+        for p in params
+        if p.default is inspect.Parameter.empty
+        and p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    )
+    open_ended = any(
+        p.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD) for p in params
+    )
+
+    def misfit(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+        if open_ended or len(args) > len(positional) or not keywords.issuperset(kwargs):
+            return True
+        given = positional[: len(args)]
+        if kwargs and not kwargs.keys().isdisjoint(given):
+            return True
+        return not required.issubset((*given, *kwargs))
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         nonlocal checks
         if checks is None:
             checks = _checks_for(fn)
-        try:
-            bound = sig.bind(*args, **kwargs)
-        except TypeError as e:
-            raise ArgumentTypeError(f"{fn.__name__}()", str(e)) from None
-        for name, value in bound.arguments.items():
+        if misfit(args, kwargs):
+            try:
+                arguments = sig.bind(*args, **kwargs).arguments
+            except TypeError as e:
+                raise ArgumentTypeError(f"{fn.__name__}()", str(e)) from None
+            items = list(arguments.items())
+        else:
+            items = [*zip(positional, args, strict=False), *kwargs.items()]
+        for name, value in items:
             check = checks.get(name)
             if check is not None:
                 check(f"{fn.__name__}({name})", value)
