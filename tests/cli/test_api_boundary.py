@@ -110,3 +110,21 @@ def test_sorted_and_complete_all() -> None:
     assert set(g.__all__) == set(dir(g))
     for name in g.__all__:
         getattr(g, name)  # each name resolves
+
+
+def test_calls_that_do_not_fit_the_signature_are_refused_by_name() -> None:
+    """A missing, unknown or doubly given argument is one clear ArgumentTypeError."""
+    conv = g.default_convention()
+    cases = [
+        lambda: g.status_on(conv),  # missing
+        lambda: g.status_on(conv, dt.date(2029, 1, 1), dt.date(2029, 1, 2), 3, 4, 5),  # too many
+        lambda: g.status_on(conv, dt.date(2029, 1, 1), onn=dt.date(2029, 1, 1)),  # unknown
+        lambda: g.status_on(conv, dt.date(2029, 1, 1), on=dt.date(2029, 1, 1)),  # twice
+    ]
+    for call in cases:
+        with pytest.raises(ArgumentTypeError, match=r"status_on\(\)"):
+            call()
+    # and a call that fits is checked by name whether positional or keyword
+    with pytest.raises(ArgumentTypeError, match=r"status_on\(on\)"):
+        g.status_on(policy=conv, on="2029-01-01")
+    assert g.status_on(conv, on=dt.date(2029, 1, 1)).answer == "second-period"
