@@ -49,6 +49,11 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "the list of présents was read only in part: not counted",
             "la liste des présents n'a été lue qu'en partie : non comptée",
         ),
+        (
+            r"(.*) holds two procurations as read \(the law allows one\): not counted",
+            "\\1 détiendrait deux procurations telles que lues (la loi n'en permet "
+            "qu'une) : non compté",
+        ),
         ("no publication line", "aucune ligne de publication"),
         ("the publication line has no date", "la ligne de publication n'a pas de date"),
         ("only one of blancs / nuls is stated", "un seul des blancs et nuls est indiqué"),

@@ -78,6 +78,11 @@ def read_list(
             break
         name_pos = pos
         pos = name_end
+        seat = SITS_FOR.match(f, pos, end)
+        if seat is not None:  # the suppléant sits: present; the titulaire is not
+            other, o_end = take_name(text, seat.end(), min(120, end - seat.end()))
+            if other is not None:  # « X remplacé par son suppléant Y »: Y is present
+                name, pos = other, o_end
         c = PROXY_CONNECTOR.match(f, pos, end)
         if c is None:
             pos = skip_qualifiers(f, pos, end)
@@ -118,6 +123,10 @@ def read_list(
 TWO_INITIALLED = re.compile(
     r"([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?) ([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?)"
 )
+
+
+#: « X remplacée par sa suppléante Y »: one seat, the suppléant sitting
+SITS_FOR = re.compile(r"[ ]?,?[ ]?(?P<by>remplacee?\s+par\s+(?:son|sa|le|la)\s+suppleante?)\s+")
 
 
 def _label_word(f: str, pos: int, end: int) -> bool:

@@ -151,7 +151,9 @@ def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | N
             return date, start
         if seance is not None:
             # « convoqués le quatorze courant »: the month and year of the séance
-            for start, day in find_relative_days(f, m.end(), min(len(f), m.end() + 40)):
+            # (« sur convocation du Maire X, adressée le dix-neuf du même mois »: the same
+            # sentence)
+            for start, day in find_relative_days(f, m.end(), sentence_end(f, m.end(), 90)):
                 if day < seance.day:
                     return seance.replace(day=day), start
     # "les convocations individuelles, l'ordre du jour et les notes … ont été transmis …
