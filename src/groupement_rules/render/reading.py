@@ -42,6 +42,10 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("no secrétaire de séance named", "aucun secrétaire de séance nommé"),
         ("no member named", "aucun membre nommé"),
         (
+            r"(.*) holds two procurations as read \(the law allows one\): not counted",
+            "\\1 détient deux procurations telles que lues (la loi en permet une) : non compté",
+        ),
+        (
             "the list of présents was read only in part: not counted",
             "la liste des présents n'a été lue qu'en partie : non comptée",
         ),
