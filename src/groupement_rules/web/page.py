@@ -304,9 +304,10 @@ def finding_lines(d: Decision, facts: Any, provenance: Mapping[str, Any]) -> dic
 
 def seance_view(r: Any, text: str, lang: str, pol: Any) -> dict[str, Any]:
     """The séance checked from its reading ``r`` of ``text``."""
+    from ..readers.text.files import numbered
     from .questions import check_facts
 
-    d = check_facts(pol, dict(r.facts), tuple(r.disagreements), "text")
+    d = check_facts(pol, numbered(r.facts), tuple(r.disagreements), "text")
     v = _common(d, lang, "seance")
     prov = r.provenance
     v["findings"] = _findings(d, lang, finding_lines(d, r.facts, prov))

@@ -232,8 +232,10 @@ def seance_facts(body: Any, name: str = "body") -> tuple[dict[str, Any], tuple[A
     if isinstance(body, Mapping):
         doc = dict(body)
     elif isinstance(body, tuple) and body[1] in ("text", "pdf"):
+        from ..readers.text.files import numbered
+
         r = read_document(body, name)
-        return dict(r.facts), tuple(r.disagreements)
+        return numbered(r.facts), tuple(r.disagreements)
     elif isinstance(body, tuple):
         doc = document(body[0], name, body[1])
     else:

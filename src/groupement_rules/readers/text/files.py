@@ -108,13 +108,28 @@ def load_seance_reading(path: str) -> tuple[dict[str, Any], tuple[Mapping[str, A
 
     if Path(path).suffix.lower() in TEXT_SUFFIXES:
         r = read_extract_file(path)
-        return dict(r.facts), tuple(r.disagreements)
+        return numbered(r.facts), tuple(r.disagreements)
     doc = load_document(path)
     if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
         raw = doc.get("disagreements")
         dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
-        return dict(doc["facts"]), dis
+        return numbered(doc["facts"]), dis
     return doc, ()
+
+
+def numbered(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts read from a text, each délibération whose number the text does not give
+    named by its place in the text (``#1``, ``#2``…), so that the séance can be checked
+    and its findings located. The number stays unread in the reading record; ``#`` marks
+    a place, never a number the text prints."""
+    out = dict(facts)
+    items = out.get("deliberations")
+    if isinstance(items, list):
+        out["deliberations"] = [
+            {**d, "number": f"#{i}"} if isinstance(d, dict) and not d.get("number") else d
+            for i, d in enumerate(items, 1)
+        ]
+    return out
 
 
 #: Files read as text (or as a PDF's text layer) rather than as structured facts.

@@ -43,8 +43,9 @@ class ExtractResult:
         """The séance facts read, typed (:class:`~groupement_rules.seance.facts.Seance`);
         :class:`InputError` when the text gives no séance date."""
         from ..seance import seance_from_dict
+        from .files import numbered
 
-        return seance_from_dict(dict(self.facts), where)
+        return seance_from_dict(numbered(self.facts), where)
 
     def to_dict(self) -> dict[str, Any]:
         return {
