@@ -171,7 +171,7 @@ def test_excluded_with_judgment() -> None:
 @given(
     st.sampled_from(["commune", "epci", "syndicat-mixte", "ecole-privee-sous-contrat"]),
     st.sampled_from(["44", "49", "53", "72", "85"]),
-    st.integers(0, 999),
+    st.integers(1, 999),  # communes are numbered from 001 (COG)
 )
 def test_any_commune_of_the_academie_is_in_territory(kind: str, dep: str, n: int) -> None:
     a = attrs.evolve(GOOD, kind=kind, insee=f"{dep}{n:03d}")

@@ -7,25 +7,11 @@ never *no*: a check that needs an unknown fact says it could not run.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import attrs
 
+from ..insee import departement_of
 from ..legal_time import Period, add_months
-
-INSEE_RE = re.compile(r"(?:\d{2}|2[AB])\d{3}")
-
-
-def departement_of(insee: str) -> str:
-    """The département of a commune from its INSEE code (COG).
-
-    Metropolitan codes start with the two-character département (``49176`` →
-    ``49``, Corsica ``2A004`` → ``2A``); overseas codes with three (``97411`` →
-    ``974``).
-    """
-    if not INSEE_RE.fullmatch(insee):
-        raise ValueError(f"not an INSEE commune code: {insee!r}")
-    return insee[:3] if insee.startswith("97") or insee.startswith("98") else insee[:2]
 
 
 def _insee(_inst: object, _attr: object, value: str | None) -> None:

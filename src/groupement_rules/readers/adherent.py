@@ -16,9 +16,9 @@ from ..convention.facts import (
     Exclusion,
     Order,
     WithdrawalLetter,
-    departement_of,
 )
 from ..errors import InputError
+from ..insee import departement_of
 from .structured import Fields, load_document
 
 KEYS = (
