@@ -48,4 +48,4 @@ def test_a_consistent_text_has_no_such_finding(capsys: pytest.CaptureFixture[str
 def test_the_catalogue_declares_the_code_with_both_languages() -> None:
     spec = CATALOGUE["count-list-disagree"]
     assert spec.severity.value == "warning"
-    assert {"printed", "listed", "label"} <= spec.reads
+    assert {"printed", "listed", "label_fr", "label_en"} <= spec.reads

@@ -24,9 +24,9 @@ CATALOGUE = Catalogue(
         FindingSpec(
             "count-list-disagree",
             Severity.WARNING,
-            fr="{label} : le texte imprime {printed} et sa liste en nomme {listed} ; "
+            fr="{label_fr} : le texte imprime {printed} et sa liste en nomme {listed} ; "
             "le nombre imprimé est retenu, la liste est gardée telle que lue.",
-            en="{label}: the text prints {printed} and its list names {listed}; "
+            en="{label_en}: the text prints {printed} and its list names {listed}; "
             "the printed count is kept, the list as read.",
             citation="CGCT L2121-15 (the procès-verbal names the members present)",
         ),
@@ -38,7 +38,11 @@ _AFFECTED: dict[str, tuple[tuple[str, str | None], ...]] = {
     "presents": (("presence-mismatch", "presents"), ("presence-mismatch", "en_exercice")),
     "proxies": (("presence-mismatch", "represented"), ("votants-mismatch", None)),
 }
-_LABELS = {"presents": "Présents", "proxies": "Procurations"}
+#: The counts' names in French and English (« procuration » stays in English text).
+_LABELS = {
+    "presents": ("Présents", "Members present"),
+    "proxies": ("Procurations", "Procurations"),
+}
 _FALLBACK = Citation("CGCT", "L2121-15")
 
 
@@ -50,7 +54,8 @@ def count_list_findings(
         CATALOGUE.emit(
             "count-list-disagree",
             citation,
-            label=_LABELS.get(str(d["count"]), str(d["count"])),
+            label_fr=_LABELS.get(str(d["count"]), (str(d["count"]),) * 2)[0],
+            label_en=_LABELS.get(str(d["count"]), (str(d["count"]),) * 2)[1],
             count=str(d["count"]),
             printed=int(d["printed"]),
             listed=int(d["listed"]),
