@@ -137,6 +137,7 @@ class GuardedStream(io.TextIOBase):
     def __init__(self, stream: TextIO, name: str) -> None:
         self._stream = stream
         self._name = name
+        self._failed = False
 
     def write(self, s: str) -> int:
         try:
@@ -144,15 +145,25 @@ class GuardedStream(io.TextIOBase):
         except BrokenPipeError:
             raise
         except OSError as e:
+            self._failed = True
             raise OutputError(self._name, e) from None
 
     def flush(self) -> None:
+        if self._failed:
+            return  # reported once already; the interpreter's final flush stays quiet
         try:
             self._stream.flush()
         except BrokenPipeError:
             raise
         except OSError as e:
+            self._failed = True
             raise OutputError(self._name, e) from None
+
+    def close(self) -> None:
+        """Closing (also when the stream is collected at exit) never reports again a
+        failure the command has already reported in its one line."""
+        with contextlib.suppress(OSError, OutputError):
+            super().close()
 
     def isatty(self) -> bool:
         return self._stream.isatty()
