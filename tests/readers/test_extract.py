@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from groupement_rules.readers.text import ExtractResult, read_extract
+from reading_summary import EXPECTED_KEYS
+from reading_summary import summary as _summary
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "extracts"
 
@@ -112,19 +113,6 @@ def test_seed_json_round_trip(seed: ExtractResult) -> None:
 
 
 # ----------------------------------------------------------------------------- real texts
-
-EXPECTED_KEYS = ("date", "convocation", "en_exercice", "presents", "proxies", "votants")
-
-
-def _summary(r: ExtractResult) -> dict[str, Any]:
-    return {
-        "date": r.facts["date"],
-        "convocation": r.facts["convocation"]["sent_on"],
-        "en_exercice": r.opening["en_exercice"],
-        "presents": r.opening["presents"],
-        "proxies": r.opening["proxies"],
-        "votants": r.opening["votants"],
-    }
 
 
 def _real_names() -> list[str]:

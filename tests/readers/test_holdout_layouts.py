@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from groupement_rules.readers.text import ExtractResult, read_extract
+from groupement_rules.readers.text import read_extract
+from reading_summary import summary as _summary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "holdout"
 KEYS = ("date", "convocation", "en_exercice", "presents", "proxies", "votants")
@@ -32,17 +33,6 @@ PENDING: dict[str, str] = {
 
 #: fixtures where the reader still states a value the text contradicts
 STATES_WRONG: frozenset[str] = frozenset()
-
-
-def _summary(r: ExtractResult) -> dict[str, Any]:
-    return {
-        "date": r.facts["date"],
-        "convocation": r.facts["convocation"]["sent_on"],
-        "en_exercice": r.opening["en_exercice"],
-        "presents": r.opening["presents"],
-        "proxies": r.opening["proxies"],
-        "votants": r.opening["votants"],
-    }
 
 
 def _expected() -> dict[str, dict[str, Any]]:
