@@ -55,41 +55,30 @@ def required_delai(
     L2121-12 applies there too (L2541-1 does not exclude it).
     """
     p = params
+
+    def delai(jours_francs: int, regime: str, key: str) -> Delai:
+        return Delai(jours_francs, regime, p.cite(key), p.cite("population_threshold"))
+
     if first_after_renewal:
-        return Delai(
+        return delai(
             p.convocation_jours_francs_after_renewal,
             "after-renewal",
-            p.cite("convocation_jours_francs_after_renewal"),
-            p.cite("population_threshold"),
+            "convocation_jours_francs_after_renewal",
         )
     small = population is not None and population < p.population_threshold
+    if alsace_moselle and small and urgent:
+        return delai(
+            p.am_convocation_jours_francs_urgent, "am-urgent", "am_convocation_jours_francs_urgent"
+        )
     if alsace_moselle and small:
-        key = (
-            "am_convocation_jours_francs_urgent" if urgent else "am_convocation_jours_francs_small"
+        return delai(
+            p.am_convocation_jours_francs_small, "am-small", "am_convocation_jours_francs_small"
         )
-        jf = p.am_convocation_jours_francs_urgent if urgent else p.am_convocation_jours_francs_small
-        regime = "am-urgent" if urgent else "am-small"
-        return Delai(jf, regime, p.cite(key), p.cite("population_threshold"))
     if urgent:
-        return Delai(
-            p.convocation_jours_francs_urgent,
-            "urgent",
-            p.cite("convocation_jours_francs_urgent"),
-            p.cite("population_threshold"),
-        )
+        return delai(p.convocation_jours_francs_urgent, "urgent", "convocation_jours_francs_urgent")
     if small:
-        return Delai(
-            p.convocation_jours_francs_small,
-            "small",
-            p.cite("convocation_jours_francs_small"),
-            p.cite("population_threshold"),
-        )
-    return Delai(
-        p.convocation_jours_francs_large,
-        "large",
-        p.cite("convocation_jours_francs_large"),
-        p.cite("population_threshold"),
-    )
+        return delai(p.convocation_jours_francs_small, "small", "convocation_jours_francs_small")
+    return delai(p.convocation_jours_francs_large, "large", "convocation_jours_francs_large")
 
 
 def _unknown_population(params: SeanceParams) -> Interpretation:
