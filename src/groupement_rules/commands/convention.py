@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..policy import Policy
 from ..readers.adherent import adherent_from_dict, load_adherent
 from ..render import render_text, to_json
+from .progress import add_flag
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -104,7 +105,17 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
 
     policy = _policy(args)
     on = _today(args)
-    rows, summary = check_adherents(policy, load_adherents(args.file), on)
+    from .progress import progress_for
+
+    progress = progress_for(args)
+    adherents = load_adherents(args.file)
+    if progress:
+        adherents = progress.counting("adherents", adherents)
+    try:
+        rows, summary = check_adherents(policy, adherents, on)
+    finally:
+        if progress:
+            progress.clear()
     if args.json:
         print(
             to_json(
@@ -256,6 +267,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_check_adherents)
 
     p = sub.add_parser(
