@@ -19,7 +19,6 @@ from ..cli import (
     note_decisions,
     output_file,
 )
-from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
 from ..errors import InputError
@@ -30,6 +29,8 @@ from .progress import add_flag
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from ..convention.policy import load_convention  # its TOML policy: when a command runs
+
     return load_convention(args.policy)
 
 
