@@ -264,7 +264,7 @@ def test_progress_callbacks_rise_to_the_end_of_each_pass(tmp_path: Path) -> None
 
 
 def test_progress_shows_after_a_second_and_is_erased() -> None:
-    from groupement_rules.commands.scdl import Progress
+    from groupement_rules.commands.progress import Progress
 
     now = [0.0]
     stream = io.StringIO()

@@ -19,16 +19,18 @@ from ..cli import (
     note_decisions,
     output_file,
 )
-from ..convention.policy import load_convention
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
 from ..errors import InputError
 from ..policy import Policy
 from ..readers.adherent import adherent_from_dict, load_adherent
 from ..render import render_text, to_json
+from .progress import add_flag
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from ..convention.policy import load_convention  # its TOML policy: when a command runs
+
     return load_convention(args.policy)
 
 
@@ -104,7 +106,17 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
 
     policy = _policy(args)
     on = _today(args)
-    rows, summary = check_adherents(policy, load_adherents(args.file), on)
+    from .progress import progress_for
+
+    progress = progress_for(args)
+    adherents = load_adherents(args.file)
+    if progress:
+        adherents = progress.counting("adherents", adherents)
+    try:
+        rows, summary = check_adherents(policy, adherents, on)
+    finally:
+        if progress:
+            progress.clear()
     if args.json:
         print(
             to_json(
@@ -256,6 +268,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--on", type=iso_date, metavar="DATE", help="check as of DATE (default: today)")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_check_adherents)
 
     p = sub.add_parser(

@@ -7,11 +7,13 @@ import argparse
 import json
 
 from ..cli import EXIT_OK, common
-from ..readers.text import read_extract_file
-from ..render.reading import render_extract
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    # the text reader is heavy (its lexicon): loaded when ``read`` runs, not for --help
+    from ..readers.text import read_extract_file
+    from ..render.reading import render_extract
+
     r = read_extract_file(args.file)
     if args.json:
         print(json.dumps(r.to_dict(), ensure_ascii=False, indent=2))
@@ -30,4 +32,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_read)
 
 
-__all__ = ["register", "render_extract"]
+__all__ = ["register"]

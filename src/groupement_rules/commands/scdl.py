@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -25,6 +24,7 @@ from ..cli import note as note_severities
 from ..decision import Finding, Severity, format_message
 from ..errors import InputError
 from ..render.core import SEVERITY, label
+from .progress import Progress, add_flag, progress_for
 
 REPORT_FORMAT = "groupement-rules/scdl-report/1"
 LINES_FORMAT = "groupement-rules/scdl-report-lines/1"
@@ -44,9 +44,7 @@ _L = {
         "{n:pl(error|errors)} in the header",
     ),
     "outcomes": ("issues (L2121-20)", "outcomes (L2121-20)"),
-    "reading": ("lecture", "reading"),
     "note_row": ("ligne {row}", "row {row}"),
-    "checking": ("vérification", "checking"),
     "adopted": ("adoptée", "adopted"),
     "rejected": ("rejetée", "rejected"),
     "tie": ("à égalité", "tied"),
@@ -63,57 +61,6 @@ def _finding_line(x: Finding, lang: str) -> str:
     )
 
 
-class Progress:
-    """How far a long check is, on a terminal's standard error: shown only after a
-    second, redrawn at most five times a second, erased at the end."""
-
-    def __init__(
-        self, stream: TextIO, lang: str, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.stream = stream
-        self.lang = lang
-        self.clock = clock
-        self.start = clock()
-        self.last = self.start
-        self.shown = False
-
-    def phase(self, key: str) -> Callable[[float], None]:
-        """A progress callback for one pass (``reading`` or ``checking``)."""
-        name = label(_L, key, self.lang)
-
-        def show(fraction: float) -> None:
-            now = self.clock()
-            if now - self.start < 1.0 or now - self.last < 0.2:
-                return
-            self.last = now
-            self.shown = True
-            percent = round(fraction * 100)
-            self.stream.write(
-                f"\r{name} {percent} %" if self.lang == "fr" else f"\r{name} {percent}%"
-            )
-            self.stream.flush()
-
-        return show
-
-    def clear(self) -> None:
-        """Erase the display (before output is written to the same terminal, and at the end)."""
-        if self.shown:
-            self.stream.write("\r" + " " * 24 + "\r")
-            self.stream.flush()
-            self.shown = False
-
-
-def _progress(args: argparse.Namespace) -> Progress | None:
-    """A progress display when standard error is a terminal and the output is text."""
-    if args.json or args.json_lines:
-        return None
-    try:
-        tty = sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return None
-    return Progress(sys.stderr, args.lang) if tty else None
-
-
 def cmd_scdl(args: argparse.Namespace) -> int:
     from ..scdl import SummaryBuilder, open_scdl, severity_at_least
 
@@ -121,22 +68,25 @@ def cmd_scdl(args: argparse.Namespace) -> int:
         raise InputError("--json-lines", "choose --json or --json-lines, not both")
     floor = args.min_severity or ("info" if args.json or args.json_lines else "warning")
     keep = severity_at_least(floor)
-    progress = _progress(args)
+    progress = progress_for(args)
     with open_scdl(args.file) as f:
         # every record read: an unreadable file fails here, before any output
         f.scan(progress.phase("reading") if progress else None)
         builder = SummaryBuilder(f.header.findings)
         out = sys.stdout
-        if args.json_lines:
-            _json_lines(f, builder, keep, args.lang, out)
-        elif args.json:
-            _json_document(f, builder, keep, args.lang, out, skip_empty=floor != "info")
-        else:
-            try:
-                _text(f, builder, keep, args.lang, out, progress)
-            finally:
-                if progress:
+        try:
+            if args.json_lines or args.json:
+                if progress:  # the document may go to the same terminal
                     progress.clear()
+                if args.json_lines:
+                    _json_lines(f, builder, keep, args.lang, out)
+                else:
+                    _json_document(f, builder, keep, args.lang, out, skip_empty=floor != "info")
+            else:
+                _text(f, builder, keep, args.lang, out, progress)
+        finally:
+            if progress:
+                progress.clear()
         summary = builder.build()
         note_severities(args, [x.severity for x in f.header.findings])
     seen = ["error"] * summary.has_errors() + ["warning"] * bool(summary.rows_with_warnings)
@@ -291,6 +241,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=[s.value for s in Severity],
         help="leave out findings below this level (default: info in JSON, warning in text)",
     )
+    add_flag(p)
     p.set_defaults(func=cmd_scdl)
 
     p = sub.add_parser(

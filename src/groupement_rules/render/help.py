@@ -162,6 +162,9 @@ HELP_FR: dict[str, str] = {
     ),
     # options every command shares
     "print the decision as JSON": "imprime la décision en JSON",
+    "no progress display on the terminal's standard error": (
+        "pas d'affichage de la progression sur la sortie d'erreur du terminal"
+    ),
     "language of the text (default: fr)": "langue du texte (par défaut : fr)",
     "exit with status 1 when a finding of this severity or worse is given": (
         "sort avec le statut 1 quand un constat de cette gravité ou plus grave est donné"
