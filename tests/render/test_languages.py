@@ -278,9 +278,6 @@ def test_check_seance_of_every_real_text_reads_in_its_language(
         if not out["fr"]:  # a text too garbled to check (exit 2): nothing to read
             continue
         checked += 1
-        # the policy's own uncertain points are written in English only (cgct.toml
-        # params.uncertain): said in docs/languages.md, left out here
-        out = {k: _without("policy-uncertain", v) for k, v in out.items()}
         facts = list(_strings(read_extract_file(path).facts))
         codes = re.findall(r"(?<= )[a-z]+(?:-[a-z0-9]+)+(?= ?[:\[])", out["fr"] + out["en"])
         _check_both(out["fr"], out["en"], facts + codes)

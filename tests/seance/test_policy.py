@@ -180,3 +180,50 @@ def test_each_dated_value_day_before_and_first_day() -> None:
             previous = v.value
             checked += 1
     assert checked >= 30
+
+
+def test_every_uncertain_point_is_said_in_both_languages() -> None:
+    """Each point the policy cannot settle has a French and an English text, which differ
+    (a French reader is not shown the English note)."""
+    p = default_cgct()
+    points = [pt for v in p.params["uncertain"].values for pt in v.value]
+    assert len(points) >= 4
+    for pt in points:
+        assert set(pt) == {"fr", "en"}
+        assert pt["fr"].strip() and pt["en"].strip() and pt["fr"] != pt["en"]
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        lambda t: t.replace("{ fr = ", "{ de = ", 1),  # a language the output does not have
+        lambda t: t.replace(', en = "council sizes', ', fr2 = "council sizes', 1),
+        lambda t: t.replace('{ fr = "effectifs', '{ fr = "", x = "effectifs', 1),
+        lambda t: t.replace('value = [\n  { fr = "premier', 'value = [\n  "x", { fr = "premier', 1),
+    ],
+)
+def test_loader_refuses_an_uncertain_point_not_in_both_languages(mutation: object) -> None:
+    text = mutation(cgct_text())  # type: ignore[operator]
+    assert text != cgct_text()
+    with pytest.raises(PolicyError, match="uncertain"):
+        load_cgct("mutated.toml", text=text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_uncertain_point_in_the_language_of_the_output(lang: str) -> None:
+    """A séance after March 2026 is told the council-size point in its reader's language."""
+    import json
+    from pathlib import Path
+
+    from groupement_rules.readers.seance import seance_from_dict
+    from groupement_rules.seance.rules import check_seance
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "seance.json"
+    data = json.loads(example.read_text(encoding="utf-8"))
+    data["date"], data["convocation"]["sent_on"] = "2026-06-08", "2026-06-02"
+    findings = check_seance(seance_from_dict(data)).findings
+    text = next(f for f in findings if f.code == "policy-uncertain").message(lang)
+    if lang == "fr":
+        assert "effectifs des conseils" in text and "council sizes" not in text
+    else:
+        assert "council sizes" in text and "effectifs" not in text

@@ -201,8 +201,8 @@ CATALOGUE = Catalogue(
         FindingSpec(
             "policy-uncertain",
             INFO,
-            "Point incertain du droit applicable à cette date : {point}",
-            "Uncertain point of the law in force on this date: {point}",
+            "Point incertain du droit applicable à cette date : {point_fr}",
+            "Uncertain point of the law in force on this date: {point_en}",
             citation="uncertain (the policy's own record of what it cannot settle)",
         ),
     ],

@@ -81,8 +81,15 @@ QUORUM_RULES = ("majority", "third")
 DECLARED_COUNTS = ("en_exercice", "presents", "represented", "votants", "exprimes")
 
 
-def _strings(v: Any) -> str | None:
-    return None if all(isinstance(x, str) and x for x in v) else "must be non-empty strings"
+def _bilingual_points(v: Any) -> str | None:
+    """Each point the policy cannot settle is said in both languages of the output."""
+    ok = isinstance(v, list) and all(
+        isinstance(x, dict)
+        and set(x) == {"fr", "en"}
+        and all(isinstance(t, str) and t.strip() for t in x.values())
+        for x in v
+    )
+    return None if ok else "must be a list of tables { fr = …, en = … } of non-empty strings"
 
 
 def _i(check: Any = None, **kw: Any) -> ParamSpec:
@@ -160,8 +167,8 @@ class CgctView(PolicyView):
     # Counts the procès-verbal states.
     declared_counts: list[str] = param(ParamSpec("list[str]", check=_declared), shown_only=True)  # noqa: RUF009
     # What the policy cannot settle on a date: said in the decision.
-    uncertain: list[str] = param(  # noqa: RUF009
-        ParamSpec("list[str]", dated=True, required=False, default=[], check=_strings)
+    uncertain: list[dict[str, str]] = param(  # noqa: RUF009
+        ParamSpec("table", dated=True, required=False, default=[], check=_bilingual_points)
     )
 
     def seats(self, population: int) -> int:

@@ -243,7 +243,9 @@ def check_seance(seance: Seance, policy: Policy | None = None) -> Decision:
     findings += check_proxies(ctx, statuses, (x for x, _ in presence))
     findings += check_secretary(ctx)
     findings += [
-        CATALOGUE.emit("policy-uncertain", params.cite("uncertain"), point=point)
+        CATALOGUE.emit(
+            "policy-uncertain", params.cite("uncertain"), point_fr=point["fr"], point_en=point["en"]
+        )
         for point in params.uncertain
     ]
     if seance.convocation.sent_on is None:
