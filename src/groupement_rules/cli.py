@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import datetime as dt
 import importlib
 import os
@@ -52,7 +53,17 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line, with exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from .render.errors import error_language, usage_error_in
+
+        if error_language(_ARGV.get()) == "fr":
+            fr = usage_error_in(message, "fr")
+            self.exit(EXIT_USAGE, f"{self.prog} : erreur : {fr} (voir {self.prog} --help)\n")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+#: The command line being parsed, for the language of argparse's own errors (explicit
+#: ``--lang fr`` only, as for every error line: :mod:`groupement_rules.render.errors`).
+_ARGV: contextvars.ContextVar[Sequence[str]] = contextvars.ContextVar("argv", default=())
 
 
 def iso_date(value: str) -> dt.date:
@@ -212,7 +223,11 @@ def _flush_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     _help_in_its_language(parser, sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
+    token = _ARGV.set(tuple(sys.argv[1:] if argv is None else argv))
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        _ARGV.reset(token)
     try:
         with _stdout_to(getattr(args, "output", None)):
             code: int = args.func(args)

@@ -103,6 +103,53 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+#: argparse's own usage errors (their message ids in CPython 3.11–3.13) → French; the
+#: reason a type converter gives (``argument DATE: not a valid date…``) goes through
+#: :data:`REASONS_FR`.
+USAGE_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(f"^{pattern}$", re.DOTALL), fr)
+    for pattern, fr in (
+        (
+            "the following arguments are required: (.*)",
+            "arguments obligatoires manquants : \\1",
+        ),
+        ("unrecognized arguments: (.*)", "arguments inconnus : \\1"),
+        (
+            r"argument (.*?): invalid choice: (.*) \(choose from (.*)\)",
+            "argument \\1 : choix invalide : \\2 (choix possibles : \\3)",
+        ),
+        ("argument (.*?): expected one argument", "argument \\1 : une valeur attendue"),
+        (
+            "argument (.*?): expected at least one argument",
+            "argument \\1 : au moins une valeur attendue",
+        ),
+        (
+            "argument (.*?): not allowed with argument (.*)",
+            "argument \\1 : incompatible avec l'argument \\2",
+        ),
+        ("argument (.*?): ignored explicit argument (.*)", "argument \\1 : valeur \\2 ignorée"),
+        (r"ambiguous option: (.*?) could match (.*)", "option ambiguë : \\1 peut désigner \\2"),
+        ("argument (.*?): invalid (.*?) value: (.*)", "argument \\1 : valeur invalide (\\2) : \\3"),
+    )
+)
+
+
+def usage_error_in(message: str, lang: str) -> str:
+    """An argparse usage error in ``lang``: its own message ids, then the reason of an
+    argument's converter (``argument X: reason``); else the message as argparse wrote it."""
+    if lang != "fr":
+        return message
+    known = rewritten(message, USAGE_FR)
+    if known:
+        return known
+    head, sep, reason = message.partition(": ")
+    if sep and head.startswith("argument "):
+        fr = rewritten(reason, REASONS_FR)
+        if fr:
+            return f"{head} : {fr}"
+    return message
+
+
 def reason_in(reason: str, lang: str) -> str:
     """``reason`` in ``lang``: the French of the table, else the reason as it is."""
     if lang != "fr":
