@@ -210,12 +210,14 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                     _f(
                         "votes-unaccounted",
                         W,
-                        f"{t.votants} membres pouvaient voter, {declared} suffrages exprimés "
+                        f"{t.votants} {'membre pouvait' if t.votants == 1 else 'membres pouvaient'}"
+                        f" voter, {declared} suffrages exprimés "
                         f"déclarés : {gap} voix sans explication (abstention non consignée, ou "
                         "erreur de décompte).",
-                        f"{t.votants} members could vote, {declared} suffrages exprimés "
-                        f"declared: {gap} vote(s) unaccounted for (an abstention not recorded, "
-                        "or a miscount).",
+                        f"{t.votants} {'member' if t.votants == 1 else 'members'} could vote, "
+                        f"{declared} suffrages exprimés declared: {gap} "
+                        f"{'vote' if gap == 1 else 'votes'} unaccounted for (an abstention not "
+                        "recorded, or a miscount).",
                         cit,
                         d.number,
                         votants=t.votants,
