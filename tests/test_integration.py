@@ -43,3 +43,24 @@ def test_saved_read_output_can_be_checked(
     code, d = check(capsys, saved)
     assert code == 0
     assert "votes-unaccounted" in [f["code"] for f in d["findings"]]  # type: ignore[index]
+
+
+def test_every_question_answers_with_an_enum_member() -> None:
+    """Decision.answer is an enum member for every question, windows, timeline and the
+    convocation délai included (docs/decision-format.md), equal to its JSON string."""
+    import datetime as dt
+    import enum
+
+    import groupement_rules as g
+
+    policy = g.default_convention()
+    decisions = [
+        g.withdrawal(policy, sent_on=dt.date(2028, 6, 1)),
+        g.withdrawal_windows(policy),
+        g.timeline(policy),
+        g.latest_sending_day(g.default_cgct(), dt.date(2026, 6, 8), population=2500),
+    ]
+    expected = [g.WithdrawalAnswer, g.WindowsAnswer, g.TimelineAnswer, g.ConvocationAnswer]
+    for d, kind in zip(decisions, expected, strict=True):
+        assert isinstance(d.answer, enum.Enum) and isinstance(d.answer, kind), d.question
+        assert d.to_dict("fr")["answer"] == d.answer.value

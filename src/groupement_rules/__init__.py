@@ -37,6 +37,9 @@ _EXPORTS: dict[str, str] = {
     "AdhesionAnswer": "convention.rules",
     "Status": "convention.rules",
     "WithdrawalAnswer": "convention.rules",
+    "WindowsAnswer": "convention.rules",
+    "TimelineAnswer": "convention.rules",
+    "ConvocationAnswer": "seance.convocation",
     "check_adherent": "convention.rules",
     "status_on": "convention.rules",
     "timeline": "convention.rules",
@@ -111,6 +114,7 @@ __all__ = [
     "Commune",
     "ComputedDate",
     "Convocation",
+    "ConvocationAnswer",
     "Decision",
     "DeclaredCounts",
     "Deliberation",
@@ -144,7 +148,9 @@ __all__ = [
     "Severity",
     "StandAside",
     "Status",
+    "TimelineAnswer",
     "Vote",
+    "WindowsAnswer",
     "WithdrawalAnswer",
     "WithdrawalLetter",
     "Zone",
@@ -212,6 +218,8 @@ if TYPE_CHECKING:
     from .convention.rules import (
         AdhesionAnswer,
         Status,
+        TimelineAnswer,
+        WindowsAnswer,
         WithdrawalAnswer,
         check_adherent,
         status_on,
@@ -233,7 +241,7 @@ if TYPE_CHECKING:
     from .readers.seance import load_seance, seance_from_dict
     from .readers.text import ExtractResult, read_extract
     from .scdl import RowChecker, ScdlRow, check_row, check_scdl, open_scdl, row_codes
-    from .seance.convocation import latest_sending_day
+    from .seance.convocation import ConvocationAnswer, latest_sending_day
     from .seance.facts import (
         Commune,
         Convocation,

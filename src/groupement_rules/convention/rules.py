@@ -19,8 +19,9 @@ from .adhesion import (
     valid_withdrawal,
 )
 from .engagement import Engagement, Membership, Status, check_exclusion, status_on
-from .timeline import timeline
+from .timeline import TimelineAnswer, timeline
 from .withdrawal import (
+    WindowsAnswer,
     WithdrawalAnswer,
     _context,  # noqa: F401  (the per-policy context, whose cache tests clear)
     classify,
@@ -35,6 +36,8 @@ __all__ = [
     "Engagement",
     "Membership",
     "Status",
+    "TimelineAnswer",
+    "WindowsAnswer",
     "WithdrawalAnswer",
     "check_adherent",
     "check_annexes",

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from ..decision import Citation, Decision, cites
 from ..legal_time import last_day_of_month
 from ..policy import Policy
 from .schedule import schedule
+
+
+class TimelineAnswer(enum.StrEnum):
+    """The answer of ``timeline``: always the adherent's dated events (SPEC A.6)."""
+
+    TIMELINE = "timeline"
+
 
 _EVENT_LABELS: dict[str, tuple[str, str]] = {
     "adhesion_deadline": (
@@ -117,7 +125,7 @@ def timeline(policy: Policy) -> Decision:
     events.sort(key=lambda e: (e[0], e[1]))
     return Decision(
         question="timeline",
-        answer="timeline",
+        answer=TimelineAnswer.TIMELINE,
         inputs={},
         policy=policy.ref,
         dates=sch.dates,

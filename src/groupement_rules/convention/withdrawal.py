@@ -39,6 +39,14 @@ from .schedule import Schedule, Window, schedule
 READINGS = ("sent", "received", "deliberation")
 
 
+class WindowsAnswer(enum.StrEnum):
+    """The answer to « when could it withdraw? »: the notice windows exist, or the clause
+    gives none (a convention without withdrawal, or none left)."""
+
+    WINDOWS = "windows"
+    NONE = "none"
+
+
 class WithdrawalAnswer(enum.StrEnum):
     """The answer to « if the letter is sent on X, is the withdrawal valid? » (SPEC A.4)."""
 
@@ -281,7 +289,7 @@ def withdrawal_windows(policy: Policy) -> Decision:
     sch = ctx.sch
     return Decision(
         question="withdrawal-windows",
-        answer="windows" if ctx.window_dicts else "none",
+        answer=WindowsAnswer.WINDOWS if ctx.window_dicts else WindowsAnswer.NONE,
         inputs={},
         policy=policy.ref,
         dates=sch.dates,

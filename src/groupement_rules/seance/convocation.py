@@ -16,6 +16,7 @@ André): the latest sending day is ``séance − (n + 1)`` days
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 import attrs
 
@@ -25,6 +26,12 @@ from ..policy import Policy
 from .context import Context, population_used
 from .findings import CATALOGUE
 from .policy import SeanceParams, params_on
+
+
+class ConvocationAnswer(enum.StrEnum):
+    """The answer of ``convocation``: the latest day of sending, computed (L2121-11/12)."""
+
+    COMPUTED = "computed"
 
 
 @attrs.frozen
@@ -136,7 +143,7 @@ def latest_sending_day(
     )
     return Decision(
         question="convocation",
-        answer="computed",
+        answer=ConvocationAnswer.COMPUTED,
         inputs={
             "seance_date": seance_date.isoformat(),
             "population": population,
