@@ -302,32 +302,30 @@ def _list_number(f: str, end: int, raw: str) -> bool:
 
 def table_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, int]]:
     """A row of labels, then a row of as many numbers ("En exercice | Présents" / "15 | 12")."""
-    f = doc.folded
     out: list[tuple[str, int, int]] = []
+    # the span cut into lines once (the last piece, with no newline after it, is only
+    # ever the row under a label line); at most 10 000 label lines, as before
+    rows = doc.folded[start:end].split("\n")
+    digit, word3 = DIGIT.search, WORD3.search
     pos = start
-    for _ in range(10_000):
-        nl = f.find("\n", pos, end)
-        if nl == -1:
-            break
-        line = f[pos:nl]
-        if len(line) < 200 and not DIGIT.search(line):
-            nxt_end = f.find("\n", nl + 1, end)
-            nxt_end = end if nxt_end == -1 else nxt_end
-            nxt = f[nl + 1 : nxt_end]
-            # the row of numbers first (cheap, and rarely there), then the row of labels
-            labels = (
-                [SPACE_RUN.sub(" ", m.group(0)) for m in TABLE_LABEL.finditer(line)]
-                if len(nxt) < 200 and not WORD3.search(nxt)
-                else []
-            )
-            if len(labels) >= 2:
-                cells = TABLE_CELL.findall(nxt)
-                if len(cells) == len(labels):
-                    for lab, cell in zip(labels, cells, strict=True):
-                        key = TABLE_KEY.get(lab)
-                        if key:
-                            out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
+    for k in range(min(len(rows) - 1, 10_000)):
+        line = rows[k]
+        nl = pos + len(line)
         pos = nl + 1
+        if len(line) >= 200 or digit(line):
+            continue
+        nxt = rows[k + 1]
+        # the row of numbers first (cheap, and rarely there), then the row of labels
+        if len(nxt) >= 200 or word3(nxt):
+            continue
+        labels = [SPACE_RUN.sub(" ", m.group(0)) for m in TABLE_LABEL.finditer(line)]
+        if len(labels) >= 2:
+            cells = TABLE_CELL.findall(nxt)
+            if len(cells) == len(labels):
+                for lab, cell in zip(labels, cells, strict=True):
+                    key = TABLE_KEY.get(lab)
+                    if key:
+                        out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
     return out
 
 
