@@ -257,3 +257,24 @@ def test_a_convention_without_renewal_has_no_window() -> None:
         assert d.codes() == ["withdrawal-too-early"]
         assert "no échéance" in d.findings[0].message_en
         assert d.data["engaged_until"] == "2028-01-01"
+
+
+@pytest.mark.parametrize(
+    ("late_by", "fr", "en"),
+    [(1, "1 jour de retard", "1 day late"), (2, "2 jours de retard", "2 days late")],
+)
+def test_late_adhesion_says_its_days_agreeing_and_its_dates_in_long_form(
+    late_by: int, fr: str, en: str
+) -> None:
+    """One day late is « 1 jour », not « 1 jours »; the dates are in long form in both
+    languages (« 24 janvier 2026 », "24 January 2026"), never 24/01/2026 or ISO."""
+    deadline = D(2026, 1, 24)
+    a = attrs.evolve(BASE, sent_on=deadline + dt.timedelta(days=late_by))
+    f = next(
+        f
+        for f in check_adherent(P, a, D(2026, 11, 29)).findings
+        if f.code == "adhesion-after-deadline"
+    )
+    assert fr in f.message("fr") and "24 janvier 2026" in f.message("fr")
+    assert en in f.message("en") and "24 January 2026" in f.message("en")
+    assert "/2026" not in f.message("fr") and "2026-01" not in f.message("en")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from ..decision import Citation, Decision, Finding, Severity, cites
-from ..legal_time import months_period
+from ..legal_time import months_period, said
 from ..policy import Policy
 from .engagement import Engagement, check_exclusion
 from .facts import Adherent, WithdrawalLetter
@@ -26,9 +26,19 @@ class AdhesionAnswer(enum.StrEnum):
     INVALID = "invalid"  # at least one error-level finding
 
 
-def _fr(d: dt.date) -> str:
-    """A date as French texts write it: 19/07/2028."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+def _en(d: dt.date) -> str:
+    """A date in English long form ("19 July 2028"), as the rest of the product says it."""
+    return said(d, "en")
+
+
+def _jours(n: int) -> str:
+    """``n`` jours, agreeing (« 1 jour », « 3 jours »)."""
+    return f"{n} jour" if n == 1 else f"{n} jours"
+
+
+def _days(n: int) -> str:
+    """``n`` days, agreeing ("1 day", "3 days")."""
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _check_receipt(adherent: Adherent, deadline: dt.date, cit: Citation) -> list[Finding] | None:
@@ -42,10 +52,10 @@ def _check_receipt(adherent: Adherent, deadline: dt.date, cit: Citation) -> list
                     "adhesion-after-deadline",
                     Severity.WARNING,
                     f"Date de réception inconnue : la convention envoyée le "
-                    f"{_fr(adherent.sent_on)} a pu être reçue après la date limite du "
-                    f"{_fr(deadline)}.",
-                    f"Receipt date unknown: the convention sent on {adherent.sent_on.isoformat()} "
-                    f"may have been received after the deadline of {deadline.isoformat()}.",
+                    f"{said(adherent.sent_on)} a pu être reçue après la date limite du "
+                    f"{said(deadline)}.",
+                    f"Receipt date unknown: the convention sent on {said(adherent.sent_on, 'en')} "
+                    f"may have been received after the deadline of {said(deadline, 'en')}.",
                     cit,
                     sent_on=adherent.sent_on.isoformat(),
                     deadline=deadline.isoformat(),
@@ -60,10 +70,10 @@ def _check_receipt(adherent: Adherent, deadline: dt.date, cit: Citation) -> list
         _finding(
             "adhesion-after-deadline",
             Severity.ERROR,
-            f"Convention reçue le {_fr(day)}, après la date limite du {_fr(deadline)} "
-            f"({late} jours de retard).",
-            f"Convention received on {day.isoformat()}, after the deadline of "
-            f"{deadline.isoformat()} ({late} days late).",
+            f"Convention reçue le {said(day)}, après la date limite du {said(deadline)} "
+            f"({_jours(late)} de retard).",
+            f"Convention received on {said(day, 'en')}, after the deadline of "
+            f"{said(deadline, 'en')} ({_days(late)} late).",
             cit,
             received_on=day.isoformat(),
             deadline=deadline.isoformat(),
@@ -159,10 +169,10 @@ def check_authorisation(policy: Policy, adherent: Adherent) -> list[Finding]:
             _finding(
                 "authorisation-after-signature",
                 Severity.ERROR,
-                f"La délibération du {_fr(auth.date)} est postérieure à la signature du "
-                f"{_fr(adherent.signed_on)} : le signataire n'était pas encore autorisé.",
-                f"The délibération of {auth.date.isoformat()} comes after the signature of "
-                f"{adherent.signed_on.isoformat()}: the signatory was not yet authorised.",
+                f"La délibération du {said(auth.date)} est postérieure à la signature du "
+                f"{said(adherent.signed_on)} : le signataire n'était pas encore autorisé.",
+                f"The délibération of {said(auth.date, 'en')} comes after the signature of "
+                f"{said(adherent.signed_on, 'en')}: the signatory was not yet authorised.",
                 cit,
                 authorisation_date=auth.date.isoformat(),
                 signed_on=adherent.signed_on.isoformat(),
@@ -214,10 +224,10 @@ def check_authorisation(policy: Policy, adherent: Adherent) -> list[Finding]:
                 _finding(
                     "authorisation-not-transmitted",
                     Severity.ERROR,
-                    f"Transmise au préfet le {_fr(auth.transmitted_on)}, après l'envoi du "
-                    f"{_fr(adherent.sent_on)} : la copie annexée ne pouvait pas être visée.",
-                    f"Transmitted to the préfet on {auth.transmitted_on.isoformat()}, after the "
-                    f"sending of {adherent.sent_on.isoformat()}: the annexed copy could not bear "
+                    f"Transmise au préfet le {said(auth.transmitted_on)}, après l'envoi du "
+                    f"{said(adherent.sent_on)} : la copie annexée ne pouvait pas être visée.",
+                    f"Transmitted to the préfet on {said(auth.transmitted_on, 'en')}, after the "
+                    f"sending of {said(adherent.sent_on, 'en')}: the annexed copy could not bear "
                     "the stamp.",
                     tcit,
                     transmitted_on=auth.transmitted_on.isoformat(),
@@ -248,10 +258,10 @@ def check_deadline(policy: Policy, adherent: Adherent) -> list[Finding]:
                 _finding(
                     "adhesion-after-deadline",
                     Severity.ERROR,
-                    f"Convention envoyée le {_fr(adherent.sent_on)}, après la date limite du "
-                    f"{_fr(deadline)} ({(adherent.sent_on - deadline).days} jours de retard).",
-                    f"Convention sent on {adherent.sent_on.isoformat()}, after the deadline of "
-                    f"{deadline.isoformat()} ({(adherent.sent_on - deadline).days} days late).",
+                    f"Convention envoyée le {said(adherent.sent_on)}, après la date limite du "
+                    f"{said(deadline)} ({_jours((adherent.sent_on - deadline).days)} de retard).",
+                    f"Convention sent on {said(adherent.sent_on, 'en')}, after the deadline of "
+                    f"{said(deadline, 'en')} ({_days((adherent.sent_on - deadline).days)} late).",
                     cit,
                     sent_on=adherent.sent_on.isoformat(),
                     deadline=deadline.isoformat(),
@@ -275,12 +285,12 @@ def check_deadline(policy: Policy, adherent: Adherent) -> list[Finding]:
                 _finding(
                     "adhesion-after-deadline",
                     Severity.ERROR,
-                    f"La {what_fr} est du {_fr(earliest)}, {(earliest - deadline).days} jours "
-                    f"après la date limite d'envoi du {_fr(deadline)} : la convention signée "
+                    f"La {what_fr} est du {said(earliest)}, {_jours((earliest - deadline).days)} "
+                    f"après la date limite d'envoi du {said(deadline)} : la convention signée "
                     "n'a pas pu être envoyée à temps.",
-                    f"The {what} is dated {earliest.isoformat()}, "
-                    f"{(earliest - deadline).days} days after the sending deadline of "
-                    f"{deadline.isoformat()}: the signed convention cannot have been sent in "
+                    f"The {what} is dated {said(earliest, 'en')}, "
+                    f"{_days((earliest - deadline).days)} after the sending deadline of "
+                    f"{said(deadline, 'en')}: the signed convention cannot have been sent in "
                     "time.",
                     cit,
                     earliest_possible_sending=earliest.isoformat(),
@@ -293,9 +303,9 @@ def check_deadline(policy: Policy, adherent: Adherent) -> list[Finding]:
         _finding(
             "adhesion-after-deadline",
             Severity.WARNING,
-            f"Date d'envoi inconnue : le respect de la date limite du {_fr(deadline)} n'est pas "
+            f"Date d'envoi inconnue : le respect de la date limite du {said(deadline)} n'est pas "
             "vérifiable.",
-            f"Sending date unknown: the deadline of {deadline.isoformat()} cannot be checked.",
+            f"Sending date unknown: the deadline of {said(deadline, 'en')} cannot be checked.",
             cit,
             deadline=deadline.isoformat(),
             checked=False,
@@ -390,18 +400,18 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 "orders-below-need",
                 Severity.ERROR if over else Severity.INFO,
                 (
-                    f"{total} comptes commandés du {_fr(period.first_day)} au "
-                    f"{_fr(period.last_day)}, moins que le besoin exprimé de {need}."
+                    f"{total} comptes commandés du {said(period.first_day)} au "
+                    f"{said(period.last_day)}, moins que le besoin exprimé de {need}."
                     if over
                     else f"{total} comptes commandés à ce jour sur {need} exprimés ; la période "
-                    f"court jusqu'au {_fr(period.last_day)}."
+                    f"court jusqu'au {said(period.last_day)}."
                 ),
                 (
-                    f"{total} accounts ordered from {period.first_day.isoformat()} to "
-                    f"{period.last_day.isoformat()}, less than the expressed need of {need}."
+                    f"{total} accounts ordered from {said(period.first_day, 'en')} to "
+                    f"{said(period.last_day, 'en')}, less than the expressed need of {need}."
                     if over
                     else f"{total} of {need} accounts ordered so far; the period runs until "
-                    f"{period.last_day.isoformat()}."
+                    f"{said(period.last_day, 'en')}."
                 ),
                 cit,
                 ordered=total,
@@ -420,9 +430,9 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 _finding(
                     "purchase-order-mismatch",
                     Severity.ERROR,
-                    f"Le bon de commande du {_fr(pos[0].date)} porte sur {pos[0].accounts} "
+                    f"Le bon de commande du {said(pos[0].date)} porte sur {pos[0].accounts} "
                     f"comptes, et non sur le besoin exprimé de {need}.",
-                    f"The purchase order of {pos[0].date.isoformat()} is for {pos[0].accounts} "
+                    f"The purchase order of {said(pos[0].date, 'en')} is for {pos[0].accounts} "
                     f"accounts, not the expressed need of {need}.",
                     pcit,
                     purchase_order_date=pos[0].date.isoformat(),
@@ -435,10 +445,10 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 _finding(
                     "purchase-order-mismatch",
                     Severity.ERROR,
-                    f"Aucun bon de commande n'a été émis du {_fr(period.first_day)} au "
-                    f"{_fr(period.last_day)} pour le besoin exprimé de {need} comptes.",
-                    f"No purchase order was issued from {period.first_day.isoformat()} to "
-                    f"{period.last_day.isoformat()} for the expressed need of {need} accounts.",
+                    f"Aucun bon de commande n'a été émis du {said(period.first_day)} au "
+                    f"{said(period.last_day)} pour le besoin exprimé de {need} comptes.",
+                    f"No purchase order was issued from {said(period.first_day, 'en')} to "
+                    f"{said(period.last_day, 'en')} for the expressed need of {need} accounts.",
                     pcit,
                     purchase_orders=0,
                     need=need,
