@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..policy import Policy
 from ..readers.adherent import adherent_from_dict, load_adherent
 from ..render import render_text, to_json
-from .progress import add_flag
+from .progress import add_flag, progress_for
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -106,8 +106,6 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
 
     policy = _policy(args)
     on = _today(args)
-    from .progress import progress_for
-
     progress = progress_for(args)
     adherents = load_adherents(args.file)
     if progress:

@@ -8,7 +8,7 @@ import enum
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from ..decision import Citation, Decision, Finding, Severity, cites
+from ..decision import Citation, Decision, Finding, Severity, cites, format_message
 from ..legal_time import months_period, said
 from ..policy import Policy
 from .engagement import Engagement, check_exclusion
@@ -33,12 +33,12 @@ def _en(d: dt.date) -> str:
 
 def _jours(n: int) -> str:
     """``n`` jours, agreeing (« 1 jour », « 3 jours »)."""
-    return f"{n} jour" if n == 1 else f"{n} jours"
+    return format_message("{n:pl(jour|jours)}", {"n": n}, "fr")
 
 
 def _days(n: int) -> str:
     """``n`` days, agreeing ("1 day", "3 days")."""
-    return f"{n} day" if n == 1 else f"{n} days"
+    return format_message("{n:pl(day|days)}", {"n": n}, "en")
 
 
 def _check_receipt(adherent: Adherent, deadline: dt.date, cit: Citation) -> list[Finding] | None:

@@ -4,7 +4,7 @@ votants, suffrages exprimés; and the checks that could not run for want of a co
 from __future__ import annotations
 
 from .. import labels
-from ..decision import Finding
+from ..decision import Finding, format_message
 from . import budget, elections
 from .attendance import Tally
 from .context import INFO, Context, E, W, _f
@@ -210,14 +210,20 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                     _f(
                         "votes-unaccounted",
                         W,
-                        f"{t.votants} {'membre pouvait' if t.votants == 1 else 'membres pouvaient'}"
-                        f" voter, {declared} suffrages exprimés "
-                        f"déclarés : {gap} voix sans explication (abstention non consignée, ou "
-                        "erreur de décompte).",
-                        f"{t.votants} {'member' if t.votants == 1 else 'members'} could vote, "
-                        f"{declared} suffrages exprimés declared: {gap} "
-                        f"{'vote' if gap == 1 else 'votes'} unaccounted for (an abstention not "
-                        "recorded, or a miscount).",
+                        format_message(
+                            "{v:pl(membre|membres)} {v:pw(pouvait|pouvaient)} voter, {x} "
+                            "suffrages exprimés déclarés : {gap} voix sans explication "
+                            "(abstention non consignée, ou erreur de décompte).",
+                            {"v": t.votants, "x": declared, "gap": gap},
+                            "fr",
+                        ),
+                        format_message(
+                            "{v:pl(member|members)} could vote, {x} suffrages exprimés "
+                            "declared: {gap:pl(vote|votes)} unaccounted for (an abstention not "
+                            "recorded, or a miscount).",
+                            {"v": t.votants, "x": declared, "gap": gap},
+                            "en",
+                        ),
                         cit,
                         d.number,
                         votants=t.votants,
@@ -279,10 +285,18 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                     _f(
                         "votes-unaccounted",
                         W,
-                        f"{t.votants} membres pouvaient voter, {recorded} voix consignées : "
-                        f"{t.votants - recorded} voix sans explication.",
-                        f"{t.votants} members could vote, {recorded} votes recorded: "
-                        f"{t.votants - recorded} unaccounted for.",
+                        format_message(
+                            "{v:pl(membre|membres)} {v:pw(pouvait|pouvaient)} voter, {r} voix "
+                            "consignées : {gap} voix sans explication.",
+                            {"v": t.votants, "r": recorded, "gap": t.votants - recorded},
+                            "fr",
+                        ),
+                        format_message(
+                            "{v:pl(member|members)} could vote, {r:pl(vote|votes)} recorded: "
+                            "{gap} unaccounted for.",
+                            {"v": t.votants, "r": recorded, "gap": t.votants - recorded},
+                            "en",
+                        ),
                         cit,
                         d.number,
                         votants=t.votants,
