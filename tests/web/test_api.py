@@ -128,6 +128,12 @@ def test_the_seed_text_read_and_checked_as_the_cli(
     # the same text as an uploaded file
     up = client.post("/check-seance", files={"file": ("seed.txt", text, "text/plain")})
     assert up.json() == doc
+    # a client that only speaks JSON sends {"text": ...} to /read: the same reading
+    as_json = client.post("/read", json={"text": text.decode("utf-8")})
+    assert as_json.status_code == 200, as_json.text
+    assert as_json.json() == client.post(
+        "/read", content=text, headers={"content-type": "text/plain"}
+    ).json()
 
 
 def test_timeline_as_icalendar(client: Any) -> None:
@@ -236,6 +242,10 @@ def test_bad_input_is_400_with_one_line(
         ),
         ("/check-seance", b"\xff\xfe\x00a", "text/plain", "body"),
         ("/read", b"bonjour", "text/plain", "body"),
+        ("/read", b'{"text": 5}', "application/json", "body: text"),
+        ("/read", b'{"texte": "x"}', "application/json", "body: texte"),
+        ("/read", b"{}", "application/json", "body: text"),
+        ("/read", b'text = "x"', "application/toml", "body"),
         ("/executory", b"[]", "application/json", "body"),
     ],
 )

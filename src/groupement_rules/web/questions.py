@@ -221,7 +221,23 @@ def read_document(body: Any, name: str = "body") -> Any:
     if not isinstance(body, tuple):
         raise InputError(name, "expected the text of a délibération")
     data, kind = body
-    return read_pdf(data, name) if kind == "pdf" else read_text(data, name)
+    if kind == "pdf":
+        return read_pdf(data, name)
+    if kind == "json":  # {"text": "..."}: what a client that only speaks JSON sends
+        doc = document(data, name, "json")
+        unknown = sorted(set(doc) - {"text"})
+        if unknown:
+            raise InputError(f"{name}: {unknown[0]}", "unknown key (known: text)")
+        text = doc.get("text")
+        if not isinstance(text, str):
+            raise InputError(
+                f"{name}: text",
+                "missing (required)" if text is None else "expected a string (the délibération)",
+            )
+        return read_text(text, name)
+    if kind == "toml":
+        raise InputError(name, "expected a text, a PDF or a JSON object {\"text\": ...}, not TOML")
+    return read_text(data, name)
 
 
 def seance_facts(body: Any, name: str = "body") -> tuple[dict[str, Any], tuple[Any, ...]]:
