@@ -131,9 +131,10 @@ def test_the_seed_text_read_and_checked_as_the_cli(
     # a client that only speaks JSON sends {"text": ...} to /read: the same reading
     as_json = client.post("/read", json={"text": text.decode("utf-8")})
     assert as_json.status_code == 200, as_json.text
-    assert as_json.json() == client.post(
-        "/read", content=text, headers={"content-type": "text/plain"}
-    ).json()
+    assert (
+        as_json.json()
+        == client.post("/read", content=text, headers={"content-type": "text/plain"}).json()
+    )
 
 
 def test_timeline_as_icalendar(client: Any) -> None:

@@ -236,7 +236,7 @@ def read_document(body: Any, name: str = "body") -> Any:
             )
         return read_text(text, name)
     if kind == "toml":
-        raise InputError(name, "expected a text, a PDF or a JSON object {\"text\": ...}, not TOML")
+        raise InputError(name, 'expected a text, a PDF or a JSON object {"text": ...}, not TOML')
     return read_text(data, name)
 
 
