@@ -21,6 +21,7 @@ from .lexicon import (
     LEFT,
     LEFT_AT,
     QUESTIONS,
+    QUESTIONS_STARTS,
     REJECTED,
     SECRET,
     UNANIMITY,
@@ -168,8 +169,7 @@ def moves_at_points(doc: Document, delibs: list[dict[str, Any]], known: list[str
 
 
 def question_blocks(doc: Document, end: int) -> list[dict[str, Any]]:
-    f = doc.folded
-    ms = list(QUESTIONS.finditer(f, 0, end))
+    ms = list(doc.scan(QUESTIONS.pattern, QUESTIONS_STARTS, 0, end))
     out = []
     for i, m in enumerate(ms):
         be = ms[i + 1].start() if i + 1 < len(ms) else min(end, m.end() + 600)

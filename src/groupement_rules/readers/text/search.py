@@ -67,6 +67,9 @@ class Branches:
     def __init__(self, *branches: str) -> None:
         self.branches = tuple(re.compile(b) for b in branches)
 
+    def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return next(self.finditer(f, pos, endpos), None)
+
     def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         nxt = [b.search(f, pos, endpos) for b in self.branches]
         while True:
@@ -80,3 +83,29 @@ class Branches:
                 b.search(f, pos, endpos) if n is not None and n.start() < pos else n
                 for b, n in zip(self.branches, nxt, strict=True)
             ]
+
+
+def top_branches(pattern: str) -> tuple[str, ...]:
+    """The top-level branches of the alternation ``pattern`` (split at each ``|`` outside
+    groups and character classes), so that a rule can stay written as one alternation and
+    be searched as :class:`Branches` (only for patterns without numbered group references)."""
+    out: list[str] = []
+    depth, in_class, escaped, start = 0, False, False, 0
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]" or pattern[i - 1] == "["
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return tuple(out)
