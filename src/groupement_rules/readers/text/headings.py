@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -63,6 +64,28 @@ def title_after(doc: Document, pos: int, limit: int = 220) -> str | None:
     return clean_title(doc.text[pos:end])
 
 
+def objet_headings(doc: Document) -> Iterator[re.Match[str]]:
+    """``OBJET_HEADING.finditer(folded)``, tried only before each « objet » (every match
+    ends with it): from a place no match of it can start before (the number, at most 22
+    characters, spaces, at most one word of 5 letters, spaces), to the end a match of it
+    can reach (« objet », a space, a colon, a space)."""
+    f, pat = doc.folded, OBJET_HEADING.pattern
+    last = 0
+    for q in doc.word_hits("objet"):
+        i = q
+        while i > 0 and f[i - 1].isspace():
+            i -= 1
+        j, k = i, 0
+        while j > 0 and k < 5 and "a" <= f[j - 1] <= "z":
+            j, k = j - 1, k + 1
+        while j > 0 and f[j - 1].isspace():
+            j -= 1
+        m = pat.search(f, max(last, j - 22), q + 8)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
 def find_headings(doc: Document) -> list[Heading]:
     f = doc.folded
     end_marker = first_of(f, END_MARKERS)
@@ -106,7 +129,7 @@ def find_headings(doc: Document) -> list[Heading]:
         key = fold_key(number)
         if key not in strong and not find_dates(f, m.start("id"), m.end("id")):
             strong[key] = Heading(m.start(), number, title_after(doc, m.end()), True, m.end())
-    for m in OBJET_HEADING.finditer(f):
+    for m in objet_headings(doc):
         number = doc.text[m.start("id") : m.end("id")]
         if find_dates(f, m.start("id"), m.end("id")):
             continue
