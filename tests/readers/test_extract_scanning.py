@@ -19,7 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from groupement_rules.readers import textnorm
-from groupement_rules.readers.text import counts, dates, deliberations, document, lexicon, search
+from groupement_rules.readers.text import (
+    counts,
+    dates,
+    deliberations,
+    document,
+    headings,
+    lexicon,
+    reader,
+    search,
+)
 
 FRAGMENTS = [
     " ",
@@ -162,6 +171,28 @@ FRAGMENTS = [
     "M. Martin",
     "questions 3 à 5 :",
     "point 2 et 4 :",
+    "qui a donné procuration à",
+    "ayant donné pouvoir à",
+    "avait donné une procuration écrite à",
+    " – (un pouvoir à",
+    "est représentée par",
+    "représentés par",
+    "délégation de vote à",
+    "mandat à",
+    "a le pouvoir de",
+    "donne",
+    "a ",
+    "se déporte",
+    "ne prend pas part au vote",
+    "ne participent pas au vote",
+    "s'abstient de participer",
+    "scrutin secret",
+    "bulletins secrets",
+    "étaient présents tous les conseillers",
+    "sont présents tous ",
+    "date de la convocation",
+    "convoqués",
+    "convocations",
 ]
 
 CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
@@ -169,7 +200,12 @@ CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
     ("strong heading", lexicon.STRONG_STARTS, lexicon.STRONG_HEADING),
     ("publication", lexicon.PUBLICATION_STARTS, lexicon.PUBLICATION),
     ("commune", lexicon.COMMUNE_STARTS, lexicon.COMMUNE),
+    ("questions", lexicon.QUESTIONS_STARTS, lexicon.QUESTIONS.pattern),
+    ("present verb", reader.PRESENT_VERB_STARTS, reader.PRESENT_VERB),
+    ("convocation word", ("date", "convo"), dates.CONVOCATION_WORD),
+    ("convocations", ("convocation",), dates.CONVOCATIONS),
 ]
+BRANCHES = [lexicon.DEPORT, lexicon.SECRET, lexicon.PROXY_ANCHOR]
 WORD_STARTS = [
     lexicon.BARE_OBJET,
     lexicon.NUMBER_FIRST,
@@ -228,6 +264,16 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         first = search.first_of(f, branches)
         whole = alternation.search(f)
         assert (first.start() if first else None) == (whole.start() if whole else None)
+    for branches in BRANCHES:
+        alternation = re.compile("|".join(b.pattern for b in branches.branches))
+        got = spans(branches.finditer(f, start, end))
+        assert got == spans(alternation.finditer(f, start, end)), alternation.pattern
+    assert spans(headings.objet_headings(doc)) == spans(lexicon.OBJET_HEADING.pattern.finditer(f))
+    for lo in range(start, end, 7):
+        hi = min(end, lo + 90)
+        fast = lexicon.PROXY_CONNECTOR_FIRST.search(f, lo, hi)
+        plain = lexicon.PROXY_CONNECTOR.search(f, lo, hi)
+        assert (fast.span() if fast else None) == (plain.span() if plain else None), (lo, hi)
     assert spans(lexicon.ARRIVED_AT.finditer(f)) == spans(PLAIN_AT["arrived"].finditer(f))
     assert spans(lexicon.LEFT_AT.finditer(f)) == spans(PLAIN_AT["left"].finditer(f))
     assert spans(lexicon.LEFT.finditer(f, start, end)) == spans(
@@ -276,3 +322,13 @@ def test_a_mutated_start_list_is_caught() -> None:
     pat = dict((k, p) for k, _s, p in lexicon.LABEL_FIRST)["presents"]
     assert spans(pat.finditer(doc.folded)) != []
     assert spans(doc.scan(pat, ("nombre", "conseiller", "membre"), 0, 14)) == []
+
+
+def test_a_narrowed_connector_prefix_is_caught() -> None:
+    """The comparison can fail: without the letters of « ayant », the procuration
+    « ayant donné pouvoir à » is found from « donné » on, not from « ayant »."""
+    f = document.Document("X, ayant donné pouvoir à Y").folded
+    narrowed = search.Anchored(lexicon.PROXY_CONNECTOR, lexicon.PROXY_ANCHOR, prefix=",-(deinou")
+    plain = lexicon.PROXY_CONNECTOR.search(f)
+    fast = narrowed.search(f)
+    assert plain is not None and fast is not None and fast.span() != plain.span()

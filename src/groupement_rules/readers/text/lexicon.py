@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .search import Branches, WordStart, lookbehind_compiled, top_branches
+from .search import Anchored, Branches, WordStart, lookbehind_compiled, top_branches
 
 # ----------------------------------------------------------------------------- patterns
 # All on folded text (lower case, no accents), bounded repetitions only.
@@ -297,6 +297,10 @@ LONE_CIVILITY = re.compile(
     r"(?:\s+les\s+(?:conseillers|membres|adjoints|elus)(?:\s+(?:municipaux|communautaires))?)?\s?[,;:]"
 )
 PROXY_ANCHOR = Branches(*top_branches(r"procuration|pouvoir|mandat|delegation|represente"))
+#: ``PROXY_CONNECTOR.search``, tried only just before its words (PROXY_ANCHOR): before
+#: them, a match holds only spaces, « , – — - ( » and the letters of « qui a ayant avait
+#: donné un une est » (tests/readers/test_search.py checks it on random text)
+PROXY_CONNECTOR_FIRST = Anchored(PROXY_CONNECTOR, PROXY_ANCHOR, prefix=",–—-(adeinoqstuvy")
 PLAIN_A = re.compile(
     r"\s?\(?\s?(?:a|par|mandataire\s?:?)\s+(?=[a-z])"
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses

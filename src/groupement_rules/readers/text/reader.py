@@ -33,7 +33,7 @@ from .lexicon import (
     INSEE,
     POPULATION,
     PROXY_ANCHOR,
-    PROXY_CONNECTOR,
+    PROXY_CONNECTOR_FIRST,
     PROXY_OF,
     PROXY_WORDS,
     RENEWAL,
@@ -367,7 +367,7 @@ def stage_sentence_proxies(
                     list_proxies.append((giver, holder, anchor.start()))
                     last = h_end
                     continue
-        cm = PROXY_CONNECTOR.search(
+        cm = PROXY_CONNECTOR_FIRST.search(
             f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40)
         )
         if cm is None or not cm.start() <= anchor.start() < cm.end():

@@ -109,3 +109,36 @@ def top_branches(pattern: str) -> tuple[str, ...]:
             start = i + 1
     out.append(pattern[start:])
     return tuple(out)
+
+
+class Anchored:
+    """``pattern.search`` for a pattern every match of which holds a word that ``anchors``
+    finds, preceded inside the match only by spaces and characters of ``prefix``, where
+    no word of ``anchors`` can start (each has a character outside ``prefix`` before any
+    other can begin in it).
+
+    No match can then start before the run of such characters that ends at the first
+    anchor word; only the places of that run are tried, then the same after the next
+    anchor word. The match found is the one ``pattern.search`` finds.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Branches, prefix: str) -> None:
+        self.pattern = pattern
+        self.anchors = anchors
+        self.prefix = frozenset(prefix)
+
+    def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        prefix, match = self.prefix, self.pattern.match
+        while True:
+            a = self.anchors.search(f, pos, endpos)
+            if a is None:
+                return None
+            w = a.start()
+            b = w
+            while b > pos and (f[b - 1] in prefix or f[b - 1].isspace()):
+                b -= 1
+            for p in range(b, w + 1):
+                m = match(f, p, endpos)
+                if m is not None:
+                    return m
+            pos = w + 1
