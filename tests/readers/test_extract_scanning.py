@@ -193,6 +193,11 @@ FRAGMENTS = [
     "date de la convocation",
     "convoqués",
     "convocations",
+    "\n1 - Budget",
+    "\n 12) Travaux",
+    "\n2024-05 Objet",
+    "\n2026.1.2 / «Marché",
+    "\n3 – Subvention",
 ]
 
 CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
@@ -269,6 +274,7 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         got = spans(branches.finditer(f, start, end))
         assert got == spans(alternation.finditer(f, start, end)), alternation.pattern
     assert spans(headings.objet_headings(doc)) == spans(lexicon.OBJET_HEADING.pattern.finditer(f))
+    assert spans(headings.weak_headings(doc)) == spans(lexicon.WEAK_HEADING.finditer(doc.text))
     for lo in range(start, end, 7):
         hi = min(end, lo + 90)
         fast = lexicon.PROXY_CONNECTOR_FIRST.search(f, lo, hi)

@@ -86,6 +86,21 @@ def objet_headings(doc: Document) -> Iterator[re.Match[str]]:
             last = m.end()
 
 
+def weak_headings(doc: Document) -> Iterator[re.Match[str]]:
+    """``WEAK_HEADING.finditer(text)``: a match is one line that opens with a digit or a
+    space, so only such lines are tried."""
+    text = doc.text
+    for s in doc.lines.starts:
+        if text[s : s + 1] in WEAK_FIRST:
+            m = WEAK_HEADING.match(text, s)
+            if m is not None:
+                yield m
+
+
+#: How a line of WEAK_HEADING begins (its ``^[ ]?`` then a digit)
+WEAK_FIRST = frozenset(" 0123456789")
+
+
 def find_headings(doc: Document) -> list[Heading]:
     f = doc.folded
     end_marker = first_of(f, END_MARKERS)
@@ -138,7 +153,7 @@ def find_headings(doc: Document) -> list[Heading]:
             continue
         strong[key] = Heading(m.start(), number, title_after(doc, m.end()), True, m.end())
     weak: dict[str, Heading] = {}
-    for m in WEAK_HEADING.finditer(doc.text):
+    for m in weak_headings(doc):
         if m.start() > first_end and not strong:
             continue
         number = m.group("id") or m.group("id2")
