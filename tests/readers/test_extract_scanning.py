@@ -201,6 +201,9 @@ FRAGMENTS = [
     "P R É S E N T S",
     "\nA B C D",
     " X Y ",
+    "vote à main levée",
+    "adopté. ",
+    "une longue phrase sans point qui continue encore et encore sur la même ligne " * 2,
 ]
 
 CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
@@ -280,6 +283,18 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         assert got == spans(alternation.finditer(f, start, end)), alternation.pattern
     assert spans(headings.objet_headings(doc)) == spans(lexicon.OBJET_HEADING.pattern.finditer(f))
     assert spans(headings.weak_headings(doc)) == spans(lexicon.WEAK_HEADING.finditer(doc.text))
+    held = [
+        m.span()
+        for m in deliberations.SENTENCE.finditer(f[start:end])
+        if lexicon.DECISION_CONTEXT.search(m.group(0))
+    ]
+    first = lexicon.DECISION_CONTEXT.search(f, start, end)
+    fast_held = [
+        m.span()
+        for m in deliberations.sentences_from(f, start, end, first)
+        if lexicon.DECISION_CONTEXT.search(m.group(0))
+    ]
+    assert fast_held == held
     for lo in range(start, end, 7):
         hi = min(end, lo + 90)
         fast = lexicon.PROXY_CONNECTOR_FIRST.search(f, lo, hi)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ...seance.names import roster
@@ -284,6 +285,24 @@ def minutes_sentence(f: str, pos: int) -> bool:
     return MINUTES.search(f, lo + 1, hi) is not None
 
 
+#: A sentence of read_decision: up to a full stop or a line's end, cut every 400 characters
+SENTENCE = re.compile(r"[^.\n]{1,400}[.\n]?")
+
+
+def sentences_from(
+    f: str, start: int, end: int, first: re.Match[str] | None
+) -> Iterator[re.Match[str]]:
+    """``SENTENCE.finditer(f[start:end])`` from the sentence that holds ``first`` (the
+    first match of a pattern the sentences are searched for: none before can hold one).
+    The sentences are runs between full stops and line ends cut every 400 characters, so
+    the one that holds a place is found back from it."""
+    if first is None:
+        return iter(())
+    x = first.start()
+    run = max(start, f.rfind(".", start, x) + 1, f.rfind("\n", start, x) + 1)
+    return SENTENCE.finditer(f[start:end], run + 400 * ((x - run) // 400) - start)
+
+
 def read_decision(doc: Document, start: int, end: int, preamble_end: int = -1) -> dict[str, Any]:
     """The vote and outcome stated in ``f[start:end]``; before ``preamble_end`` the approval
     of earlier minutes is skipped."""
@@ -296,7 +315,7 @@ def read_decision(doc: Document, start: int, end: int, preamble_end: int = -1) -
     secret = SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
-    for sent in re.finditer(r"[^.\n]{1,400}[.\n]?", f[start:end]):
+    for sent in sentences_from(f, start, end, DECISION_CONTEXT.search(f, start, end)):
         st = sent.group(0)
         if not st.strip() or not DECISION_CONTEXT.search(st):
             continue
