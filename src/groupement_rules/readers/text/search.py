@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 class WordStart:
@@ -66,12 +66,13 @@ class Branches:
 
     def __init__(self, *branches: str) -> None:
         self.branches = tuple(re.compile(b) for b in branches)
+        self._searches = tuple(_lead_search(b) or b.search for b in self.branches)
 
     def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return next(self.finditer(f, pos, endpos), None)
 
     def finditer(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        nxt = [b.search(f, pos, endpos) for b in self.branches]
+        nxt = [search(f, pos, endpos) for search in self._searches]
         while True:
             live = [m for m in nxt if m is not None]
             if not live:
@@ -80,8 +81,8 @@ class Branches:
             yield m
             pos = m.end() if m.end() > m.start() else m.start() + 1
             nxt = [
-                b.search(f, pos, endpos) if n is not None and n.start() < pos else n
-                for b, n in zip(self.branches, nxt, strict=True)
+                search(f, pos, endpos) if n is not None and n.start() < pos else n
+                for search, n in zip(self._searches, nxt, strict=True)
             ]
 
 
@@ -142,3 +143,73 @@ class Anchored:
                 if m is not None:
                     return m
             pos = w + 1
+
+
+_LEAD_WORD = re.compile(r"[a-z']+")
+_LEAD_SPACE = re.compile(r"\\s[+?]?")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _lead_search(
+    pattern: re.Pattern[str],
+) -> Callable[[str, int, int], re.Match[str] | None] | None:
+    """A faster ``pattern.search`` for a pattern that opens with words joined by
+    ``\\s``, ``\\s+`` or ``\\s?`` (« se\\s+deporte… ») whose first word is short
+    (frequent: the regex engine stops at each of its places) and a later one long (rare):
+    each place of the long word, found with ``str.find``, is walked back over the words
+    and spaces before it to where a match must start, and the pattern tried there. The
+    long word occurs once in the opening words and in none of the others, so matches
+    come in the order of its places; None for a pattern of another shape."""
+    if pattern.flags & (re.I | re.X):
+        return None
+    text, i = pattern.pattern, 0
+    words: list[str] = []
+    seps: list[str] = []
+    while True:
+        w = _LEAD_WORD.match(text, i)
+        if w is None:
+            break
+        word, i = w.group(0), w.end()
+        if text[i : i + 1] in _QUANTIFIERS:
+            word = word[:-1]  # its last letter is optional: the opening words stop here
+            if word:
+                words.append(word)
+            break
+        words.append(word)
+        sp = _LEAD_SPACE.match(text, i)
+        if sp is None:
+            break
+        seps.append(sp.group(0))
+        i = sp.end()
+    if len(words) < 2 or len(words[0]) >= 4:
+        return None
+    k = max(range(len(words)), key=lambda j: len(words[j]))
+    long = words[k]
+    if len(long) < 5 or k == 0 or any(long in w for j, w in enumerate(words) if j != k):
+        return None
+    before = tuple(zip(words[:k], seps[:k], strict=True))[::-1]
+
+    def search(f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        q = f.find(long, pos, endpos)
+        while q >= 0:
+            p = q
+            for word, sep in before:
+                r = 0
+                while p - r > pos and f[p - r - 1].isspace():
+                    r += 1
+                if not (r == 1 if sep == r"\s" else r >= 1 if sep == r"\s+" else r <= 1):
+                    p = -1
+                    break
+                p -= r
+                if p - len(word) < pos or not f.startswith(word, p - len(word)):
+                    p = -1
+                    break
+                p -= len(word)
+            if p >= 0:
+                m = pattern.match(f, p, endpos)
+                if m is not None:
+                    return m
+            q = f.find(long, q + 1, endpos)
+        return None
+
+    return search
