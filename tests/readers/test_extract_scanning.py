@@ -362,7 +362,37 @@ def test_a_narrowed_connector_prefix_is_caught() -> None:
     """The comparison can fail: without the letters of « ayant », the procuration
     « ayant donné pouvoir à » is found from « donné » on, not from « ayant »."""
     f = document.Document("X, ayant donné pouvoir à Y").folded
-    narrowed = search.Anchored(lexicon.PROXY_CONNECTOR, lexicon.PROXY_ANCHOR, prefix=",-(deinou")
+    pat, anchors = lexicon.PROXY_CONNECTOR, lexicon.PROXY_ANCHOR
+    digest = search.pattern_shape(pat.pattern, *(b.pattern for b in anchors.branches))
+    narrowed = search.Anchored(pat, anchors, prefix=",-(deinou", shape=digest)
+    assert narrowed.active
     plain = lexicon.PROXY_CONNECTOR.search(f)
     fast = narrowed.search(f)
     assert plain is not None and fast is not None and fast.span() != plain.span()
+
+
+def test_fast_searches_apply_to_the_rules_as_written() -> None:
+    """Each search reasoned for the shape of one rule checks that the rule is still
+    written so (else it falls back to the plain search, and reads stay right but slow):
+    when this fails, a rule was changed; check the reasoning in the fast search's
+    docstring again for the new rule, then update the digest it records."""
+    assert lexicon.PROXY_CONNECTOR_FIRST.active
+    assert headings._OBJET_FAST
+    assert headings._WEAK_FAST
+    assert deliberations._DECISION_FAST
+    assert textnorm._LETTER_FAST
+
+
+def test_the_plain_searches_read_the_same(monkeypatch: pytest.MonkeyPatch, shared: Path) -> None:
+    """With every fast search turned off (as after a change of its rule), the seed
+    reads the same."""
+    from groupement_rules.readers.text import read_extract
+
+    text = (shared / "seeds" / "000_181dd860fa64ed08.txt").read_text(encoding="utf-8")
+    fast = read_extract(text).to_dict()
+    monkeypatch.setattr(lexicon.PROXY_CONNECTOR_FIRST, "active", False)
+    monkeypatch.setattr(headings, "_OBJET_FAST", False)
+    monkeypatch.setattr(headings, "_WEAK_FAST", False)
+    monkeypatch.setattr(deliberations, "_DECISION_FAST", False)
+    monkeypatch.setattr(textnorm, "_LETTER_FAST", False)
+    assert read_extract(text).to_dict() == fast

@@ -13,6 +13,7 @@ catastrophically on hostile input.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import unicodedata
 
@@ -80,6 +81,9 @@ _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,1
 #: What every letter-spaced word holds (its second and third letters, spaced): searched
 #: from its literal space, so most texts skip the slower scan above
 _LETTER_SPACED_CORE = re.compile(r" [A-ZÀ-Þ] [A-ZÀ-Þ] ")
+#: the rule the core was found for (else every text is scanned; see
+#: text.search.pattern_shape)
+_LETTER_FAST = hashlib.sha1(_LETTER_SPACED.pattern.encode()).hexdigest()[:12] == "11e963413c37"
 
 
 def clean(text: str) -> str:
@@ -102,7 +106,7 @@ def clean(text: str) -> str:
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
     text = _HYPHEN_UPPER.sub(lambda m: "-" + m.group(1) + "\n", text)
     text = _BROKEN_CIVILITY.sub(lambda m: "M" + m.group(1), text)
-    if _LETTER_SPACED_CORE.search(text) is not None:
+    if not _LETTER_FAST or _LETTER_SPACED_CORE.search(text) is not None:
         text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)

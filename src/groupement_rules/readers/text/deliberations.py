@@ -28,6 +28,7 @@ from .lexicon import (
     UNANIMITY,
 )
 from .record import COUNT_KEYS, MAX_KNOWN
+from .search import pattern_shape
 
 
 def read_deliberations(
@@ -287,6 +288,9 @@ def minutes_sentence(f: str, pos: int) -> bool:
 
 #: A sentence of read_decision: up to a full stop or a line's end, cut every 400 characters
 SENTENCE = re.compile(r"[^.\n]{1,400}[.\n]?")
+#: DECISION_CONTEXT has no look-around, so it matches in a sentence where it matches in
+#: the span inside that sentence (see search.pattern_shape)
+_DECISION_FAST = pattern_shape(DECISION_CONTEXT.pattern) == "83e4455a786c"
 
 
 def sentences_from(
@@ -315,7 +319,12 @@ def read_decision(doc: Document, start: int, end: int, preamble_end: int = -1) -
     secret = SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
-    for sent in sentences_from(f, start, end, DECISION_CONTEXT.search(f, start, end)):
+    sentences = (
+        sentences_from(f, start, end, DECISION_CONTEXT.search(f, start, end))
+        if _DECISION_FAST
+        else SENTENCE.finditer(f[start:end])
+    )
+    for sent in sentences:
         st = sent.group(0)
         if not st.strip() or not DECISION_CONTEXT.search(st):
             continue

@@ -20,7 +20,7 @@ from .lexicon import (
     TITLE_END,
     WEAK_HEADING,
 )
-from .search import first_of
+from .search import first_of, pattern_shape
 
 # ----------------------------------------------------------------------------- headings
 
@@ -70,6 +70,9 @@ def objet_headings(doc: Document) -> Iterator[re.Match[str]]:
     characters, spaces, at most one word of 5 letters, spaces), to the end a match of it
     can reach (« objet », a space, a colon, a space)."""
     f, pat = doc.folded, OBJET_HEADING.pattern
+    if not _OBJET_FAST:
+        yield from pat.finditer(f)
+        return
     last = 0
     for q in doc.word_hits("objet"):
         i = q
@@ -90,6 +93,9 @@ def weak_headings(doc: Document) -> Iterator[re.Match[str]]:
     """``WEAK_HEADING.finditer(text)``: a match is one line that opens with a digit or a
     space, so only such lines are tried."""
     text = doc.text
+    if not _WEAK_FAST:
+        yield from WEAK_HEADING.finditer(text)
+        return
     for s in doc.lines.starts:
         if text[s : s + 1] in WEAK_FIRST:
             m = WEAK_HEADING.match(text, s)
@@ -99,6 +105,9 @@ def weak_headings(doc: Document) -> Iterator[re.Match[str]]:
 
 #: How a line of WEAK_HEADING begins (its ``^[ ]?`` then a digit)
 WEAK_FIRST = frozenset(" 0123456789")
+#: the rules the two searches above were reasoned for (see search.pattern_shape)
+_OBJET_FAST = pattern_shape(OBJET_HEADING.pattern.pattern) == "062746ad3e10"
+_WEAK_FAST = pattern_shape(WEAK_HEADING.pattern) == "f00fd923c5d2"
 
 
 def find_headings(doc: Document) -> list[Heading]:

@@ -300,7 +300,9 @@ PROXY_ANCHOR = Branches(*top_branches(r"procuration|pouvoir|mandat|delegation|re
 #: ``PROXY_CONNECTOR.search``, tried only just before its words (PROXY_ANCHOR): before
 #: them, a match holds only spaces, « , – — - ( » and the letters of « qui a ayant avait
 #: donné un une est » (tests/readers/test_search.py checks it on random text)
-PROXY_CONNECTOR_FIRST = Anchored(PROXY_CONNECTOR, PROXY_ANCHOR, prefix=",–—-(adeinoqstuvy")
+PROXY_CONNECTOR_FIRST = Anchored(
+    PROXY_CONNECTOR, PROXY_ANCHOR, prefix=",–—-(adeinoqstuvy", shape="392a7a4241c6"
+)
 PLAIN_A = re.compile(
     r"\s?\(?\s?(?:a|par|mandataire\s?:?)\s+(?=[a-z])"
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses

@@ -4,9 +4,18 @@ searched from their literal words so that Python's regex engine can skip ahead.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterator
+
+
+def pattern_shape(*patterns: str) -> str:
+    """A short digest of pattern texts. A fast search reasoned for the shape of a rule
+    records the digest of the rule it was reasoned for, and falls back to the plain
+    search when the rule is written otherwise (tests/readers/test_extract_scanning.py
+    tells when: the reasoning is then to be checked again and the digest updated)."""
+    return hashlib.sha1("\x00".join(patterns).encode()).hexdigest()[:12]
 
 
 class WordStart:
@@ -123,12 +132,20 @@ class Anchored:
     anchor word. The match found is the one ``pattern.search`` finds.
     """
 
-    def __init__(self, pattern: re.Pattern[str], anchors: Branches, prefix: str) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], anchors: Branches, prefix: str, shape: str
+    ) -> None:
         self.pattern = pattern
         self.anchors = anchors
         self.prefix = frozenset(prefix)
+        #: whether the rules are still those this was reasoned for (else: plain search)
+        self.active = shape == pattern_shape(
+            pattern.pattern, *(b.pattern for b in anchors.branches)
+        )
 
     def search(self, f: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self.active:
+            return self.pattern.search(f, pos, endpos)
         prefix, match = self.prefix, self.pattern.match
         while True:
             a = self.anchors.search(f, pos, endpos)
