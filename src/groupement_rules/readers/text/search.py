@@ -177,8 +177,8 @@ def _lead_search(
     and spaces before it to where a match must start, and the pattern tried there. The
     long word occurs once in the opening words and in none of the others, so matches
     come in the order of its places; None for a pattern of another shape."""
-    if pattern.flags & (re.I | re.X):
-        return None
+    if pattern.flags & (re.I | re.X) or len(top_branches(pattern.pattern)) > 1:
+        return None  # (an alternation: its other branches need not hold the long word)
     text, i = pattern.pattern, 0
     words: list[str] = []
     seps: list[str] = []
