@@ -19,7 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from groupement_rules.readers import textnorm
-from groupement_rules.readers.text import counts, dates, deliberations, document, lexicon, search
+from groupement_rules.readers.text import (
+    counts,
+    dates,
+    deliberations,
+    document,
+    headings,
+    lexicon,
+    reader,
+    search,
+)
 
 FRAGMENTS = [
     " ",
@@ -162,6 +171,47 @@ FRAGMENTS = [
     "M. Martin",
     "questions 3 à 5 :",
     "point 2 et 4 :",
+    "qui a donné procuration à",
+    "ayant donné pouvoir à",
+    "avait donné une procuration écrite à",
+    " – (un pouvoir à",
+    "est représentée par",
+    "représentés par",
+    "délégation de vote à",
+    "mandat à",
+    "a le pouvoir de",
+    "donne",
+    "a ",
+    "se déporte",
+    "ne prend pas part au vote",
+    "ne participent pas au vote",
+    "s'abstient de participer",
+    "scrutin secret",
+    "bulletins secrets",
+    "étaient présents tous les conseillers",
+    "sont présents tous ",
+    "date de la convocation",
+    "convoqués",
+    "convocations",
+    "\n1 - Budget",
+    "\n 12) Travaux",
+    "\n2024-05 Objet",
+    "\n2026.1.2 / «Marché",
+    "\n3 – Subvention",
+    "P R É S E N T S",
+    "\nA B C D",
+    " X Y ",
+    "vote à main levée",
+    "se  déporte",
+    "se\ndéportent",
+    "chose déporte",
+    "ne  prennent pas part",
+    "ne\nparticipe pas à ce vote",
+    "est  partie au point 3",
+    "déporte",
+    "participe",
+    "adopté. ",
+    "une longue phrase sans point qui continue encore et encore sur la même ligne " * 2,
 ]
 
 CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
@@ -169,7 +219,12 @@ CHECKS = [(key, starts, pat) for key, starts, pat in lexicon.LABEL_FIRST] + [
     ("strong heading", lexicon.STRONG_STARTS, lexicon.STRONG_HEADING),
     ("publication", lexicon.PUBLICATION_STARTS, lexicon.PUBLICATION),
     ("commune", lexicon.COMMUNE_STARTS, lexicon.COMMUNE),
+    ("questions", lexicon.QUESTIONS_STARTS, lexicon.QUESTIONS.pattern),
+    ("present verb", reader.PRESENT_VERB_STARTS, reader.PRESENT_VERB),
+    ("convocation word", ("date", "convo"), dates.CONVOCATION_WORD),
+    ("convocations", ("convocation",), dates.CONVOCATIONS),
 ]
+BRANCHES = [lexicon.DEPORT, lexicon.SECRET, lexicon.PROXY_ANCHOR]
 WORD_STARTS = [
     lexicon.BARE_OBJET,
     lexicon.NUMBER_FIRST,
@@ -202,6 +257,8 @@ def spans(matches: object) -> list[tuple[int, int]]:
 
 
 def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None:
+    if textnorm._LETTER_SPACED.search(text) is not None:  # clean() skips it without its core
+        assert textnorm._LETTER_SPACED_CORE.search(text) is not None
     doc = document.Document(textnorm.clean(text))
     f = doc.folded
     end = len(f) if end is None else min(end, len(f))
@@ -228,6 +285,29 @@ def assert_same_scans(text: str, start: int = 0, end: int | None = None) -> None
         first = search.first_of(f, branches)
         whole = alternation.search(f)
         assert (first.start() if first else None) == (whole.start() if whole else None)
+    for branches in BRANCHES:
+        alternation = re.compile("|".join(b.pattern for b in branches.branches))
+        got = spans(branches.finditer(f, start, end))
+        assert got == spans(alternation.finditer(f, start, end)), alternation.pattern
+    assert spans(headings.objet_headings(doc)) == spans(lexicon.OBJET_HEADING.pattern.finditer(f))
+    assert spans(headings.weak_headings(doc)) == spans(lexicon.WEAK_HEADING.finditer(doc.text))
+    held = [
+        m.span()
+        for m in deliberations.SENTENCE.finditer(f[start:end])
+        if lexicon.DECISION_CONTEXT.search(m.group(0))
+    ]
+    first = lexicon.DECISION_CONTEXT.search(f, start, end)
+    fast_held = [
+        m.span()
+        for m in deliberations.sentences_from(f, start, end, first)
+        if lexicon.DECISION_CONTEXT.search(m.group(0))
+    ]
+    assert fast_held == held
+    for lo in range(start, end, 7):
+        hi = min(end, lo + 90)
+        fast = lexicon.PROXY_CONNECTOR_FIRST.search(f, lo, hi)
+        plain = lexicon.PROXY_CONNECTOR.search(f, lo, hi)
+        assert (fast.span() if fast else None) == (plain.span() if plain else None), (lo, hi)
     assert spans(lexicon.ARRIVED_AT.finditer(f)) == spans(PLAIN_AT["arrived"].finditer(f))
     assert spans(lexicon.LEFT_AT.finditer(f)) == spans(PLAIN_AT["left"].finditer(f))
     assert spans(lexicon.LEFT.finditer(f, start, end)) == spans(
@@ -276,3 +356,43 @@ def test_a_mutated_start_list_is_caught() -> None:
     pat = dict((k, p) for k, _s, p in lexicon.LABEL_FIRST)["presents"]
     assert spans(pat.finditer(doc.folded)) != []
     assert spans(doc.scan(pat, ("nombre", "conseiller", "membre"), 0, 14)) == []
+
+
+def test_a_narrowed_connector_prefix_is_caught() -> None:
+    """The comparison can fail: without the letters of « ayant », the procuration
+    « ayant donné pouvoir à » is found from « donné » on, not from « ayant »."""
+    f = document.Document("X, ayant donné pouvoir à Y").folded
+    pat, anchors = lexicon.PROXY_CONNECTOR, lexicon.PROXY_ANCHOR
+    digest = search.pattern_shape(pat.pattern, *(b.pattern for b in anchors.branches))
+    narrowed = search.Anchored(pat, anchors, prefix=",-(deinou", shape=digest)
+    assert narrowed.active
+    plain = lexicon.PROXY_CONNECTOR.search(f)
+    fast = narrowed.search(f)
+    assert plain is not None and fast is not None and fast.span() != plain.span()
+
+
+def test_fast_searches_apply_to_the_rules_as_written() -> None:
+    """Each search reasoned for the shape of one rule checks that the rule is still
+    written so (else it falls back to the plain search, and reads stay right but slow):
+    when this fails, a rule was changed; check the reasoning in the fast search's
+    docstring again for the new rule, then update the digest it records."""
+    assert lexicon.PROXY_CONNECTOR_FIRST.active
+    assert headings._OBJET_FAST
+    assert headings._WEAK_FAST
+    assert deliberations._DECISION_FAST
+    assert textnorm._LETTER_FAST
+
+
+def test_the_plain_searches_read_the_same(monkeypatch: pytest.MonkeyPatch, shared: Path) -> None:
+    """With every fast search turned off (as after a change of its rule), the seed
+    reads the same."""
+    from groupement_rules.readers.text import read_extract
+
+    text = (shared / "seeds" / "000_181dd860fa64ed08.txt").read_text(encoding="utf-8")
+    fast = read_extract(text).to_dict()
+    monkeypatch.setattr(lexicon.PROXY_CONNECTOR_FIRST, "active", False)
+    monkeypatch.setattr(headings, "_OBJET_FAST", False)
+    monkeypatch.setattr(headings, "_WEAK_FAST", False)
+    monkeypatch.setattr(deliberations, "_DECISION_FAST", False)
+    monkeypatch.setattr(textnorm, "_LETTER_FAST", False)
+    assert read_extract(text).to_dict() == fast

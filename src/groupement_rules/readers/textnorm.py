@@ -13,6 +13,7 @@ catastrophically on hostile input.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import unicodedata
 
@@ -77,6 +78,12 @@ _GENDER_MARK = re.compile(r"\((?<=[^\W\d_]\()(?:e|s|es|x|le|ne|E|S|ES)\)")
 _BROKEN_CIVILITY = re.compile(r"M(?<!\wM)\s+(adame|onsieur|esdames|essieurs|ademoiselle)\b")
 # Letter-spaced words in headings: "P R É S E N T S" -> "PRÉSENTS"
 _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,19}[A-ZÀ-Þ](?![^\s])")
+#: What every letter-spaced word holds (its second and third letters, spaced): searched
+#: from its literal space, so most texts skip the slower scan above
+_LETTER_SPACED_CORE = re.compile(r" [A-ZÀ-Þ] [A-ZÀ-Þ] ")
+#: the rule the core was found for (else every text is scanned; see
+#: text.search.pattern_shape)
+_LETTER_FAST = hashlib.sha1(_LETTER_SPACED.pattern.encode()).hexdigest()[:12] == "11e963413c37"
 
 
 def clean(text: str) -> str:
@@ -99,9 +106,11 @@ def clean(text: str) -> str:
     text = _HYPHEN_LOWER.sub(lambda m: m.group(1) + "\n", text)
     text = _HYPHEN_UPPER.sub(lambda m: "-" + m.group(1) + "\n", text)
     text = _BROKEN_CIVILITY.sub(lambda m: "M" + m.group(1), text)
-    text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    if not _LETTER_FAST or _LETTER_SPACED_CORE.search(text) is not None:
+        text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _GENDER_MARK.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text:  # (str.find skips ahead faster than the regex engine at each space)
+        text = _SPACES.sub(" ", text)
     return text
 
 

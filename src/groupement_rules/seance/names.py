@@ -51,6 +51,7 @@ CIVILITIES = frozenset(
 
 _SPLIT = re.compile(r"[^\w]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
 #: Letters that fold to two in a name's words (« Œ » → « oe »; not in :func:`fold`,
 #: which keeps lengths).
@@ -70,9 +71,16 @@ def fold(text: str) -> str:
     over; decomposed accents (NFD) are composed first, then folded."""
     if text.isascii():
         return text.lower()
+    if len(text) > 64:
+        # a long text: its non-ASCII characters alone (one C call), then looked at
+        rest = _ASCII_RUNS.sub("", text)
+        if _COMBINING.search(rest) is not None:
+            text = unicodedata.normalize("NFC", text)
+            rest = _ASCII_RUNS.sub("", text)
+        return _fold_long(text, set(rest))
     if _COMBINING.search(text) is not None:
         text = unicodedata.normalize("NFC", text)
-    return _fold_long(text) if len(text) > 64 else _fold_short(text)
+    return _fold_short(text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -80,12 +88,12 @@ def _fold_short(text: str) -> str:
     return _fold_long(text)
 
 
-def _fold_long(text: str) -> str:
-    # each distinct non-ASCII character replaced in one C call (a text holds few of
-    # them), then ASCII lowered; exact when every folded character is one lower-case
-    # character (checked, else character by character)
+def _fold_long(text: str, chars: set[str] | None = None) -> str:
+    # each distinct non-ASCII character (``chars``, when known) replaced in one C call (a
+    # text holds few of them), then ASCII lowered; exact when every folded character is
+    # one lower-case character (checked, else character by character)
     out = text
-    for c in set(_NON_ASCII.findall(text)):
+    for c in set(_NON_ASCII.findall(text)) if chars is None else chars:
         f = _fold_char(c)
         if f.lower() != f or len(f) != 1:
             return "".join(_fold_char(x) if not x.isascii() else x.lower() for x in text)

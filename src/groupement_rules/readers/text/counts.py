@@ -318,14 +318,15 @@ def table_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, in
         # the row of numbers first (cheap, and rarely there), then the row of labels
         if len(nxt) >= 200 or word3(nxt):
             continue
+        cells = TABLE_CELL.findall(nxt)
+        if len(cells) < 2:
+            continue  # a blank line, or one number: no row of a table (cheaper than labels)
         labels = [SPACE_RUN.sub(" ", m.group(0)) for m in TABLE_LABEL.finditer(line)]
-        if len(labels) >= 2:
-            cells = TABLE_CELL.findall(nxt)
-            if len(cells) == len(labels):
-                for lab, cell in zip(labels, cells, strict=True):
-                    key = TABLE_KEY.get(lab)
-                    if key:
-                        out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
+        if len(labels) >= 2 and len(cells) == len(labels):
+            for lab, cell in zip(labels, cells, strict=True):
+                key = TABLE_KEY.get(lab)
+                if key:
+                    out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
     return out
 
 

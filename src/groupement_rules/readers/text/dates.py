@@ -123,6 +123,13 @@ def annexed_minutes_date(f: str, first_end: int, first: dt.date) -> tuple[dt.dat
     return None
 
 
+#: Where a convocation is named (searched from its words: see Document.scan)
+CONVOCATION_WORD = re.compile(
+    r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)"
+)
+CONVOCATIONS = re.compile(r"(?<![a-z])convocations?(?![a-z])")
+
+
 def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | None, int]:
     f = doc.folded
     for m in L_AN.finditer(f):
@@ -132,9 +139,7 @@ def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | N
         dates = find_dates(f, year[1], min(len(f), year[1] + 120), default_year=year[0])
         if dates and (seance is None or 0 < (seance - dates[0][2]).days <= 60):
             return dates[0][2], dates[0][0]
-    for m in re.finditer(
-        r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)", f
-    ):
+    for m in doc.scan(CONVOCATION_WORD, ("date", "convo"), 0, len(f)):
         window = 220 if m.group(1).startswith("date") else 90
         # "Convocation ... adressée le 9 SEPTEMBRE pour la réunion du MARDI 20 SEPTEMBRE
         # 2011": a day and month alone take the séance's year (kept only if 1 to 60 days
@@ -158,7 +163,7 @@ def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | N
                     return seance.replace(day=day), start
     # "les convocations individuelles, l'ordre du jour et les notes … ont été transmis …
     # aux conseillers le 12 novembre 2020": a verb of sending in the sentence dates it
-    for m in re.finditer(r"(?<![a-z])convocations?(?![a-z])", f):
+    for m in doc.scan(CONVOCATIONS, ("convocation",), 0, len(f)):
         end = sentence_end(f, m.end(), 300)
         verb = SENT_VERB.search(f, m.end(), end)
         if verb is None:

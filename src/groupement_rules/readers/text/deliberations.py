@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ...seance.names import roster
@@ -21,11 +22,13 @@ from .lexicon import (
     LEFT,
     LEFT_AT,
     QUESTIONS,
+    QUESTIONS_STARTS,
     REJECTED,
     SECRET,
     UNANIMITY,
 )
 from .record import COUNT_KEYS, MAX_KNOWN
+from .search import pattern_shape
 
 
 def read_deliberations(
@@ -168,8 +171,7 @@ def moves_at_points(doc: Document, delibs: list[dict[str, Any]], known: list[str
 
 
 def question_blocks(doc: Document, end: int) -> list[dict[str, Any]]:
-    f = doc.folded
-    ms = list(QUESTIONS.finditer(f, 0, end))
+    ms = list(doc.scan(QUESTIONS.pattern, QUESTIONS_STARTS, 0, end))
     out = []
     for i, m in enumerate(ms):
         be = ms[i + 1].start() if i + 1 < len(ms) else min(end, m.end() + 600)
@@ -284,6 +286,27 @@ def minutes_sentence(f: str, pos: int) -> bool:
     return MINUTES.search(f, lo + 1, hi) is not None
 
 
+#: A sentence of read_decision: up to a full stop or a line's end, cut every 400 characters
+SENTENCE = re.compile(r"[^.\n]{1,400}[.\n]?")
+#: DECISION_CONTEXT has no look-around, so it matches in a sentence where it matches in
+#: the span inside that sentence (see search.pattern_shape)
+_DECISION_FAST = pattern_shape(DECISION_CONTEXT.pattern) == "83e4455a786c"
+
+
+def sentences_from(
+    f: str, start: int, end: int, first: re.Match[str] | None
+) -> Iterator[re.Match[str]]:
+    """``SENTENCE.finditer(f[start:end])`` from the sentence that holds ``first`` (the
+    first match of a pattern the sentences are searched for: none before can hold one).
+    The sentences are runs between full stops and line ends cut every 400 characters, so
+    the one that holds a place is found back from it."""
+    if first is None:
+        return iter(())
+    x = first.start()
+    run = max(start, f.rfind(".", start, x) + 1, f.rfind("\n", start, x) + 1)
+    return SENTENCE.finditer(f[start:end], run + 400 * ((x - run) // 400) - start)
+
+
 def read_decision(doc: Document, start: int, end: int, preamble_end: int = -1) -> dict[str, Any]:
     """The vote and outcome stated in ``f[start:end]``; before ``preamble_end`` the approval
     of earlier minutes is skipped."""
@@ -296,7 +319,12 @@ def read_decision(doc: Document, start: int, end: int, preamble_end: int = -1) -
     secret = SECRET.search(f, start, end)
     outcome: str | None = None
     outcome_pos = -1
-    for sent in re.finditer(r"[^.\n]{1,400}[.\n]?", f[start:end]):
+    sentences = (
+        sentences_from(f, start, end, DECISION_CONTEXT.search(f, start, end))
+        if _DECISION_FAST
+        else SENTENCE.finditer(f[start:end])
+    )
+    for sent in sentences:
         st = sent.group(0)
         if not st.strip() or not DECISION_CONTEXT.search(st):
             continue

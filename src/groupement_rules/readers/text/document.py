@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..textnorm import Lines, fold
-from .lexicon import QUESTIONS
+from .lexicon import QUESTIONS, QUESTIONS_STARTS
 
 
 @functools.lru_cache(maxsize=256)
@@ -39,7 +39,10 @@ class Document:
     def block_starts(self) -> list[int]:
         """Where each attendance block ("Questions 1 à 10 :") starts."""
         if self._block_starts is None:
-            self._block_starts = [m.start() for m in QUESTIONS.finditer(self.folded)]
+            f = self.folded
+            self._block_starts = [
+                m.start() for m in self.scan(QUESTIONS.pattern, QUESTIONS_STARTS, 0, len(f))
+            ]
         return self._block_starts
 
     def word_hits(self, start_pattern: str) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -19,7 +20,7 @@ from .lexicon import (
     TITLE_END,
     WEAK_HEADING,
 )
-from .search import first_of
+from .search import first_of, pattern_shape
 
 # ----------------------------------------------------------------------------- headings
 
@@ -61,6 +62,52 @@ def title_after(doc: Document, pos: int, limit: int = 220) -> str | None:
     if nxt and nxt.group("sep"):
         end = nxt.start()
     return clean_title(doc.text[pos:end])
+
+
+def objet_headings(doc: Document) -> Iterator[re.Match[str]]:
+    """``OBJET_HEADING.finditer(folded)``, tried only before each « objet » (every match
+    ends with it): from a place no match of it can start before (the number, at most 22
+    characters, spaces, at most one word of 5 letters, spaces), to the end a match of it
+    can reach (« objet », a space, a colon, a space)."""
+    f, pat = doc.folded, OBJET_HEADING.pattern
+    if not _OBJET_FAST:
+        yield from pat.finditer(f)
+        return
+    last = 0
+    for q in doc.word_hits("objet"):
+        i = q
+        while i > 0 and f[i - 1].isspace():
+            i -= 1
+        j, k = i, 0
+        while j > 0 and k < 5 and "a" <= f[j - 1] <= "z":
+            j, k = j - 1, k + 1
+        while j > 0 and f[j - 1].isspace():
+            j -= 1
+        m = pat.search(f, max(last, j - 22), q + 8)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
+def weak_headings(doc: Document) -> Iterator[re.Match[str]]:
+    """``WEAK_HEADING.finditer(text)``: a match is one line that opens with a digit or a
+    space, so only such lines are tried."""
+    text = doc.text
+    if not _WEAK_FAST:
+        yield from WEAK_HEADING.finditer(text)
+        return
+    for s in doc.lines.starts:
+        if text[s : s + 1] in WEAK_FIRST:
+            m = WEAK_HEADING.match(text, s)
+            if m is not None:
+                yield m
+
+
+#: How a line of WEAK_HEADING begins (its ``^[ ]?`` then a digit)
+WEAK_FIRST = frozenset(" 0123456789")
+#: the rules the two searches above were reasoned for (see search.pattern_shape)
+_OBJET_FAST = pattern_shape(OBJET_HEADING.pattern.pattern) == "062746ad3e10"
+_WEAK_FAST = pattern_shape(WEAK_HEADING.pattern) == "f00fd923c5d2"
 
 
 def find_headings(doc: Document) -> list[Heading]:
@@ -106,7 +153,7 @@ def find_headings(doc: Document) -> list[Heading]:
         key = fold_key(number)
         if key not in strong and not find_dates(f, m.start("id"), m.end("id")):
             strong[key] = Heading(m.start(), number, title_after(doc, m.end()), True, m.end())
-    for m in OBJET_HEADING.finditer(f):
+    for m in objet_headings(doc):
         number = doc.text[m.start("id") : m.end("id")]
         if find_dates(f, m.start("id"), m.end("id")):
             continue
@@ -115,7 +162,7 @@ def find_headings(doc: Document) -> list[Heading]:
             continue
         strong[key] = Heading(m.start(), number, title_after(doc, m.end()), True, m.end())
     weak: dict[str, Heading] = {}
-    for m in WEAK_HEADING.finditer(doc.text):
+    for m in weak_headings(doc):
         if m.start() > first_end and not strong:
             continue
         number = m.group("id") or m.group("id2")

@@ -25,7 +25,7 @@ from .lexicon import (
     LATE_ITEM_NUMBER,
     LATE_PROXY,
     PROXY_ANCHOR,
-    PROXY_CONNECTOR,
+    PROXY_CONNECTOR_FIRST,
 )
 
 _SMALL = frozenset(
@@ -109,7 +109,9 @@ def span_proxies(
         e = starts[i + 1] if i + 1 < len(starts) else len(f)
         seen = {fold_key(p["from"]) for p in delibs[i]["new_proxies"]}
         for anchor in PROXY_ANCHOR.finditer(f, s, e):
-            cm = PROXY_CONNECTOR.search(f, max(s, anchor.start() - 40), min(e, anchor.end() + 40))
+            cm = PROXY_CONNECTOR_FIRST.search(
+                f, max(s, anchor.start() - 40), min(e, anchor.end() + 40)
+            )
             if cm is None or not cm.start() <= anchor.start() < cm.end():
                 continue
             giver = name_before(doc, cm.start())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .search import Branches, WordStart, lookbehind_compiled
+from .search import Anchored, Branches, WordStart, lookbehind_compiled, top_branches
 
 # ----------------------------------------------------------------------------- patterns
 # All on folded text (lower case, no accents), bounded repetitions only.
@@ -239,7 +239,10 @@ ADOPTED = re.compile(
 DECISION_CONTEXT = re.compile(
     r"unanimite|majorite|voix|delibere|vote\s+a\s+main|ont\s+vote|adopte|approuve"
 )
-SECRET = re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+secret|bulletin\s+secret")
+#: (searched branch by branch from their literal words: see search.Branches)
+SECRET = Branches(
+    *top_branches(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+secret|bulletin\s+secret")
+)
 MAJORITY = re.compile(r"a\s+la\s+majorite")
 
 # the branches of one alternation, searched on their own (see first_of)
@@ -293,7 +296,13 @@ LONE_CIVILITY = re.compile(
     r"(?:mesdames\s+et\s+messieurs|mmes\s+et\s+mm\.?|mesdames|messieurs|mmes|mm\.?|madame|monsieur)"
     r"(?:\s+les\s+(?:conseillers|membres|adjoints|elus)(?:\s+(?:municipaux|communautaires))?)?\s?[,;:]"
 )
-PROXY_ANCHOR = re.compile(r"procuration|pouvoir|mandat|delegation|represente")
+PROXY_ANCHOR = Branches(*top_branches(r"procuration|pouvoir|mandat|delegation|represente"))
+#: ``PROXY_CONNECTOR.search``, tried only just before its words (PROXY_ANCHOR): before
+#: them, a match holds only spaces, « , – — - ( » and the letters of « qui a ayant avait
+#: donné un une est » (tests/readers/test_search.py checks it on random text)
+PROXY_CONNECTOR_FIRST = Anchored(
+    PROXY_CONNECTOR, PROXY_ANCHOR, prefix=",–—-(adeinoqstuvy", shape="392a7a4241c6"
+)
 PLAIN_A = re.compile(
     r"\s?\(?\s?(?:a|par|mandataire\s?:?)\s+(?=[a-z])"
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
@@ -308,10 +317,12 @@ QUALIFIER = re.compile(
 )
 SKIP_SEP = re.compile(r"(?:[\s,;|.–—()-]|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)){0,12}")
 
-DEPORT = re.compile(
-    r"se\s+deporte|se\s+deportent|ne\s+prend\s+pas\s+part|ne\s+prennent\s+pas\s+part|"
-    r"ne\s+participe\s+pas\s+(?:au|a\s+ce)\s+vote|ne\s+participent\s+pas\s+(?:au|a\s+ce)\s+vote|"
-    r"n'a\s+pas\s+pris\s+part\s+au\s+vote|s'abstient\s+de\s+participer|quitte\s+la\s+salle\s+pour"
+DEPORT = Branches(
+    *top_branches(
+        r"se\s+deporte|se\s+deportent|ne\s+prend\s+pas\s+part|ne\s+prennent\s+pas\s+part|"
+        r"ne\s+participe\s+pas\s+(?:au|a\s+ce)\s+vote|ne\s+participent\s+pas\s+(?:au|a\s+ce)\s+vote|"
+        r"n'a\s+pas\s+pris\s+part\s+au\s+vote|s'abstient\s+de\s+participer|quitte\s+la\s+salle\s+pour"
+    )
 )
 
 
@@ -355,6 +366,8 @@ LEFT_AT = Branches(
     r"part" + LEFT_TAIL,
     r"sort" + LEFT_TAIL,
 )
+#: How QUESTIONS can begin (it is searched from these words: see Document.scan)
+QUESTIONS_STARTS = ("question", "point", "affaire")
 QUESTIONS = WordStart(
     r"(?:questions?|points?|affaires?)\s+(?:n\s?°\s?)?(?P<a>\d{1,3})\s?(?:a|et|-)\s?"
     r"(?:(?P<b>\d{1,3})|la\s+fin)\s?:"

@@ -33,7 +33,7 @@ from .lexicon import (
     INSEE,
     POPULATION,
     PROXY_ANCHOR,
-    PROXY_CONNECTOR,
+    PROXY_CONNECTOR_FIRST,
     PROXY_OF,
     PROXY_WORDS,
     RENEWAL,
@@ -277,6 +277,7 @@ def stage_attendance(
 
 #: « Étaient présents tous les conseillers en exercice, à l'exception de … » as a sentence
 PRESENT_VERB = re.compile(r"(?<![a-z])(?:etaient|sont)\s+presents?\s+(?=tous\s)")
+PRESENT_VERB_STARTS = ("etaient", "sont")
 
 
 def stage_all_except_sentence(
@@ -288,7 +289,7 @@ def stage_all_except_sentence(
     """The présents given by exception in a sentence (no label and colon): the members
     excepted are absent, and how many they are is returned (None: no such sentence)."""
     f = doc.folded
-    for m in PRESENT_VERB.finditer(f, 0, head_end):
+    for m in doc.scan(PRESENT_VERB, PRESENT_VERB_STARTS, 0, head_end):
         every = ALL_PRESENT_EXCEPT.match(f, m.end(), head_end)
         if every is None:
             continue
@@ -366,7 +367,7 @@ def stage_sentence_proxies(
                     list_proxies.append((giver, holder, anchor.start()))
                     last = h_end
                     continue
-        cm = PROXY_CONNECTOR.search(
+        cm = PROXY_CONNECTOR_FIRST.search(
             f, max(last, anchor.start() - 40), min(head_end, anchor.end() + 40)
         )
         if cm is None or not cm.start() <= anchor.start() < cm.end():
