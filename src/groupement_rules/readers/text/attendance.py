@@ -16,6 +16,7 @@ from .lexicon import (
     LONE_CIVILITY,
     MANDANTS,
     MANDATAIRES,
+    PAREN_HOLDER,
     PLAIN_A,
     PROXY_CONNECTOR,
     QUALIFIER,
@@ -38,9 +39,13 @@ def skip_qualifiers(f: str, pos: int, end: int) -> int:
 
 
 def read_list(
-    doc: Document, start: int, end: int, proxy_section: bool = False
+    doc: Document, start: int, end: int, proxy_section: bool = False, holder_in_parens: bool = False
 ) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
-    """Names listed from ``start`` (and the procurations written inside the list)."""
+    """Names listed from ``start`` (and the procurations written inside the list).
+
+    ``holder_in_parens``: the list's label says its absents gave a procuration
+    (« Absents avec procuration : X (Y) – Z (W) »), so a bare name in parentheses after
+    a name is the holder."""
     if proxy_section:
         return read_proxy_items(doc, start, end)
     text, f = doc.text, doc.folded
@@ -84,6 +89,8 @@ def read_list(
             if other is not None:  # « X remplacé par son suppléant Y »: Y is present
                 name, pos = other, o_end
         c = PROXY_CONNECTOR.match(f, pos, end)
+        if c is None and holder_in_parens:
+            c = PAREN_HOLDER.match(f, pos, end)
         if c is None:
             pos = skip_qualifiers(f, pos, end)
             c = PROXY_CONNECTOR.match(f, pos, end)
@@ -193,6 +200,9 @@ def read_proxy_items(
         s0 = pos + it.start()
         s1 = pos + it.end()
         s0 = SKIP_SEP.match(f, s0, s1).end()  # type: ignore[union-attr]
+        lone = LONE_CIVILITY.match(f, s0, s1)
+        if lone is not None:  # « Absents représentés : Mesdames et Messieurs : X par Y »
+            s0 = SKIP_SEP.match(f, lone.end(), s1).end()  # type: ignore[union-attr]
         de = GIVER_DE.match(text, s0, s1)
         if de is not None:  # « de X à Y, et de Z à W »: the giver after its « de »
             s0 = de.end()

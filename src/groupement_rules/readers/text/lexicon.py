@@ -37,7 +37,7 @@ SECTION = re.compile(
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
     r")(?:\s(?:les|mm\.?|mmes|mesdames|messieurs|conseillers?|municipaux|membres?|suivants?|et|"
-    r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,6}"
+    r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,8}"
     # a colon, a line end, or (« Pouvoirs M. X à M. Y ») a civility after a procurations label
     r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$|(?(px)(?=(?:m\.|mmes?\s|monsieur\s|madame\s))|(?!)))",
     re.MULTILINE,
@@ -80,6 +80,8 @@ def section_kind(label: str) -> str:
         return "members"
     if "absents et procuration" in label or "absents et pouvoir" in label:
         return "absent"
+    if "non represent" in label:
+        return "absent"  # « Absents non représentés : »: no procuration in that list
     if "donne" in label or label.startswith(("procuration", "pouvoir")) or "represent" in label:
         return "proxy"
     if "present" in label:
@@ -298,6 +300,12 @@ PLAIN_A = re.compile(
     r"\s?\(?\s?(?:a|par|mandataire\s?:?)\s+(?=[a-z])"
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
     r"|\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
+)
+#: The label of a list of absents who each gave a procuration (« Absent avec procuration : »)
+GAVE_PROXY_LABEL = re.compile(r"avec\s+(?:pouvoirs?|procurations?)")
+#: « Absents avec procuration : MARTIN Paul (DURAND Anne) »: the holder in parentheses
+PAREN_HOLDER = re.compile(
+    r"\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
 )
 #: Between two pairs of one sentence: « X à Y, Z à W et V à U ».
 AND_PAIR = re.compile(r"\s?[,;]?\s?et\s+(?=[a-z])")

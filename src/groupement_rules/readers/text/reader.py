@@ -29,6 +29,7 @@ from .lexicon import (
     ALL_PRESENT_EXCEPT,
     COMMUNE,
     COMMUNE_STARTS,
+    GAVE_PROXY_LABEL,
     HOLDS_PROXY,
     INSEE,
     POPULATION,
@@ -257,7 +258,10 @@ def stage_attendance(
             all_but = len(names)
             doc.note("present.all_except", ls)
             continue
-        names, prox = read_list(doc, cs, ce, proxy_section=(kind == "proxy"))
+        with_proxy = kind == "absent" and GAVE_PROXY_LABEL.search(doc.folded, ls, cs) is not None
+        names, prox = read_list(
+            doc, cs, ce, proxy_section=(kind == "proxy"), holder_in_parens=with_proxy
+        )
         if kind == "present" and cs in doc.partial_lists:
             doc.missing("present", "the list of présents was read only in part: not counted")
         if kind == "secretary":
