@@ -123,7 +123,26 @@ def read_list(
                     pos = max(pos, p_end)
                 if pos < end and f[pos] == ")":
                     pos += 1
+    if surnames_run_together(names):
+        doc.ambiguous_lists.add(start)
     return names, proxies
+
+
+#: Two surnames in capitals, neither a particle: « LÉPY LECARPENTIER »
+TWO_SURNAMES = re.compile(
+    r"(?!(?:LE|LA|LES|DE|DU|DES|D'|L'|VAN|VON|DA|DI|DEL|DOS|MAC|MC|SAINT|ST|STE)\b)"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-ZÀ-Þ][A-ZÀ-Þ'-]+"
+)
+
+
+def surnames_run_together(names: list[tuple[str, int]]) -> bool:
+    """A list of surnames alone (« Mesdames et Messieurs GRUDÉ, BAILLIF, … ») with one item of
+    two surnames: a separator lost between two members, or one member's double name — the
+    text does not say which, so the list cannot be counted."""
+    if len(names) < 4:
+        return False
+    singles = sum(1 for n, _ in names if " " not in n)
+    return singles * 4 >= len(names) * 3 and any(TWO_SURNAMES.fullmatch(n) for n, _ in names)
 
 
 #: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost

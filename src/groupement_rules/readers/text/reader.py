@@ -264,6 +264,10 @@ def stage_attendance(
         )
         if kind == "present" and cs in doc.partial_lists:
             doc.missing("present", "the list of présents was read only in part: not counted")
+        if kind == "present" and cs in doc.ambiguous_lists:
+            doc.missing(
+                "present", "two surnames without a separator (one member or two?): not counted"
+            )
         if kind == "secretary":
             secretaries.extend(names[:3])
             continue
@@ -546,7 +550,7 @@ def stage_opening(
 ) -> tuple[dict[str, Any], Opening]:
     """The counts of the opening, reconciled (:mod:`.reconcile`), with how each was obtained."""
     f = doc.folded
-    partial = any(u["fact"] == "present" and "in part" in u["reason"] for u in doc.unread)
+    partial = any(u["fact"] == "present" and "not counted" in u["reason"] for u in doc.unread)
     choice = reconcile(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
