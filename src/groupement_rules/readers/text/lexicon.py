@@ -101,7 +101,10 @@ COUNT_LABELS: tuple[tuple[str, str], ...] = (
         "en_exercice",
     ),
     (
-        r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?presents?"
+        # not « délégués titulaires présents : 15 » (a part of the présents, suppléants apart)
+        r"(?:(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?"
+        r"(?<!titulaires\s)(?<!suppleants\s)presents?"
+        r"|nombre\s+de\s+delegues\s+titulaires\s+et\s+suppleants\s+presents)"
         r"(?:\s+a\s+l'appel(?:\s+nominal)?)?",
         "presents",
     ),
@@ -160,7 +163,10 @@ LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         lookbehind_compiled(
             r"(?:" + pat + r")(?![a-z])(?:\s?[\"»])?"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
-            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])\(?\s?"
+            # « Le nombre de membres en exercice est de : 32 »
+            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)"
+            r"|\s(?:est|sont)\s+de\s?:?\s?|[ ])"
+            r"\(?\s?"
             r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])(?!\s?%)|/|-|–|—|neant|zero|aucune?)"
             r"(?![a-z0-9]))"
         ),
