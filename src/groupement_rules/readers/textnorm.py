@@ -78,6 +78,24 @@ _BROKEN_CIVILITY = re.compile(r"M(?<!\wM)\s+(adame|onsieur|esdames|essieurs|adem
 # Letter-spaced words in headings: "P R É S E N T S" -> "PRÉSENTS"
 _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,19}[A-ZÀ-Þ](?![^\s])")
 
+# A compound name whose hyphen the PDF layer spaced out: « BROCA - LANNAUD Marie - Thérèse »,
+# « Jean - Paul MARTIN ». Capitals on both sides, or a given name's two parts beside a
+# surname in capitals; only in a line that lists names with commas (elsewhere « - » may
+# separate the members of a list: « AUBRY Richard - BARTHELEMY Christian »).
+_SPACED_HYPHEN = re.compile(
+    r"(?<![^\W\d_])([A-ZÀ-Þ][A-ZÀ-Þ']+) - (?=[A-ZÀ-Þ][A-ZÀ-Þ']+(?![^\W\d_]))"
+    r"|(?<=[A-ZÀ-Þ]{2} )([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+(?![^\W\d_]))"
+    r"|(?<![^\W\d_])([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+ [A-ZÀ-Þ]{2})"
+)
+_LINE_WITH_SPACED_HYPHEN = re.compile(r"[^\n]*? - [^\n]*")
+
+
+def _join_spaced_hyphens(line: re.Match[str]) -> str:
+    text = line.group(0)
+    if text.count(", ") < 3:
+        return text
+    return _SPACED_HYPHEN.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + "-", text)
+
 
 def clean(text: str) -> str:
     """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
@@ -102,6 +120,8 @@ def clean(text: str) -> str:
     text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)
+    if " - " in text:
+        text = _LINE_WITH_SPACED_HYPHEN.sub(_join_spaced_hyphens, text)
     return text
 
 

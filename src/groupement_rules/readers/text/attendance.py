@@ -101,6 +101,8 @@ def read_list(
                 pos = et.end()
                 continue
         if c is None and re.match(r"[ ]?[a-z]", text[pos : min(pos + 2, end)]) and names:
+            if LIST_GOES_ON.match(text, pos, end):
+                doc.partial_lists.add(start)  # « GIACOSA Patric k, LACANNE … »: a name garbled
             break  # "Mme X est arrivée ...": a sentence, not a list item
         two = TWO_INITIALLED.fullmatch(name) if c is None else None
         if two is not None:  # « ROUANET B MARCOUIRE G. »: a separator lost, two members
@@ -143,6 +145,11 @@ def surnames_run_together(names: list[tuple[str, int]]) -> bool:
         return False
     singles = sum(1 for n, _ in names if " " not in n)
     return singles * 4 >= len(names) * 3 and any(TWO_SURNAMES.fullmatch(n) for n, _ in names)
+
+
+#: After a word in lower case that stopped a list, the list goes on in the same sentence:
+#: « , MM. LACANNE Jean », « , ROUSSE Jean » (a name in capitals after a comma)
+LIST_GOES_ON = re.compile(r"[^.\n]{0,40}?, (?:M\. |MM\. |Mmes? |Monsieur |Madame )?[A-ZÀ-Þ]{2}")
 
 
 #: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost
