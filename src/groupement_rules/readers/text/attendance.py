@@ -125,7 +125,7 @@ def read_list(
                     pos = max(pos, p_end)
                 if pos < end and f[pos] == ")":
                     pos += 1
-    if surnames_run_together(names):
+    if surnames_run_together(text, names):
         doc.ambiguous_lists.add(start)
     return names, proxies
 
@@ -137,14 +137,25 @@ TWO_SURNAMES = re.compile(
 )
 
 
-def surnames_run_together(names: list[tuple[str, int]]) -> bool:
+def surnames_run_together(text: str, names: list[tuple[str, int]]) -> bool:
     """A list of surnames alone (« Mesdames et Messieurs GRUDÉ, BAILLIF, … ») with one item of
-    two surnames: a separator lost between two members, or one member's double name — the
-    text does not say which, so the list cannot be counted."""
+    two surnames and no civility of its own: a separator lost between two members, or one
+    member's double name — the text does not say which, so the list cannot be counted
+    (« Mme MARTINET SCHIRCH »: one civility, one member)."""
     if len(names) < 4:
         return False
     singles = sum(1 for n, _ in names if " " not in n)
-    return singles * 4 >= len(names) * 3 and any(TWO_SURNAMES.fullmatch(n) for n, _ in names)
+    return singles * 4 >= len(names) * 3 and any(
+        TWO_SURNAMES.fullmatch(n)
+        and not OWN_CIVILITY.search(text, max(0, p - 12), p)
+        and not OWN_CIVILITY_AT.match(text, p)
+        for n, p in names
+    )
+
+
+#: A civility just before a name (« Mme MARTINET SCHIRCH »), or at the position of the item
+OWN_CIVILITY = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]\Z")
+OWN_CIVILITY_AT = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]")
 
 
 #: After a word in lower case that stopped a list, the list goes on in the same sentence:
