@@ -46,7 +46,10 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
     for m in re.finditer(
         r"(?<![a-z])(?:seance|reunion|session)(?:\s+(?:ordinaire|extraordinaire|publique|"
         r"du\s+conseil\s+[a-z' ]{0,40}?))?\s+du\s|conseil\s+(?:municipal|d'administration|"
-        r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le",
+        r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le"
+        # « PROCÈS-VERBAL DU CONSEIL COMMUNAUTAIRE JEUDI 4 JUIN 2020 »: the title, then the day
+        r"|(?:conseil\s+(?:municipal|communautaire|syndical)|comite\s+syndical)\s+"
+        r"(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)",
         f,
     ):
         before = f[max(0, m.start() - 80) : m.start()]
