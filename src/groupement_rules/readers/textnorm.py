@@ -86,15 +86,17 @@ _SPACED_HYPHEN = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-Þ][A-ZÀ-Þ']+) - (?=[A-ZÀ-Þ][A-ZÀ-Þ']+(?![^\W\d_]))"
     r"|(?<=[A-ZÀ-Þ]{2} )([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+(?![^\W\d_]))"
     r"|(?<![^\W\d_])([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+ [A-ZÀ-Þ]{2})"
+    # the space after the hyphen only: « Marc- Philippe », « CADAYS- DELHOME »
+    r"|([a-zà-ÿ])- (?=[A-ZÀ-Þ][a-zà-ÿ])|([A-ZÀ-Þ])- (?=[A-ZÀ-Þ]{2})"
 )
-_LINE_WITH_SPACED_HYPHEN = re.compile(r"[^\n]*? - [^\n]*")
+_LINE_WITH_SPACED_HYPHEN = re.compile(r"[^\n]*?- [^\n]*")
 
 
 def _join_spaced_hyphens(line: re.Match[str]) -> str:
     text = line.group(0)
     if text.count(", ") < 3:
         return text
-    return _SPACED_HYPHEN.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + "-", text)
+    return _SPACED_HYPHEN.sub(lambda m: next(g for g in m.groups() if g) + "-", text)
 
 
 def clean(text: str) -> str:
@@ -120,7 +122,7 @@ def clean(text: str) -> str:
     text = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)
-    if " - " in text:
+    if "- " in text:
         text = _LINE_WITH_SPACED_HYPHEN.sub(_join_spaced_hyphens, text)
     return text
 

@@ -23,6 +23,7 @@ from .lexicon import (
     SECTION,
     SECTION_STARTS,
     SKIP_SEP,
+    SUBLIST_LABEL,
     section_kind,
 )
 
@@ -55,6 +56,8 @@ def read_list(
     m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[pos:end])
     if m:
         pos += m.end()
+    sublists = False
+    suppleants_from: int | None = None
     for _ in range(200):
         after_item = pos
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
@@ -65,6 +68,17 @@ def read_list(
         lone = LONE_CIVILITY.match(f, pos, end)
         if lone:
             pos = lone.end()
+            continue
+        sub = SUBLIST_LABEL.match(f, pos, end)
+        if sub is not None:  # « Membres titulaires : … Membres suppléants avec voix … : »
+            if sub.group("silent") is not None or (names and not sublists):
+                # suppléants who may not vote, or names before any sub-list: count unknown
+                doc.partial_lists.add(start)
+                break
+            sublists = True
+            if sub.group("sits") is not None:  # the names after it sit for absent titulaires
+                suppleants_from = len(names)
+            pos = sub.end()
             continue
         if pos >= end:
             break
@@ -125,6 +139,8 @@ def read_list(
                     pos = max(pos, p_end)
                 if pos < end and f[pos] == ")":
                     pos += 1
+    if suppleants_from is not None:
+        doc.seated_suppleants[start] = len(names) - suppleants_from
     if surnames_run_together(text, names):
         doc.ambiguous_lists.add(start)
     return names, proxies
@@ -177,7 +193,16 @@ def _label_word(f: str, pos: int, end: int) -> bool:
     """« … 11. LANG Henri Auditeurs | présents : 24 »: one word, then the next section's
     label (the list is whole; that word qualifies the label)."""
     rest = f[pos:end].strip(" ,;.")
+    if end < len(f) and NEXT_LABEL_LEAD.fullmatch(rest):
+        return True  # « … NOEL Hugo. Membres titulaires absents, | excusés : »
     return end < len(f) and rest.isalpha() and len(rest) <= 20
+
+
+#: Words that open the label of the next list (« Membres titulaires absents, excusés : »)
+NEXT_LABEL_LEAD = re.compile(
+    r"(?:(?:membres?|delegue(?:e)?s?|conseillers?)\s+)?(?:titulaires?\s+|suppleante?s?\s+)?"
+    r"(?:absente?s?|excusee?s?)"
+)
 
 
 def _mid_line(f: str, pos: int, end: int) -> bool:

@@ -307,6 +307,15 @@ PLAIN_A = re.compile(
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
     r"|\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
 )
+#: A sub-list inside the présents of a syndicat or an EPCI: « Membres titulaires : »,
+#: « Membres suppléants avec voix délibérative : » (they sit for an absent titulaire); a
+#: bare « Suppléants : » (who may only attend) leaves the count of the présents open.
+SUBLIST_LABEL = re.compile(
+    r"(?:(?:membres?|delegue(?:e)?s?|conseillers?)\s+)?(?:titulaires?"
+    r"|(?P<sits>suppleante?s?\s+"
+    r"(?:avec\s+voix\s+deliberatives?|remplacant[a-z]{0,4}\s+[a-z ]{0,30}?))"
+    r"|(?P<silent>suppleante?s?))\s?:\s?"
+)
 #: The label of a list of absents who each gave a procuration (« Absent avec procuration : »)
 GAVE_PROXY_LABEL = re.compile(r"avec\s+(?:pouvoirs?|procurations?)")
 #: « Absents avec procuration : MARTIN Paul (DURAND Anne) »: the holder in parentheses

@@ -555,7 +555,11 @@ def stage_opening(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
             present_named=len(present_l) if present_l and not partial else None,
-            absent_named=len(absent_l) if present_l and absent_l else None,
+            # a suppléant who sits fills an absent titulaire's seat (« Membres suppléants avec
+            # voix délibérative »): that absent is not an empty seat beside the présents
+            absent_named=max(0, len(absent_l) - sum(doc.seated_suppleants.values()))
+            if present_l and absent_l
+            else None,
             proxies_paired=len(proxies),
             mentions_proxies=PROXY_WORDS.search(f) is not None,
             present_all_but=all_but,
