@@ -12,10 +12,12 @@ from .document import Document
 from .lexicon import (
     AND_OF,
     AND_PAIR,
+    BODY_AHEAD,
     LIST_NUMBER,
     LONE_CIVILITY,
     MANDANTS,
     MANDATAIRES,
+    MEMBER_BODY,
     PAREN_HOLDER,
     PLAIN_A,
     PROXY_CONNECTOR,
@@ -57,6 +59,7 @@ def read_list(
     if m:
         pos += m.end()
     sublists = False
+    plural = False  # the last civility written was plural (« Messieurs X, Y »)
     suppleants_from: int | None = None
     for _ in range(200):
         after_item = pos
@@ -68,6 +71,10 @@ def read_list(
         lone = LONE_CIVILITY.match(f, pos, end)
         if lone:
             pos = lone.end()
+            continue
+        group = MEMBER_BODY.match(f, pos, end)
+        if group is not None:  # « Commune de Lussas : Monsieur Faure »: the body, not a name
+            pos = group.end()
             continue
         sub = SUBLIST_LABEL.match(f, pos, end)
         if sub is not None:  # « Membres titulaires : … Membres suppléants avec voix … : »
@@ -87,6 +94,19 @@ def read_list(
             pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
         if name is None:
+            body = BODY_AHEAD.search(f, pos, min(end, pos + 80))
+            if body is not None:  # « Chabal Commune de Meyse : »: the name ends at the body
+                name, name_end = take_name(text, pos, body.start() - pos)
+        if name is None and plural and names and f[after_item:pos].strip() in (",", ""):
+            # « Messieurs Leynaud, Chabal »: the plural civility stands before each surname
+            span = min(60, end - pos)
+            body = BODY_AHEAD.search(f, pos, pos + span)
+            if body is not None:
+                span = body.start() - pos
+            carried, c_end = take_name("M. " + text[pos : pos + span], 0, span + 3)
+            if carried is not None and " " not in carried:
+                name, name_end = carried, pos + c_end - 3
+        if name is None:
             if (
                 names
                 and "\n" not in f[after_item:pos]
@@ -95,6 +115,10 @@ def read_list(
             ):
                 doc.partial_lists.add(start)  # stopped before the end of its line
             break
+        if PLURAL_CIVILITY.match(f, pos):
+            plural = True
+        elif CIVILITY_AT.match(f, pos):
+            plural = False
         name_pos = pos
         pos = name_end
         seat = SITS_FOR.match(f, pos, end)
@@ -177,6 +201,11 @@ OWN_CIVILITY_AT = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]")
 #: After a word in lower case that stopped a list, the list goes on in the same sentence:
 #: « , MM. LACANNE Jean », « , ROUSSE Jean » (a name in capitals after a comma)
 LIST_GOES_ON = re.compile(r"[^.\n]{0,40}?, (?:M\. |MM\. |Mmes? |Monsieur |Madame )?[A-ZÀ-Þ]{2}")
+
+
+#: A plural civility before a list of surnames, and any civility
+PLURAL_CIVILITY = re.compile(r"(?:messieurs|mesdames|mm\.?|mmes)\s")
+CIVILITY_AT = re.compile(r"(?:m\.|monsieur|madame|mme|mlle|mademoiselle)\s")
 
 
 #: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost

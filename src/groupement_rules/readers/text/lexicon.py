@@ -307,6 +307,14 @@ PLAIN_A = re.compile(
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
     r"|\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
 )
+#: The member body a syndicat's or an EPCI's delegates sit for, heading their names in the
+#: présents (« Commune de Chomérac : Monsieur Martin », « Commune d' : Messieurs X, Y »)
+MEMBER_BODY = re.compile(
+    r"(?:pour\s+la\s+)?(?:commune|ville)(?:\s+(?:de\s+(?:la\s+|l')?|du\s+|des\s+)|\s?d')"
+    r"?[^:\n,;]{0,40}?\s?:\s?"
+)
+#: Where the next member body begins, after a name (« Chabal Commune de Meyse : »)
+BODY_AHEAD = re.compile(r"[ ,]+(?=(?:pour\s+la\s+)?(?:commune|ville)(?![a-z])[^:\n,;]{0,44}:)")
 #: A sub-list inside the présents of a syndicat or an EPCI: « Membres titulaires : »,
 #: « Membres suppléants avec voix délibérative : » (they sit for an absent titulaire); a
 #: bare « Suppléants : » (who may only attend) leaves the count of the présents open.
