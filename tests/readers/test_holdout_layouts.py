@@ -25,7 +25,6 @@ KEYS = ("date", "convocation", "en_exercice", "presents", "proxies", "votants")
 #: families the reader does not read yet (fixture → family of the held-out report)
 PENDING: dict[str, str] = {
     "rank_ordinals_in_presents_list.txt": "F15 rank ordinals in the présents list",
-    "suppleant_sentence_after_list.txt": "F22 suppléant sentence after the list",
 }
 
 #: fixtures where the reader still states a value the text contradicts

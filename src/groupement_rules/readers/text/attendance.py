@@ -126,6 +126,13 @@ def read_list(
             other, o_end = take_name(text, seat.end(), min(120, end - seat.end()))
             if other is not None:  # « X remplacé par son suppléant Y »: Y is present
                 name, pos = other, o_end
+        stands_in = SUPPLEANT_OF.match(f, pos, end)
+        if stands_in is not None:  # « Henri NOEL, suppléant de Marc ROUX »: NOEL sits
+            other, o_end = take_name(text, stands_in.end(), min(120, end - stands_in.end()))
+            if other is not None:
+                names.append((name, name_pos))
+                pos = o_end
+                continue
         c = PROXY_CONNECTOR.match(f, pos, end)
         if c is None and holder_in_parens:
             c = PAREN_HOLDER.match(f, pos, end)
@@ -214,6 +221,10 @@ TWO_INITIALLED = re.compile(
 )
 
 
+#: « Y, suppléant de X »: Y sits in X's seat (X is not present)
+SUPPLEANT_OF = re.compile(r"[ ]?,?[ ]?\(?(?:delegue(?:e)?\s+)?suppleante?\s+(?:de|d')\s?")
+
+
 #: « X remplacée par sa suppléante Y »: one seat, the suppléant sitting
 SITS_FOR = re.compile(r"[ ]?,?[ ]?(?P<by>remplacee?\s+par\s+(?:son|sa|le|la)\s+suppleante?)\s+")
 
@@ -230,7 +241,7 @@ def _label_word(f: str, pos: int, end: int) -> bool:
 #: Words that open the label of the next list (« Membres titulaires absents, excusés : »)
 NEXT_LABEL_LEAD = re.compile(
     r"(?:(?:membres?|delegue(?:e)?s?|conseillers?)\s+)?(?:titulaires?\s+|suppleante?s?\s+)?"
-    r"(?:absente?s?|excusee?s?)"
+    r"(?:absente?s?|excusee?s?)(?:\(e?s\))?(?:\s+ayant\s+vote\s+par)?"
 )
 
 
