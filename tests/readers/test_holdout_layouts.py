@@ -23,9 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "holdout"
 KEYS = ("date", "convocation", "en_exercice", "presents", "proxies", "votants")
 
 #: families the reader does not read yet (fixture → family of the held-out report)
-PENDING: dict[str, str] = {
-    "rank_ordinals_in_presents_list.txt": "F15 rank ordinals in the présents list",
-}
+PENDING: dict[str, str] = {}
 
 #: fixtures where the reader still states a value the text contradicts
 STATES_WRONG: frozenset[str] = frozenset()

@@ -334,7 +334,7 @@ PAREN_HOLDER = re.compile(
 AND_PAIR = re.compile(r"\s?[,;]?\s?et\s+(?=[a-z])")
 QUALIFIER = re.compile(
     r"\s?,?\s?(?:excusee?s?|absente?s?|\((?:[^()\n]{0,80})\)|maire|adjointe?|"
-    r"(?:\d(?:er|e|eme|ere)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
+    r"(?:\d{1,2}\s?(?:er|e|eme|ere|re|°)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
     r"(?:vice-)?presidente?|deleguee?|doyenne?)(?![a-z])"
 )
 SKIP_SEP = re.compile(r"(?:[\s,;|.–—()-]|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)){0,12}")
