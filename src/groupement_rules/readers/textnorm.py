@@ -79,24 +79,74 @@ _BROKEN_CIVILITY = re.compile(r"M(?<!\wM)\s+(adame|onsieur|esdames|essieurs|adem
 _LETTER_SPACED = re.compile(r"[A-ZÀ-Þ](?<![^\s][A-ZÀ-Þ]) (?:[A-ZÀ-Þ] ){2,19}[A-ZÀ-Þ](?![^\s])")
 
 # A compound name whose hyphen the PDF layer spaced out: « BROCA - LANNAUD Marie - Thérèse »,
-# « Jean - Paul MARTIN ». Capitals on both sides, or a given name's two parts beside a
-# surname in capitals; only in a line that lists names with commas (elsewhere « - » may
-# separate the members of a list: « AUBRY Richard - BARTHELEMY Christian »).
-_SPACED_HYPHEN = re.compile(
-    r"(?<![^\W\d_])([A-ZÀ-Þ][A-ZÀ-Þ']+) - (?=[A-ZÀ-Þ][A-ZÀ-Þ']+(?![^\W\d_]))"
-    r"|(?<=[A-ZÀ-Þ]{2} )([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+(?![^\W\d_]))"
-    r"|(?<![^\W\d_])([A-ZÀ-Þ][a-zà-ÿ]+) - (?=[A-ZÀ-Þ][a-zà-ÿ]+ [A-ZÀ-Þ]{2})"
-    # the space after the hyphen only: « Marc- Philippe », « CADAYS- DELHOME »
-    r"|([a-zà-ÿ])- (?=[A-ZÀ-Þ][a-zà-ÿ])|([A-ZÀ-Þ])- (?=[A-ZÀ-Þ]{2})"
-)
-_LINE_WITH_SPACED_HYPHEN = re.compile(r"[^\n]*?- [^\n]*")
+# « Jean - Paul MARTIN », « Marc- Philippe ». Capitals on both sides, or a given name's two
+# parts beside a surname in capitals; only in a line that lists names with commas
+# (elsewhere « - » may separate the members of a list: « AUBRY Richard - BARTHELEMY Christian »).
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_']*)( [^\W\d_][^\W\d_']*)?\Z")
+_WORD_AT = re.compile(r"[^\W\d_][^\W\d_']*")
 
 
-def _join_spaced_hyphens(line: re.Match[str]) -> str:
-    text = line.group(0)
-    if text.count(", ") < 3:
+def _upper(w: str) -> bool:
+    return len(w) >= 2 and w.isupper()
+
+
+def _title(w: str) -> bool:
+    return len(w) >= 2 and w[0].isupper() and w[1:].islower()
+
+
+def _compound_hyphen(text: str, hit: int) -> tuple[int, int] | None:
+    """The span to replace by « - » around the hyphen at ``hit`` (followed by a space),
+    when it joins the two parts of one name."""
+    spaced = hit > 0 and text[hit - 1] == " "
+    left_end = hit - 1 if spaced else hit
+    before = _WORD_BEFORE.search(text, max(0, left_end - 60), left_end)
+    after = _WORD_AT.match(text, hit + 2)
+    if before is None or after is None:
+        return None
+    left, right = (before.group(2) or before.group(1)).strip(), after.group(0)
+    if spaced:
+        if _upper(left) and _upper(right):
+            ok = True
+        else:
+            prev = before.group(1) if before.group(2) else ""
+            spaced_after = text.startswith(" ", after.end())
+            nxt = _WORD_AT.match(text, after.end() + 1) if spaced_after else None
+            ok = (
+                _title(left)
+                and _title(right)
+                and (_upper(prev) or (nxt is not None and _upper(nxt.group(0))))
+            )
+    else:
+        ok = (left[-1].islower() and _title(right)) or (
+            left[-1].isupper() and right[:2].isupper() and len(right) >= 2
+        )
+    return (left_end, hit + 2) if ok else None
+
+
+def _join_spaced_hyphens(text: str) -> str:
+    """Each line that lists names with commas and holds « - », its compound names rejoined
+    (only around each hyphen: linear in the text)."""
+    out: list[str] = []
+    done = 0  # text[:done] is already in ``out``
+    line_hi, listing = -1, False
+    hit = text.find("- ")
+    while hit >= 0:
+        if hit > line_hi:  # a new line: does it list names with commas?
+            lo = text.rfind("\n", 0, hit) + 1
+            line_hi = text.find("\n", hit)
+            line_hi = len(text) if line_hi < 0 else line_hi
+            listing = text.count(", ", lo, line_hi) >= 3
+        if listing:
+            span = _compound_hyphen(text, hit)
+            if span is not None:
+                out.append(text[done : span[0]])
+                out.append("-")
+                done = span[1]
+        hit = text.find("- ", hit + 2)
+    if not out:
         return text
-    return _SPACED_HYPHEN.sub(lambda m: next(g for g in m.groups() if g) + "-", text)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def clean(text: str) -> str:
@@ -123,7 +173,7 @@ def clean(text: str) -> str:
     text = _GENDER_MARK.sub("", text)
     text = _SPACES.sub(" ", text)
     if "- " in text:
-        text = _LINE_WITH_SPACED_HYPHEN.sub(_join_spaced_hyphens, text)
+        text = _join_spaced_hyphens(text)
     return text
 
 

@@ -72,11 +72,11 @@ def read_list(
         if lone:
             pos = lone.end()
             continue
-        group = MEMBER_BODY.match(f, pos, end)
+        group = MEMBER_BODY.match(f, pos, end) if f.startswith(("c", "v", "p"), pos) else None
         if group is not None:  # « Commune de Lussas : Monsieur Faure »: the body, not a name
             pos = group.end()
             continue
-        sub = SUBLIST_LABEL.match(f, pos, end)
+        sub = SUBLIST_LABEL.match(f, pos, end) if f.startswith(SUBLIST_FIRST, pos) else None
         if sub is not None:  # « Membres titulaires : … Membres suppléants avec voix … : »
             if sub.group("silent") is not None or (names and not sublists):
                 # suppléants who may not vote, or names before any sub-list: count unknown
@@ -115,10 +115,11 @@ def read_list(
             ):
                 doc.partial_lists.add(start)  # stopped before the end of its line
             break
-        if PLURAL_CIVILITY.match(f, pos):
-            plural = True
-        elif CIVILITY_AT.match(f, pos):
-            plural = False
+        if f.startswith("m", pos):
+            if PLURAL_CIVILITY.match(f, pos):
+                plural = True
+            elif CIVILITY_AT.match(f, pos):
+                plural = False
         name_pos = pos
         pos = name_end
         seat = SITS_FOR.match(f, pos, end)
@@ -126,7 +127,7 @@ def read_list(
             other, o_end = take_name(text, seat.end(), min(120, end - seat.end()))
             if other is not None:  # « X remplacé par son suppléant Y »: Y is present
                 name, pos = other, o_end
-        stands_in = SUPPLEANT_OF.match(f, pos, end)
+        stands_in = SUPPLEANT_OF.match(f, pos, end) if "suppl" in f[pos : pos + 12] else None
         if stands_in is not None:  # « Henri NOEL, suppléant de Marc ROUX »: NOEL sits
             other, o_end = take_name(text, stands_in.end(), min(120, end - stands_in.end()))
             if other is not None:
@@ -210,6 +211,8 @@ OWN_CIVILITY_AT = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]")
 LIST_GOES_ON = re.compile(r"[^.\n]{0,40}?, (?:M\. |MM\. |Mmes? |Monsieur |Madame )?[A-ZÀ-Þ]{2}")
 
 
+#: How a sub-list label can begin (a cheap test before the pattern)
+SUBLIST_FIRST = ("membre", "delegue", "conseiller", "titulaire", "suppleant")
 #: A plural civility before a list of surnames, and any civility
 PLURAL_CIVILITY = re.compile(r"(?:messieurs|mesdames|mm\.?|mmes)\s")
 CIVILITY_AT = re.compile(r"(?:m\.|monsieur|madame|mme|mlle|mademoiselle)\s")

@@ -346,14 +346,15 @@ COLUMN = re.compile(
     re.MULTILINE,
 )
 _COLUMN_KEY = {"en fonction": "en_exercice"}
+COLUMN_HINT = re.compile(r"(?:exercice|fonction|presents?|votants)[ ]*:?[ ]*\n")
 
 
 def column_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, int]]:
     """A column of labels over a column of as many values, one a line: each label's value."""
     out: list[tuple[str, int, int]] = []
     f = doc.folded
-    if f.find(":", start, end) < 0:
-        return out
+    if COLUMN_HINT.search(f, start, end) is None:
+        return out  # no label alone on its line
     for m in COLUMN.finditer(f, start, end):
         labels = [SPACE_RUN.sub(" ", x.strip(" :")) for x in m.group("labels").splitlines()]
         values = [x.strip(" :") for x in m.group("values").splitlines() if x.strip(" :")]
