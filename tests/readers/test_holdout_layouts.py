@@ -23,13 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "holdout"
 KEYS = ("date", "convocation", "en_exercice", "presents", "proxies", "votants")
 
 #: families the reader does not read yet (fixture → family of the held-out report)
-PENDING: dict[str, str] = {
-    "spaced_hyphen_compound_names.txt": "F6 spaced hyphens of compound names",
-    "presents_grouped_by_commune.txt": "F7 présents grouped by member commune",
-    "titulaires_suppleants_sublists.txt": "F8 titulaires / suppléants sub-lists",
-    "rank_ordinals_in_presents_list.txt": "F15 rank ordinals in the présents list",
-    "suppleant_sentence_after_list.txt": "F22 suppléant sentence after the list",
-}
+PENDING: dict[str, str] = {}
 
 #: fixtures where the reader still states a value the text contradicts
 STATES_WRONG: frozenset[str] = frozenset()

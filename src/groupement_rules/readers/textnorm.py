@@ -85,6 +85,76 @@ _LETTER_SPACED_CORE = re.compile(r" [A-ZÀ-Þ] [A-ZÀ-Þ] ")
 #: text.search.pattern_shape)
 _LETTER_FAST = hashlib.sha1(_LETTER_SPACED.pattern.encode()).hexdigest()[:12] == "11e963413c37"
 
+# A compound name whose hyphen the PDF layer spaced out: « BROCA - LANNAUD Marie - Thérèse »,
+# « Jean - Paul MARTIN », « Marc- Philippe ». Capitals on both sides, or a given name's two
+# parts beside a surname in capitals; only in a line that lists names with commas
+# (elsewhere « - » may separate the members of a list: « AUBRY Richard - BARTHELEMY Christian »).
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_']*)( [^\W\d_][^\W\d_']*)?\Z")
+_WORD_AT = re.compile(r"[^\W\d_][^\W\d_']*")
+
+
+def _upper(w: str) -> bool:
+    return len(w) >= 2 and w.isupper()
+
+
+def _title(w: str) -> bool:
+    return len(w) >= 2 and w[0].isupper() and w[1:].islower()
+
+
+def _compound_hyphen(text: str, hit: int) -> tuple[int, int] | None:
+    """The span to replace by « - » around the hyphen at ``hit`` (followed by a space),
+    when it joins the two parts of one name."""
+    spaced = hit > 0 and text[hit - 1] == " "
+    left_end = hit - 1 if spaced else hit
+    before = _WORD_BEFORE.search(text, max(0, left_end - 60), left_end)
+    after = _WORD_AT.match(text, hit + 2)
+    if before is None or after is None:
+        return None
+    left, right = (before.group(2) or before.group(1)).strip(), after.group(0)
+    if spaced:
+        if _upper(left) and _upper(right):
+            ok = True
+        else:
+            prev = before.group(1) if before.group(2) else ""
+            spaced_after = text.startswith(" ", after.end())
+            nxt = _WORD_AT.match(text, after.end() + 1) if spaced_after else None
+            ok = (
+                _title(left)
+                and _title(right)
+                and (_upper(prev) or (nxt is not None and _upper(nxt.group(0))))
+            )
+    else:
+        ok = (left[-1].islower() and _title(right)) or (
+            left[-1].isupper() and right[:2].isupper() and len(right) >= 2
+        )
+    return (left_end, hit + 2) if ok else None
+
+
+def _join_spaced_hyphens(text: str) -> str:
+    """Each line that lists names with commas and holds « - », its compound names rejoined
+    (only around each hyphen: linear in the text)."""
+    out: list[str] = []
+    done = 0  # text[:done] is already in ``out``
+    line_hi, listing = -1, False
+    hit = text.find("- ")
+    while hit >= 0:
+        if hit > line_hi:  # a new line: does it list names with commas?
+            lo = text.rfind("\n", 0, hit) + 1
+            line_hi = text.find("\n", hit)
+            line_hi = len(text) if line_hi < 0 else line_hi
+            listing = text.count(", ", lo, line_hi) >= 3
+        if listing:
+            span = _compound_hyphen(text, hit)
+            if span is not None:
+                out.append(text[done : span[0]])
+                out.append("-")
+                done = span[1]
+        hit = text.find("- ", hit + 2)
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
 
 def clean(text: str) -> str:
     """NFC, spaces, ligatures, quotes, hyphenation; same number of lines."""
@@ -111,6 +181,8 @@ def clean(text: str) -> str:
     text = _GENDER_MARK.sub("", text)
     if "  " in text:  # (str.find skips ahead faster than the regex engine at each space)
         text = _SPACES.sub(" ", text)
+    if "- " in text:
+        text = _join_spaced_hyphens(text)
     return text
 
 

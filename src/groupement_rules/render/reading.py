@@ -50,6 +50,10 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "la liste des présents n'a été lue qu'en partie : non comptée",
         ),
         (
+            r"two surnames without a separator \(one member or two\?\): not counted",
+            "deux noms sans séparateur (un membre ou deux ?) : liste non comptée",
+        ),
+        (
             r"(.*) holds two procurations as read \(the law allows one\): not counted",
             "\\1 détiendrait deux procurations telles que lues (la loi n'en permet "
             "qu'une) : non compté",

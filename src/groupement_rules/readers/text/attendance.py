@@ -12,16 +12,20 @@ from .document import Document
 from .lexicon import (
     AND_OF,
     AND_PAIR,
+    BODY_AHEAD,
     LIST_NUMBER,
     LONE_CIVILITY,
     MANDANTS,
     MANDATAIRES,
+    MEMBER_BODY,
+    PAREN_HOLDER,
     PLAIN_A,
     PROXY_CONNECTOR,
     QUALIFIER,
     SECTION,
     SECTION_STARTS,
     SKIP_SEP,
+    SUBLIST_LABEL,
     section_kind,
 )
 
@@ -38,9 +42,13 @@ def skip_qualifiers(f: str, pos: int, end: int) -> int:
 
 
 def read_list(
-    doc: Document, start: int, end: int, proxy_section: bool = False
+    doc: Document, start: int, end: int, proxy_section: bool = False, holder_in_parens: bool = False
 ) -> tuple[list[tuple[str, int]], list[tuple[str, str, int]]]:
-    """Names listed from ``start`` (and the procurations written inside the list)."""
+    """Names listed from ``start`` (and the procurations written inside the list).
+
+    ``holder_in_parens``: the list's label says its absents gave a procuration
+    (« Absents avec procuration : X (Y) – Z (W) »), so a bare name in parentheses after
+    a name is the holder."""
     if proxy_section:
         return read_proxy_items(doc, start, end)
     text, f = doc.text, doc.folded
@@ -50,6 +58,9 @@ def read_list(
     m = re.match(r"[\s:]{0,6}\d{1,3}(?![\d/])", f[pos:end])
     if m:
         pos += m.end()
+    sublists = False
+    plural = False  # the last civility written was plural (« Messieurs X, Y »)
+    suppleants_from: int | None = None
     for _ in range(200):
         after_item = pos
         pos = SKIP_SEP.match(f, pos, end).end()  # type: ignore[union-attr]
@@ -61,12 +72,40 @@ def read_list(
         if lone:
             pos = lone.end()
             continue
+        group = MEMBER_BODY.match(f, pos, end) if f.startswith(("c", "v", "p"), pos) else None
+        if group is not None:  # « Commune de Lussas : Monsieur Faure »: the body, not a name
+            pos = group.end()
+            continue
+        sub = SUBLIST_LABEL.match(f, pos, end) if f.startswith(SUBLIST_FIRST, pos) else None
+        if sub is not None:  # « Membres titulaires : … Membres suppléants avec voix … : »
+            if sub.group("silent") is not None or (names and not sublists):
+                # suppléants who may not vote, or names before any sub-list: count unknown
+                doc.partial_lists.add(start)
+                break
+            sublists = True
+            if sub.group("sits") is not None:  # the names after it sit for absent titulaires
+                suppleants_from = len(names)
+            pos = sub.end()
+            continue
         if pos >= end:
             break
         item = LIST_NUMBER.match(f, pos, end)
         if item is not None and names:  # « 1. M. X 2. Mme Y »: a numbered list on one line
             pos = item.end()
         name, name_end = take_name(text, pos, min(120, end - pos))
+        if name is None:
+            body = BODY_AHEAD.search(f, pos, min(end, pos + 80))
+            if body is not None:  # « Chabal Commune de Meyse : »: the name ends at the body
+                name, name_end = take_name(text, pos, body.start() - pos)
+        if name is None and plural and names and f[after_item:pos].strip() in (",", ""):
+            # « Messieurs Leynaud, Chabal »: the plural civility stands before each surname
+            span = min(60, end - pos)
+            body = BODY_AHEAD.search(f, pos, pos + span)
+            if body is not None:
+                span = body.start() - pos
+            carried, c_end = take_name("M. " + text[pos : pos + span], 0, span + 3)
+            if carried is not None and " " not in carried:
+                name, name_end = carried, pos + c_end - 3
         if name is None:
             if (
                 names
@@ -76,6 +115,11 @@ def read_list(
             ):
                 doc.partial_lists.add(start)  # stopped before the end of its line
             break
+        if f.startswith("m", pos):
+            if PLURAL_CIVILITY.match(f, pos):
+                plural = True
+            elif CIVILITY_AT.match(f, pos):
+                plural = False
         name_pos = pos
         pos = name_end
         seat = SITS_FOR.match(f, pos, end)
@@ -83,7 +127,16 @@ def read_list(
             other, o_end = take_name(text, seat.end(), min(120, end - seat.end()))
             if other is not None:  # « X remplacé par son suppléant Y »: Y is present
                 name, pos = other, o_end
+        stands_in = SUPPLEANT_OF.match(f, pos, end) if "suppl" in f[pos : pos + 12] else None
+        if stands_in is not None:  # « Henri NOEL, suppléant de Marc ROUX »: NOEL sits
+            other, o_end = take_name(text, stands_in.end(), min(120, end - stands_in.end()))
+            if other is not None:
+                names.append((name, name_pos))
+                pos = o_end
+                continue
         c = PROXY_CONNECTOR.match(f, pos, end)
+        if c is None and holder_in_parens:
+            c = PAREN_HOLDER.match(f, pos, end)
         if c is None:
             pos = skip_qualifiers(f, pos, end)
             c = PROXY_CONNECTOR.match(f, pos, end)
@@ -94,6 +147,8 @@ def read_list(
                 pos = et.end()
                 continue
         if c is None and re.match(r"[ ]?[a-z]", text[pos : min(pos + 2, end)]) and names:
+            if LIST_GOES_ON.match(text, pos, end):
+                doc.partial_lists.add(start)  # « GIACOSA Patric k, LACANNE … »: a name garbled
             break  # "Mme X est arrivée ...": a sentence, not a list item
         two = TWO_INITIALLED.fullmatch(name) if c is None else None
         if two is not None:  # « ROUANET B MARCOUIRE G. »: a separator lost, two members
@@ -116,13 +171,61 @@ def read_list(
                     pos = max(pos, p_end)
                 if pos < end and f[pos] == ")":
                     pos += 1
+    if suppleants_from is not None:
+        doc.seated_suppleants[start] = len(names) - suppleants_from
+    if surnames_run_together(text, names):
+        doc.ambiguous_lists.add(start)
     return names, proxies
+
+
+#: Two surnames in capitals, neither a particle: « LÉPY LECARPENTIER »
+TWO_SURNAMES = re.compile(
+    r"(?!(?:LE|LA|LES|DE|DU|DES|D'|L'|VAN|VON|DA|DI|DEL|DOS|MAC|MC|SAINT|ST|STE)\b)"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-ZÀ-Þ][A-ZÀ-Þ'-]+"
+)
+
+
+def surnames_run_together(text: str, names: list[tuple[str, int]]) -> bool:
+    """A list of surnames alone (« Mesdames et Messieurs GRUDÉ, BAILLIF, … ») with one item of
+    two surnames and no civility of its own: a separator lost between two members, or one
+    member's double name — the text does not say which, so the list cannot be counted
+    (« Mme MARTINET SCHIRCH »: one civility, one member)."""
+    if len(names) < 4:
+        return False
+    singles = sum(1 for n, _ in names if " " not in n)
+    return singles * 4 >= len(names) * 3 and any(
+        TWO_SURNAMES.fullmatch(n)
+        and not OWN_CIVILITY.search(text, max(0, p - 12), p)
+        and not OWN_CIVILITY_AT.match(text, p)
+        for n, p in names
+    )
+
+
+#: A civility just before a name (« Mme MARTINET SCHIRCH »), or at the position of the item
+OWN_CIVILITY = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]\Z")
+OWN_CIVILITY_AT = re.compile(r"(?:M|Mme|Mmes|Mlle|MM|Monsieur|Madame)\.?[ ]")
+
+
+#: After a word in lower case that stopped a list, the list goes on in the same sentence:
+#: « , MM. LACANNE Jean », « , ROUSSE Jean » (a name in capitals after a comma)
+LIST_GOES_ON = re.compile(r"[^.\n]{0,40}?, (?:M\. |MM\. |Mmes? |Monsieur |Madame )?[A-ZÀ-Þ]{2}")
+
+
+#: How a sub-list label can begin (a cheap test before the pattern)
+SUBLIST_FIRST = ("membre", "delegue", "conseiller", "titulaire", "suppleant")
+#: A plural civility before a list of surnames, and any civility
+PLURAL_CIVILITY = re.compile(r"(?:messieurs|mesdames|mm\.?|mmes)\s")
+CIVILITY_AT = re.compile(r"(?:m\.|monsieur|madame|mme|mlle|mademoiselle)\s")
 
 
 #: « NOM I. NOM I. »: a surname and its initial, twice — two members whose separator was lost
 TWO_INITIALLED = re.compile(
     r"([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?) ([A-ZÀ-Þ][A-ZÀ-Þ'-]+ [A-Z]\.?(?: ?[A-Z]\.?)?)"
 )
+
+
+#: « Y, suppléant de X »: Y sits in X's seat (X is not present)
+SUPPLEANT_OF = re.compile(r"[ ]?,?[ ]?\(?(?:delegue(?:e)?\s+)?suppleante?\s+(?:de|d')\s?")
 
 
 #: « X remplacée par sa suppléante Y »: one seat, the suppléant sitting
@@ -133,7 +236,16 @@ def _label_word(f: str, pos: int, end: int) -> bool:
     """« … 11. LANG Henri Auditeurs | présents : 24 »: one word, then the next section's
     label (the list is whole; that word qualifies the label)."""
     rest = f[pos:end].strip(" ,;.")
+    if end < len(f) and NEXT_LABEL_LEAD.fullmatch(rest):
+        return True  # « … NOEL Hugo. Membres titulaires absents, | excusés : »
     return end < len(f) and rest.isalpha() and len(rest) <= 20
+
+
+#: Words that open the label of the next list (« Membres titulaires absents, excusés : »)
+NEXT_LABEL_LEAD = re.compile(
+    r"(?:(?:membres?|delegue(?:e)?s?|conseillers?)\s+)?(?:titulaires?\s+|suppleante?s?\s+)?"
+    r"(?:absente?s?|excusee?s?)(?:\(e?s\))?(?:\s+ayant\s+vote\s+par)?"
+)
 
 
 def _mid_line(f: str, pos: int, end: int) -> bool:
@@ -193,6 +305,9 @@ def read_proxy_items(
         s0 = pos + it.start()
         s1 = pos + it.end()
         s0 = SKIP_SEP.match(f, s0, s1).end()  # type: ignore[union-attr]
+        lone = LONE_CIVILITY.match(f, s0, s1)
+        if lone is not None:  # « Absents représentés : Mesdames et Messieurs : X par Y »
+            s0 = SKIP_SEP.match(f, lone.end(), s1).end()  # type: ignore[union-attr]
         de = GIVER_DE.match(text, s0, s1)
         if de is not None:  # « de X à Y, et de Z à W »: the giver after its « de »
             s0 = de.end()

@@ -143,6 +143,8 @@ def read_counts(doc: Document, start: int, end: int) -> dict[str, tuple[int, int
     # number-first groups ("32 présents 1 procuration 33 votants", "Soit 31 présents")
     for key, value, pos in table_counts(doc, start, end):
         found.setdefault(key, (value, pos))
+    for key, value, pos in column_counts(doc, start, end):
+        found.setdefault(key, (value, pos))
     hits = find_number_first(doc, start, end)
     consumed = Spans()
     label_first_cluster = False
@@ -327,6 +329,43 @@ def table_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, in
                 key = TABLE_KEY.get(lab)
                 if key:
                     out.append((key, int(cell) if cell.isdigit() else 0, nl + 1))
+    return out
+
+
+#: A column of labels, one a line, then a column of as many values (« En exercice /
+#: Présents / Votants » over « : 15 / : 15 / : 15 »: a two-column header flattened)
+_COLUMN_LABEL = (
+    r"(?:en\s+exercice|en\s+fonction|presents?|votants|procurations?|pouvoirs?|representes?)"
+)
+COLUMN = re.compile(
+    r"^[ ]*(?P<labels>"
+    + _COLUMN_LABEL
+    + r"[ ]*:?[ ]*\n(?:[ ]*"
+    + _COLUMN_LABEL
+    + r"[ ]*:?[ ]*\n){1,5})"
+    r"(?P<values>(?:[ ]*:?[ ]*(?:\d{1,3}|/)[ ]*(?:\n|\Z)){2,6})",
+    re.MULTILINE,
+)
+_COLUMN_KEY = {"en fonction": "en_exercice"}
+COLUMN_HINT = re.compile(r"(?:exercice|fonction|presents?|votants)[ ]*:?[ ]*\n")
+
+
+def column_counts(doc: Document, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A column of labels over a column of as many values, one a line: each label's value."""
+    out: list[tuple[str, int, int]] = []
+    f = doc.folded
+    if COLUMN_HINT.search(f, start, end) is None:
+        return out  # no label alone on its line
+    for m in COLUMN.finditer(f, start, end):
+        labels = [SPACE_RUN.sub(" ", x.strip(" :")) for x in m.group("labels").splitlines()]
+        values = [x.strip(" :") for x in m.group("values").splitlines() if x.strip(" :")]
+        if len(labels) != len(values):
+            continue  # not a table whose cells can be paired
+        pos = m.start("values")
+        for lab, val in zip(labels, values, strict=True):
+            key = _COLUMN_KEY.get(lab) or TABLE_KEY.get(lab)
+            if key:
+                out.append((key, int(val) if val.isdigit() else 0, pos))
     return out
 
 

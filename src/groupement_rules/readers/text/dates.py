@@ -46,7 +46,10 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
     for m in re.finditer(
         r"(?<![a-z])(?:seance|reunion|session)(?:\s+(?:ordinaire|extraordinaire|publique|"
         r"du\s+conseil\s+[a-z' ]{0,40}?))?\s+du\s|conseil\s+(?:municipal|d'administration|"
-        r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le",
+        r"communautaire|syndical)\s+du\s|seance\s+qui\s+s'ouvrira\s+le"
+        # « PROCÈS-VERBAL DU CONSEIL COMMUNAUTAIRE JEUDI 4 JUIN 2020 »: the title, then the day
+        r"|(?:conseil\s+(?:municipal|communautaire|syndical)|comite\s+syndical)\s+"
+        r"(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)",
         f,
     ):
         before = f[max(0, m.start() - 80) : m.start()]
@@ -61,6 +64,8 @@ def seance_date(doc: Document) -> tuple[dt.date | None, int]:
             annexed = annexed_minutes_date(f, dates[0][1], dates[0][2])
             if annexed is not None:
                 return annexed
+            if annexed_heading_disagrees(f, dates[0][1], dates[0][2]):
+                return None, -1  # minutes of another séance, their date ambiguous: unread
             return dates[0][2], dates[0][0]
     for m in re.finditer(r"s'est\s+reuni|se\s+sont\s+reunis|s'est\s+assemble|etant\s+assemble", f):
         # "s'est réuni en séance ordinaire, salle du Conseil, …, le lundi 2 mars 2020": the
@@ -128,6 +133,26 @@ CONVOCATION_WORD = re.compile(
     r"(?<![a-z])(date\s+(?:de\s+(?:la\s+)?|d')convocation|convocation|convoquee?s?)"
 )
 CONVOCATIONS = re.compile(r"(?<![a-z])convocations?(?![a-z])")
+
+
+def annexed_heading_disagrees(f: str, first_end: int, first: dt.date) -> bool:
+    """« Réunion du 3 mars 2021 … Approbation du procès-verbal du 28 janvier 2021 Réunion du
+    21 janvier 2021 Sous la présidence de … »: minutes annexed to a later meeting, whose
+    heading does not give the date of the minutes approved. The first date is the meeting
+    that approves them, not the séance, and which of the other two is the séance's the
+    text does not settle."""
+    ap = APPROVAL_OF_MINUTES.search(f, first_end, min(len(f), first_end + 200))
+    if ap is None:
+        return False
+    approved = find_dates(f, ap.end(), min(len(f), ap.end() + 40))
+    if not approved or approved[0][2] >= first:
+        return False
+    a_end = approved[0][1]
+    for m in re.finditer(r"(?:seance|reunion)\s+du\s", f[a_end : a_end + 120]):
+        again = find_dates(f, a_end + m.end(), min(len(f), a_end + m.end() + 40))
+        if again and again[0][2] < first and OPENING_AFTER.match(f, again[0][1]):
+            return again[0][2] != approved[0][2]
+    return False
 
 
 def convocation_date(doc: Document, seance: dt.date | None) -> tuple[dt.date | None, int]:

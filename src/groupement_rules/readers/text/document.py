@@ -35,6 +35,8 @@ class Document:
         self._block_starts: list[int] | None = None
         #: where the lists that stopped before the end of a line start (read in part)
         self.partial_lists: set[int] = set()
+        self.ambiguous_lists: set[int] = set()
+        self.seated_suppleants: dict[int, int] = {}  # list start -> suppléants sitting
 
     def block_starts(self) -> list[int]:
         """Where each attendance block ("Questions 1 à 10 :") starts."""

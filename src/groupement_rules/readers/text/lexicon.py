@@ -37,7 +37,7 @@ SECTION = re.compile(
     r"|(?:nombre\s+(?:de|des)\s+)?(?:conseillers?|membres?)\s+(?:municipaux\s+)?en\s+exercice"
     r"|en\s+exercice|votants|representes?"
     r")(?:\s(?:les|mm\.?|mmes|mesdames|messieurs|conseillers?|municipaux|membres?|suivants?|et|"
-    r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,6}"
+    r"non|excusee?s?|donnee?s?|ecrits?|de|la|du|conseil|municipal|representee?s?)){0,8}"
     # a colon, a line end, or (« Pouvoirs M. X à M. Y ») a civility after a procurations label
     r"\s?(?:\(\s?\d{1,3}\s?\))?\s?(?::\s?:?|$|(?(px)(?=(?:m\.|mmes?\s|monsieur\s|madame\s))|(?!)))",
     re.MULTILINE,
@@ -80,6 +80,8 @@ def section_kind(label: str) -> str:
         return "members"
     if "absents et procuration" in label or "absents et pouvoir" in label:
         return "absent"
+    if "non represent" in label:
+        return "absent"  # « Absents non représentés : »: no procuration in that list
     if "donne" in label or label.startswith(("procuration", "pouvoir")) or "represent" in label:
         return "proxy"
     if "present" in label:
@@ -99,7 +101,10 @@ COUNT_LABELS: tuple[tuple[str, str], ...] = (
         "en_exercice",
     ),
     (
-        r"(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?presents?"
+        # not « délégués titulaires présents : 15 » (a part of the présents, suppléants apart)
+        r"(?:(?:nombre\s+(?:de|des)\s+)?(?:conseillers?\s+|membres?\s+)?"
+        r"(?<!titulaires\s)(?<!suppleants\s)presents?"
+        r"|nombre\s+de\s+delegues\s+titulaires\s+et\s+suppleants\s+presents)"
         r"(?:\s+a\s+l'appel(?:\s+nominal)?)?",
         "presents",
     ),
@@ -158,7 +163,10 @@ LABEL_FIRST: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         lookbehind_compiled(
             r"(?:" + pat + r")(?![a-z])(?:\s?[\"»])?"
             r"(?:\s?\(\s?(?P<pv>\d{1,3})\s?\)"
-            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)|[ ])\(?\s?"
+            # « Le nombre de membres en exercice est de : 32 »
+            r"|(?P<sep>[ .…_]{2,60}|\s?[:=]\s?:?\s?|\s?[-–]\s?(?=\d)"
+            r"|\s(?:est|sont)\s+de\s?:?\s?|[ ])"
+            r"\(?\s?"
             r"(?P<val>\d{1,3}(?![\d/.,]\d)(?![a-z])(?!\s?%)|/|-|–|—|neant|zero|aucune?)"
             r"(?![a-z0-9]))"
         ),
@@ -308,11 +316,34 @@ PLAIN_A = re.compile(
     # « MARTIN Paul (DURAND Anne) »: in a list of procurations, the holder in parentheses
     r"|\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
 )
+#: The member body a syndicat's or an EPCI's delegates sit for, heading their names in the
+#: présents (« Commune de Chomérac : Monsieur Martin », « Commune d' : Messieurs X, Y »)
+MEMBER_BODY = re.compile(
+    r"(?:pour\s+la\s+)?(?:commune|ville)(?:\s+(?:de\s+(?:la\s+|l')?|du\s+|des\s+)|\s?d')"
+    r"?[^:\n,;]{0,40}?\s?:\s?"
+)
+#: Where the next member body begins, after a name (« Chabal Commune de Meyse : »)
+BODY_AHEAD = re.compile(r"[ ,]+(?=(?:pour\s+la\s+)?(?:commune|ville)(?![a-z])[^:\n,;]{0,44}:)")
+#: A sub-list inside the présents of a syndicat or an EPCI: « Membres titulaires : »,
+#: « Membres suppléants avec voix délibérative : » (they sit for an absent titulaire); a
+#: bare « Suppléants : » (who may only attend) leaves the count of the présents open.
+SUBLIST_LABEL = re.compile(
+    r"(?:(?:membres?|delegue(?:e)?s?|conseillers?)\s+)?(?:titulaires?"
+    r"|(?P<sits>suppleante?s?\s+"
+    r"(?:avec\s+voix\s+deliberatives?|remplacant[a-z]{0,4}\s+[a-z ]{0,30}?))"
+    r"|(?P<silent>suppleante?s?))\s?:\s?"
+)
+#: The label of a list of absents who each gave a procuration (« Absent avec procuration : »)
+GAVE_PROXY_LABEL = re.compile(r"avec\s+(?:pouvoirs?|procurations?)")
+#: « Absents avec procuration : MARTIN Paul (DURAND Anne) »: the holder in parentheses
+PAREN_HOLDER = re.compile(
+    r"\s?\(\s?(?=(?:m\.|mmes?\s|monsieur\s|madame\s)?[a-z][a-z'-]+\s[a-z][a-z' -]*\))"
+)
 #: Between two pairs of one sentence: « X à Y, Z à W et V à U ».
 AND_PAIR = re.compile(r"\s?[,;]?\s?et\s+(?=[a-z])")
 QUALIFIER = re.compile(
     r"\s?,?\s?(?:excusee?s?|absente?s?|\((?:[^()\n]{0,80})\)|maire|adjointe?|"
-    r"(?:\d(?:er|e|eme|ere)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
+    r"(?:\d{1,2}\s?(?:er|e|eme|ere|re|°)\s+)?adjointe?|conseill[a-z]{1,6}(?:\s+municipa[a-z]{1,4})?|"
     r"(?:vice-)?presidente?|deleguee?|doyenne?)(?![a-z])"
 )
 SKIP_SEP = re.compile(r"(?:[\s,;|.–—()-]|\d{1,2}/\d{1,2}/\d{2,4}(?!\d)){0,12}")

@@ -29,6 +29,7 @@ from .lexicon import (
     ALL_PRESENT_EXCEPT,
     COMMUNE,
     COMMUNE_STARTS,
+    GAVE_PROXY_LABEL,
     HOLDS_PROXY,
     INSEE,
     POPULATION,
@@ -257,9 +258,16 @@ def stage_attendance(
             all_but = len(names)
             doc.note("present.all_except", ls)
             continue
-        names, prox = read_list(doc, cs, ce, proxy_section=(kind == "proxy"))
+        with_proxy = kind == "absent" and GAVE_PROXY_LABEL.search(doc.folded, ls, cs) is not None
+        names, prox = read_list(
+            doc, cs, ce, proxy_section=(kind == "proxy"), holder_in_parens=with_proxy
+        )
         if kind == "present" and cs in doc.partial_lists:
             doc.missing("present", "the list of présents was read only in part: not counted")
+        if kind == "present" and cs in doc.ambiguous_lists:
+            doc.missing(
+                "present", "two surnames without a separator (one member or two?): not counted"
+            )
         if kind == "secretary":
             secretaries.extend(names[:3])
             continue
@@ -543,12 +551,16 @@ def stage_opening(
 ) -> tuple[dict[str, Any], Opening]:
     """The counts of the opening, reconciled (:mod:`.reconcile`), with how each was obtained."""
     f = doc.folded
-    partial = any(u["fact"] == "present" and "in part" in u["reason"] for u in doc.unread)
+    partial = any(u["fact"] == "present" and "not counted" in u["reason"] for u in doc.unread)
     choice = reconcile(
         Candidates(
             printed={k: v for k, (v, _pos) in head_counts.items()},
             present_named=len(present_l) if present_l and not partial else None,
-            absent_named=len(absent_l) if present_l and absent_l else None,
+            # a suppléant who sits fills an absent titulaire's seat (« Membres suppléants avec
+            # voix délibérative »): that absent is not an empty seat beside the présents
+            absent_named=max(0, len(absent_l) - sum(doc.seated_suppleants.values()))
+            if present_l and absent_l
+            else None,
             proxies_paired=len(proxies),
             mentions_proxies=PROXY_WORDS.search(f) is not None,
             present_all_but=all_but,
