@@ -200,15 +200,18 @@ def _stdout_to(path: str | None) -> Iterator[None]:
     """Standard output, for the command's run, goes to ``path`` (atomically) when given,
     through a stream that reports a failed write as one line (a full disk)."""
     if path is None or path == "-":
-        with contextlib.redirect_stdout(outputs.GuardedStream(sys.stdout, outputs.STDOUT_NAME)):
+        guarded = outputs.GuardedStream(sys.stdout, outputs.STDOUT_NAME)
+        with contextlib.redirect_stdout(guarded):
             yield
         _flush_stdout()
         return
-    with (
-        outputs.open_output(path) as stream,
-        contextlib.redirect_stdout(outputs.GuardedStream(cast("TextIO", stream), path)),
-    ):
-        yield
+    with outputs.open_output(path) as stream:
+        guarded = outputs.GuardedStream(cast("TextIO", stream), path)
+        with contextlib.redirect_stdout(guarded):
+            yield
+        # flushed here, where a full disk is reported: the guard, once collected, closes
+        # quietly, and a buffer whose write failed there is not written again
+        guarded.flush()
 
 
 def _flush_stdout() -> None:

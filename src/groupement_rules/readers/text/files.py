@@ -28,13 +28,19 @@ def read_extract_file(path: str) -> ExtractResult:
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
     """
-    from pathlib import Path
-
     from ... import inputs
 
     # read once: standard input, a pipe or a FIFO cannot be read a second time
     data = inputs.read_bytes(path, MAX_PDF_BYTES)
-    name = inputs.source_name(path)
+    return read_extract_bytes(data, inputs.source_name(path))
+
+
+def read_extract_bytes(data: bytes, name: str) -> ExtractResult:
+    """:func:`read_extract_file` on bytes already read; ``name`` names them in errors."""
+    from pathlib import Path
+
+    from ... import inputs
+
     path = name
     if Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
         if not data:
@@ -106,10 +112,13 @@ def load_seance_reading(path: str) -> tuple[dict[str, Any], tuple[Mapping[str, A
 
     from ..structured import load_document
 
-    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
         r = read_extract_file(path)
         return numbered(r.facts), tuple(r.disagreements)
-    doc = load_document(path)
+    doc = load_document(path) if suffix in DOCUMENT_SUFFIXES else _sniffed(path)
+    if isinstance(doc, ExtractResult):
+        return numbered(doc.facts), tuple(doc.disagreements)
     if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
         raw = doc.get("disagreements")
         dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
@@ -134,3 +143,28 @@ def numbered(facts: Mapping[str, Any]) -> dict[str, Any]:
 
 #: Files read as text (or as a PDF's text layer) rather than as structured facts.
 TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+#: Files read as structured facts only.
+DOCUMENT_SUFFIXES = (".json", ".toml")
+
+
+def _sniffed(path: str) -> dict[str, Any] | ExtractResult:
+    """A séance input whose name does not tell its kind (standard input, a FIFO, another
+    suffix), read once and told by its content: a PDF, JSON, TOML, else a text. A text
+    in which no séance fact is recognised reports the TOML error it also is."""
+    from ... import inputs
+    from ..structured import parse_document
+
+    data = inputs.read_bytes(path, MAX_PDF_BYTES)
+    name = inputs.source_name(path)
+    if data.startswith(b"%PDF-"):
+        return read_extract_bytes(data, name)
+    text = inputs.decode_text(data, name)
+    try:
+        return parse_document(text, name)
+    except InputError as as_document:
+        if text.lstrip().startswith(("{", "[")):
+            raise
+        try:
+            return read_extract_bytes(data, name)
+        except InputError:
+            raise as_document from None
