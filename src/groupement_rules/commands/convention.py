@@ -22,10 +22,11 @@ from ..cli import (
 from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
 from ..decision import Decision
 from ..errors import InputError
+from ..inputs import source_name
 from ..policy import Policy
 from ..readers.adherent import adherent_from_dict, load_adherent
 from ..render import render_text, to_json
-from .progress import add_flag, progress_for
+from .progress import add_flag, ocr_progress, progress_for
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -159,7 +160,10 @@ def _seance_section(args: argparse.Namespace) -> list[Decision]:
     from ..seance.policy import load_cgct
     from ..seance.rules import check_seance
 
-    facts = seance_from_dict(load_seance_input(args.seance), str(args.seance))
+    with ocr_progress(args) as progress:
+        facts = seance_from_dict(
+            load_seance_input(args.seance, progress=progress), source_name(args.seance)
+        )
     return [check_seance(facts, load_cgct(None))]
 
 
@@ -173,7 +177,8 @@ def _act_section(args: argparse.Namespace) -> list[Decision]:
     from ..holidays_fr import calendar_for_insee
     from ..readers.act import load_act
 
-    act, good_friday = load_act(args.act)
+    with ocr_progress(args) as progress:
+        act, good_friday = load_act(args.act, progress=progress)
     return [
         executory(load_deadlines(), act, calendar_for_insee(act.insee, good_friday=good_friday))
     ]
@@ -281,6 +286,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--act", metavar="FILE", help="your act (JSON or TOML) instead of the seed")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_report)
 
 

@@ -14,6 +14,7 @@ from ..decision import Decision
 from ..errors import InputError
 from ..holidays_fr import calendar_for_insee
 from ..readers.act import act_from_dict, load_act
+from .progress import add_flag, ocr_progress
 
 
 def _now() -> dt.datetime:
@@ -43,7 +44,8 @@ def cmd_recours(args: argparse.Namespace) -> int:
 
 def cmd_executory(args: argparse.Namespace) -> int:
     policy = load_deadlines(args.deadlines_policy)
-    act, good_friday = load_act(args.file)
+    with ocr_progress(args) as progress:
+        act, good_friday = load_act(args.file, progress=progress)
     cal = calendar_for_insee(act.insee, good_friday=good_friday)
     emit(args, executory(policy, act, cal))
     return EXIT_OK
@@ -112,6 +114,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_executory)
 
 

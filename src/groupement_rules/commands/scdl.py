@@ -24,7 +24,7 @@ from ..cli import note as note_severities
 from ..decision import Finding, Severity, format_message
 from ..errors import InputError
 from ..render.core import SEVERITY, label
-from .progress import Progress, add_flag, progress_for
+from .progress import Progress, add_flag, ocr_progress, progress_for
 
 REPORT_FORMAT = "groupement-rules/scdl-report/1"
 LINES_FORMAT = "groupement-rules/scdl-report-lines/1"
@@ -202,7 +202,8 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
         args.matiere_code or "", args.matiere_nom or "", "--matiere-code", "--matiere-nom"
     )
     url = check_url(args.url or "", "--url")
-    facts = load_seance_input(args.file)
+    with ocr_progress(args) as progress:
+        facts = load_seance_input(args.file, progress=progress)
     validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
         facts,
@@ -255,6 +256,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
     p.add_argument("--url", help="DELIB_URL")
     common(p, json_flag=False, fail_on=False)
+    add_flag(p)
     p.set_defaults(func=cmd_scdl_write)
 
 

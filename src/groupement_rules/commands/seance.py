@@ -15,6 +15,7 @@ from ..seance.convocation import latest_sending_day
 from ..seance.facts import Seance
 from ..seance.policy import load_cgct
 from ..seance.rules import check_seance
+from .progress import add_flag, ocr_progress
 
 SEED = "seed-seance.json"
 
@@ -34,7 +35,8 @@ def cmd_check_seance(args: argparse.Namespace) -> int:
     from ..readers.text import load_seance_reading
     from ..readers.text.findings import with_reading_findings
 
-    facts, disagreements = load_seance_reading(args.file)
+    with ocr_progress(args) as progress:
+        facts, disagreements = load_seance_reading(args.file, progress=progress)
     seance = seance_from_dict(facts, str(args.file))
     # a printed count that the text's own list contradicts: count-list-disagree (SPEC D)
     d = with_reading_findings(check_seance(seance, _policy(args)), disagreements)
@@ -85,6 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE")
     _cgct_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_check_seance)
 
     p = sub.add_parser(
