@@ -16,9 +16,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
-from ..render.core import label
-
 T = TypeVar("T")
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The text of ``key`` in ``lang`` (:func:`groupement_rules.render.core.label`,
+    imported when a display is made: the renderers are not needed to build the parser)."""
+    from ..render.core import label as of
+
+    return of(table, key, lang)
+
 
 _L = {
     "reading": ("lecture", "reading"),
