@@ -139,8 +139,38 @@ def _failed_on(args: argparse.Namespace) -> bool:
 NO_OUTPUT = frozenset({"serve"})
 
 
+def _reads_a_file(action: argparse.Action) -> bool:
+    """An argument that names a file the command reads (``FILE``, not one it writes)."""
+    return action.metavar == "FILE" and action.type is not output_file
+
+
+def _stdin_once(parser: argparse.ArgumentParser) -> None:
+    """Record the file arguments of a command, so that ``-`` (standard input, which can
+    be read once) is refused when given to two of them (:func:`_check_stdin_once`)."""
+    named = tuple(
+        (a.dest, a.option_strings[-1] if a.option_strings else str(a.metavar))
+        for a in parser._actions
+        if _reads_a_file(a)
+    )
+    parser.set_defaults(_file_arguments=named)
+
+
+def _check_stdin_once(args: argparse.Namespace) -> None:
+    given = []
+    for dest, shown in getattr(args, "_file_arguments", ()):
+        value = getattr(args, dest, None)
+        values = value if isinstance(value, list) else [value]
+        given += [shown] * values.count(inputs.STDIN)
+    if len(given) > 1:
+        raise InputError(
+            inputs.STDIN_NAME,
+            f"standard input can be read once: '-' given to {' and '.join(given)}",
+        )
+
+
 def _conventions(parser: argparse.ArgumentParser) -> None:
     """The options every command takes, added once for all (``--output``)."""
+    _stdin_once(parser)
     if any("--output" in a.option_strings for a in parser._actions):
         return
     parser.add_argument(
@@ -166,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for name, command in sub.choices.items():
-        if name not in NO_OUTPUT:
+        if name in NO_OUTPUT:
+            _stdin_once(command)
+        else:
             _conventions(command)
     return parser
 
@@ -232,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         _ARGV.reset(token)
     try:
+        _check_stdin_once(args)
         with _stdout_to(getattr(args, "output", None)):
             code: int = args.func(args)
     except outputs.OutputError as e:

@@ -487,3 +487,27 @@ def test_an_oversized_fifo_is_refused(
         t.join(10)
     _refused(code, out, err, str(fifo))
     assert "too large" in err or "larger than" in err
+
+
+TWO_FILES = [c for c in RUN_COMMANDS if len(_input_files(c)) >= 2]
+
+
+@pytest.mark.parametrize("command", TWO_FILES)
+def test_dash_given_twice_is_refused_before_reading(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    first, second = _input_files(command)[:2]
+    argv = _argv(command, tmp_path, dest=first.dest)
+    argv += [second.option_strings[-1], "-"] if second.option_strings else ["-"]
+    stdin = io.StringIO(SAMPLES[FILE_KINDS[(command, first.dest)]].decode("utf-8"))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = run(capsys, argv)
+    _refused(code, out, err, "standard input can be read once: '-' given to ")
+    assert stdin.tell() == 0  # nothing read
+
+
+def test_two_file_arguments_are_found() -> None:
+    assert {"report", "check-seance", "executory"} <= set(TWO_FILES)
