@@ -136,12 +136,20 @@ def test_a_timeout_stops_the_whole_process_group(
     assert _gone(script) and _gone(child)  # the script and what it started
 
 
-def test_ctrl_c_stops_the_ocr_and_exits_130(
-    fake_ocr: dict[str, str], scan: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_an_interruption_stops_the_ocr(
+    fake_ocr: dict[str, str], scan: Path, tmp_path: Path, sig: int, status: int
 ) -> None:
+    """Ctrl-C (SIGINT) or SIGTERM while the OCR runs: the fake ocrmypdf and what it
+    started are stopped, the OCR's temporary folder and ``--output``'s temporary file
+    removed, and the status is the signal's (130, 143), with no traceback."""
     pids = tmp_path / "pids"
     tmp = tmp_path / "tmp"
     tmp.mkdir()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
     env = {
         **os.environ,
         **fake_ocr,
@@ -150,7 +158,7 @@ def test_ctrl_c_stops_the_ocr_and_exits_130(
         "TMPDIR": str(tmp),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "groupement_rules", "read", str(scan)],
+        [sys.executable, "-m", "groupement_rules", "read", str(scan), "-o", str(out_dir / "a")],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -160,17 +168,18 @@ def test_ctrl_c_stops_the_ocr_and_exits_130(
         while len(_pids(pids)) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert len(_pids(pids)) == 2, "the fake ocrmypdf did not start"
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:  # pragma: no cover - only when the test fails
             proc.kill()
             proc.wait()
-    assert proc.returncode == 130, err
+    assert proc.returncode == status, err
     assert b"Traceback" not in err and out == b""
     child, script = _pids(pids)
     assert _gone(script) and _gone(child)
     assert list(tmp.iterdir()) == []  # the OCR's temporary folder removed
+    assert list(out_dir.iterdir()) == []  # and --output's temporary file
 
 
 # a clock that moves a second each time it is read: every draw is past the first second

@@ -187,7 +187,8 @@ def _ocr(data: bytes, where: str, progress: Callable[[float], None] | None = Non
 
     ``ocrmypdf`` runs in a process group of its own, polled every :data:`POLL` seconds
     (``progress`` told the time taken); past :data:`OCR_TIMEOUT`, or when the wait is
-    interrupted (Ctrl-C), the group (ocrmypdf and its Tesseract) is stopped and reaped.
+    interrupted (Ctrl-C; the command line turns SIGTERM into an interruption too), the
+    group (ocrmypdf and its Tesseract) is stopped and reaped.
     Its messages go to a file, so that a talkative run cannot fill a pipe and stall.
     """
     with tempfile.TemporaryDirectory(prefix="gr-ocr-") as tmp:
@@ -203,7 +204,7 @@ def _ocr(data: bytes, where: str, progress: Callable[[float], None] | None = Non
                     stdout=subprocess.DEVNULL,
                     stderr=err,
                     env=env,
-                    start_new_session=True,
+                    process_group=0,
                 )
             except OSError as e:
                 raise InputError(where, f"OCR failed ({e})") from None
