@@ -4,7 +4,8 @@ Exit status: 0 when the question was answered, 1 when a ``check-*`` command
 found an error-level finding (or, with ``--fail-on``, any command a finding of that
 severity), 2 for bad input, usage or output that cannot be written, with one clear
 line on standard error and never a traceback; 3 for an internal error (a bug: one
-line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback).
+line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback); 130 after
+Ctrl-C and 143 after SIGTERM, both unwound so that nothing is left behind.
 
 The conventions every command shares are applied here, once, to every subcommand
 that the modules of :data:`COMMAND_MODULES` register: ``-`` for standard input
