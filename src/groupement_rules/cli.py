@@ -4,7 +4,8 @@ Exit status: 0 when the question was answered, 1 when a ``check-*`` command
 found an error-level finding (or, with ``--fail-on``, any command a finding of that
 severity), 2 for bad input, usage or output that cannot be written, with one clear
 line on standard error and never a traceback; 3 for an internal error (a bug: one
-line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback).
+line asking to report it; ``GROUPEMENT_RULES_DEBUG=1`` shows the traceback); 130 after
+Ctrl-C and 143 after SIGTERM, both unwound so that nothing is left behind.
 
 The conventions every command shares are applied here, once, to every subcommand
 that the modules of :data:`COMMAND_MODULES` register: ``-`` for standard input
@@ -139,8 +140,38 @@ def _failed_on(args: argparse.Namespace) -> bool:
 NO_OUTPUT = frozenset({"serve"})
 
 
+def _reads_a_file(action: argparse.Action) -> bool:
+    """An argument that names a file the command reads (``FILE``, not one it writes)."""
+    return action.metavar == "FILE" and action.type is not output_file
+
+
+def _stdin_once(parser: argparse.ArgumentParser) -> None:
+    """Record the file arguments of a command, so that ``-`` (standard input, which can
+    be read once) is refused when given to two of them (:func:`_check_stdin_once`)."""
+    named = tuple(
+        (a.dest, a.option_strings[-1] if a.option_strings else str(a.metavar))
+        for a in parser._actions
+        if _reads_a_file(a)
+    )
+    parser.set_defaults(_file_arguments=named)
+
+
+def _check_stdin_once(args: argparse.Namespace) -> None:
+    given = []
+    for dest, shown in getattr(args, "_file_arguments", ()):
+        value = getattr(args, dest, None)
+        values = value if isinstance(value, list) else [value]
+        given += [shown] * values.count(inputs.STDIN)
+    if len(given) > 1:
+        raise InputError(
+            inputs.STDIN_NAME,
+            f"standard input can be read once: '-' given to {' and '.join(given)}",
+        )
+
+
 def _conventions(parser: argparse.ArgumentParser) -> None:
     """The options every command takes, added once for all (``--output``)."""
+    _stdin_once(parser)
     if any("--output" in a.option_strings for a in parser._actions):
         return
     parser.add_argument(
@@ -166,7 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for name, command in sub.choices.items():
-        if name not in NO_OUTPUT:
+        if name in NO_OUTPUT:
+            _stdin_once(command)
+        else:
             _conventions(command)
     return parser
 
@@ -200,15 +233,18 @@ def _stdout_to(path: str | None) -> Iterator[None]:
     """Standard output, for the command's run, goes to ``path`` (atomically) when given,
     through a stream that reports a failed write as one line (a full disk)."""
     if path is None or path == "-":
-        with contextlib.redirect_stdout(outputs.GuardedStream(sys.stdout, outputs.STDOUT_NAME)):
+        guarded = outputs.GuardedStream(sys.stdout, outputs.STDOUT_NAME)
+        with contextlib.redirect_stdout(guarded):
             yield
         _flush_stdout()
         return
-    with (
-        outputs.open_output(path) as stream,
-        contextlib.redirect_stdout(outputs.GuardedStream(cast("TextIO", stream), path)),
-    ):
-        yield
+    with outputs.open_output(path) as stream:
+        guarded = outputs.GuardedStream(cast("TextIO", stream), path)
+        with contextlib.redirect_stdout(guarded):
+            yield
+        # flushed here, where a full disk is reported: the guard, once collected, closes
+        # quietly, and a buffer whose write failed there is not written again
+        guarded.flush()
 
 
 def _flush_stdout() -> None:
@@ -220,7 +256,49 @@ def _flush_stdout() -> None:
         raise outputs.OutputError(outputs.STDOUT_NAME, e) from None
 
 
+#: The exit status after SIGTERM (128 + 15, as a shell reports it).
+EXIT_TERMINATED = 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that its ``finally`` blocks run: the
+    temporary file of ``--output`` is removed and an OCR's processes are stopped."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises :class:`_Terminated` for the run (from the main thread only, and
+    only where nobody else has set a handler), the previous handler restored after."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _sigterm_unwinds():
+        try:
+            return _main(argv)
+        except _Terminated:
+            return EXIT_TERMINATED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     _help_in_its_language(parser, sys.argv[1:] if argv is None else argv)
     token = _ARGV.set(tuple(sys.argv[1:] if argv is None else argv))
@@ -229,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         _ARGV.reset(token)
     try:
+        _check_stdin_once(args)
         with _stdout_to(getattr(args, "output", None)):
             code: int = args.func(args)
     except outputs.OutputError as e:

@@ -25,7 +25,6 @@ import pytest
 
 from groupement_rules import inputs
 from groupement_rules.cli import EXIT_INTERNAL, EXIT_USAGE, main
-from groupement_rules.commands import convention as convention_commands
 from groupement_rules.policy import embedded_policy_text
 
 DATA = resources.files("groupement_rules") / "data"
@@ -393,7 +392,8 @@ def test_an_unexpected_exception_is_one_line_exit_3(
     def broken(policy: Any) -> Any:
         raise RuntimeError("a bug\nwith two lines")
 
-    monkeypatch.setattr(convention_commands, "withdrawal_windows", broken)
+    # the command imports its rule when it runs: the rule module is where it is replaced
+    monkeypatch.setattr("groupement_rules.convention.rules.withdrawal_windows", broken)
     monkeypatch.delenv("GROUPEMENT_RULES_DEBUG", raising=False)
     code = main(["windows"])
     _out, err = capsys.readouterr()

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Callable
-from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..cli import (
     EXIT_FINDINGS,
@@ -19,13 +19,14 @@ from ..cli import (
     note_decisions,
     output_file,
 )
-from ..convention.rules import check_adherent, status_on, timeline, withdrawal, withdrawal_windows
-from ..decision import Decision
 from ..errors import InputError
-from ..policy import Policy
-from ..readers.adherent import adherent_from_dict, load_adherent
-from ..render import render_text, to_json
-from .progress import add_flag, progress_for
+from .progress import add_flag, ocr_progress, progress_for
+
+# The rules, readers and renderers are imported by the command that runs, not when the
+# parser is built: ``--help`` and every other command do not pay for them.
+if TYPE_CHECKING:
+    from ..decision import Decision
+    from ..policy import Policy
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -43,6 +44,8 @@ def _policy_option(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
+    from ..convention.rules import withdrawal
+
     policy = _policy(args)
     if args.received:
         d = withdrawal(policy, received_on=args.date, reading="received")
@@ -53,16 +56,22 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_windows(args: argparse.Namespace) -> int:
+    from ..convention.rules import withdrawal_windows
+
     emit(args, withdrawal_windows(_policy(args)))
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from ..convention.rules import status_on
+
     emit(args, status_on(_policy(args), args.date))
     return EXIT_OK
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    from ..convention.rules import timeline
+
     policy = _policy(args)
     if args.ics:
         from ..ics import convention_ics, write_ics
@@ -79,6 +88,9 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def cmd_check_adherent(args: argparse.Namespace) -> int:
+    from ..convention.rules import check_adherent
+    from ..readers.adherent import load_adherent
+
     policy = _policy(args)
     adherent = load_adherent(args.file)
     d = check_adherent(policy, adherent, _today(args))
@@ -103,6 +115,7 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
 
     from ..convention.batch import COLUMNS, check_adherents
     from ..readers.adherent import load_adherents
+    from ..render import to_json
 
     policy = _policy(args)
     on = _today(args)
@@ -143,6 +156,11 @@ def cmd_check_adherents(args: argparse.Namespace) -> int:
 
 def seed_adherent_decision(policy: Policy, on: dt.date) -> Decision:
     """The embedded seed adherent (Le Lion d'Angers, délibération of 2026-02-02), checked."""
+    from importlib import resources
+
+    from ..convention.rules import check_adherent
+    from ..readers.adherent import adherent_from_dict
+
     ref = resources.files("groupement_rules") / "data" / "seed-adherent.json"
     adherent = adherent_from_dict(json.loads(ref.read_text(encoding="utf-8")), "seed-adherent")
     return check_adherent(policy, adherent, on)
@@ -154,12 +172,16 @@ def _seance_section(args: argparse.Namespace) -> list[Decision]:
         from . import seance
 
         return seance.report_section(args)
+    from ..inputs import source_name
     from ..readers.seance import seance_from_dict
     from ..readers.text import load_seance_input
     from ..seance.policy import load_cgct
     from ..seance.rules import check_seance
 
-    facts = seance_from_dict(load_seance_input(args.seance), str(args.seance))
+    with ocr_progress(args) as progress:
+        facts = seance_from_dict(
+            load_seance_input(args.seance, progress=progress), source_name(args.seance)
+        )
     return [check_seance(facts, load_cgct(None))]
 
 
@@ -173,7 +195,8 @@ def _act_section(args: argparse.Namespace) -> list[Decision]:
     from ..holidays_fr import calendar_for_insee
     from ..readers.act import load_act
 
-    act, good_friday = load_act(args.act)
+    with ocr_progress(args) as progress:
+        act, good_friday = load_act(args.act, progress=progress)
     return [
         executory(load_deadlines(), act, calendar_for_insee(act.insee, good_friday=good_friday))
     ]
@@ -186,6 +209,10 @@ def _report_sections() -> list[Callable[[argparse.Namespace], list[Decision]]]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..convention.rules import check_adherent, timeline, withdrawal_windows
+    from ..readers.adherent import load_adherent
+    from ..render import render_text, to_json
+
     policy = _policy(args)
     on = _today(args)
     adherent = (
@@ -281,6 +308,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--act", metavar="FILE", help="your act (JSON or TOML) instead of the seed")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_report)
 
 

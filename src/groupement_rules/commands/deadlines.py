@@ -6,14 +6,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..cli import EXIT_OK, common, emit, iso_date, output_file
-from ..deadlines import executory, load_deadlines, recours
-from ..decision import Decision
 from ..errors import InputError
-from ..holidays_fr import calendar_for_insee
-from ..readers.act import act_from_dict, load_act
+from .progress import add_flag, ocr_progress
+
+# The rules and readers are imported by the command that runs (not for ``--help``).
+if TYPE_CHECKING:
+    from ..decision import Decision
 
 
 def _now() -> dt.datetime:
@@ -21,6 +22,9 @@ def _now() -> dt.datetime:
 
 
 def cmd_recours(args: argparse.Namespace) -> int:
+    from ..deadlines import load_deadlines, recours
+    from ..holidays_fr import calendar_for_insee
+
     policy = load_deadlines(args.deadlines_policy)
     cal = calendar_for_insee(args.insee, good_friday=args.good_friday)
     if args.rejected is not None and args.gracieux is None:
@@ -42,8 +46,13 @@ def cmd_recours(args: argparse.Namespace) -> int:
 
 
 def cmd_executory(args: argparse.Namespace) -> int:
+    from ..deadlines import executory, load_deadlines
+    from ..holidays_fr import calendar_for_insee
+    from ..readers.act import load_act
+
     policy = load_deadlines(args.deadlines_policy)
-    act, good_friday = load_act(args.file)
+    with ocr_progress(args) as progress:
+        act, good_friday = load_act(args.file, progress=progress)
     cal = calendar_for_insee(act.insee, good_friday=good_friday)
     emit(args, executory(policy, act, cal))
     return EXIT_OK
@@ -51,6 +60,12 @@ def cmd_executory(args: argparse.Namespace) -> int:
 
 def seed_act_decision() -> Decision:
     """The seed délibération (Le Lion d'Angers, 2026-02-03): executory force and recours."""
+    from importlib import resources
+
+    from ..deadlines import executory, load_deadlines
+    from ..holidays_fr import calendar_for_insee
+    from ..readers.act import act_from_dict
+
     ref = resources.files("groupement_rules") / "data" / "seed-act.json"
     act, good_friday = act_from_dict(json.loads(ref.read_text(encoding="utf-8")), "seed-act")
     cal = calendar_for_insee(act.insee, good_friday=good_friday)
@@ -112,6 +127,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE")
     _policy_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_executory)
 
 

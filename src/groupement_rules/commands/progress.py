@@ -1,4 +1,5 @@
-"""The progress display shared by the long commands (SCDL files, adherent batches).
+"""The progress display shared by the long commands (SCDL files, adherent batches, the
+OCR of a scanned PDF).
 
 Shown on standard error only when it is a terminal (never in a pipe or a file, so a
 ``--json`` document piped to ``jq`` still shows it on the terminal, and a redirected
@@ -9,19 +10,28 @@ second, erased at the end. ``--no-progress`` turns it off (as ``pip --progress-b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
-from ..render.core import label
-
 T = TypeVar("T")
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The text of ``key`` in ``lang`` (:func:`groupement_rules.render.core.label`,
+    imported when a display is made: the renderers are not needed to build the parser)."""
+    from ..render.core import label as of
+
+    return of(table, key, lang)
+
 
 _L = {
     "reading": ("lecture", "reading"),
     "checking": ("vérification", "checking"),
     "adherents": ("adhérents lus", "adherents read"),
+    "ocr": ("reconnaissance du texte d'un scan (OCR)", "recognising a scan's text (OCR)"),
 }
 
 #: seconds of work before the display appears, and between two redraws
@@ -70,6 +80,16 @@ class Progress:
             self._draw(f"{name} : {n}" if self.lang == "fr" else f"{name}: {n}")
             yield item
 
+    def waiting(self, key: str) -> Callable[[float], None]:
+        """A callback for work whose end is unknown, given the seconds it has taken."""
+        name = label(_L, key, self.lang)
+        colon = " :" if self.lang == "fr" else ":"
+
+        def show(seconds: float) -> None:
+            self._draw(f"{name}{colon} {int(seconds)} s")
+
+        return show
+
     def clear(self) -> None:
         """Erase the display (before output goes to the same terminal, and at the end)."""
         if self.shown:
@@ -98,4 +118,18 @@ def progress_for(args: argparse.Namespace) -> Progress | None:
     return Progress(sys.stderr, args.lang) if tty else None
 
 
-__all__ = ["Progress", "add_flag", "progress_for"]
+@contextlib.contextmanager
+def ocr_progress(args: argparse.Namespace) -> Iterator[Callable[[float], None] | None]:
+    """The callback that shows how long the OCR of a scan has run (None when no display
+    is shown: in a pipe, with ``--no-progress``), erased when the block ends."""
+    progress = progress_for(args)
+    if progress is None:
+        yield None
+        return
+    try:
+        yield progress.waiting("ocr")
+    finally:
+        progress.clear()
+
+
+__all__ = ["Progress", "add_flag", "ocr_progress", "progress_for"]

@@ -17,14 +17,20 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..cli import EXIT_FINDINGS, EXIT_OK, common
 from ..cli import note as note_severities
-from ..decision import Finding, Severity, format_message
 from ..errors import InputError
-from ..render.core import SEVERITY, label
-from .progress import Progress, add_flag, progress_for
+from .progress import Progress, add_flag, label, ocr_progress, progress_for
+
+# the findings and their renderers: imported when a command runs, not for ``--help``
+if TYPE_CHECKING:
+    from ..decision import Finding
+
+#: The levels of ``--min-severity``, worst first (the values of
+#: :class:`groupement_rules.decision.Severity`, which tests/cli checks).
+SEVERITIES = ("error", "warning", "info")
 
 REPORT_FORMAT = "groupement-rules/scdl-report/1"
 LINES_FORMAT = "groupement-rules/scdl-report-lines/1"
@@ -52,10 +58,14 @@ _L = {
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
+    from ..decision import format_message
+
     return format_message(label(_L, key, lang), values, lang)
 
 
 def _finding_line(x: Finding, lang: str) -> str:
+    from ..render.core import SEVERITY
+
     return (
         f"{label(SEVERITY, x.severity.value, lang)} {x.code} [{x.column or '-'}] {x.message(lang)}"
     )
@@ -202,7 +212,8 @@ def cmd_scdl_write(args: argparse.Namespace) -> int:
         args.matiere_code or "", args.matiere_nom or "", "--matiere-code", "--matiere-nom"
     )
     url = check_url(args.url or "", "--url")
-    facts = load_seance_input(args.file)
+    with ocr_progress(args) as progress:
+        facts = load_seance_input(args.file, progress=progress)
     validate_seance_facts(facts, str(args.file))
     rows = scdl_rows_from_facts(
         facts,
@@ -238,7 +249,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--min-severity",
-        choices=[s.value for s in Severity],
+        choices=SEVERITIES,
         help="leave out findings below this level (default: info in JSON, warning in text)",
     )
     add_flag(p)
@@ -255,6 +266,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--matiere-nom", help="DELIB_MATIERE_NOM, e.g. 'Commande publique/Autres'")
     p.add_argument("--url", help="DELIB_URL")
     common(p, json_flag=False, fail_on=False)
+    add_flag(p)
     p.set_defaults(func=cmd_scdl_write)
 
 

@@ -5,36 +5,45 @@ from __future__ import annotations
 
 import argparse
 import json
-from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..cli import EXIT_FINDINGS, EXIT_OK, common, emit, iso_date
-from ..decision import Decision
-from ..policy import Policy
-from ..readers.seance import seance_from_dict
-from ..seance.convocation import latest_sending_day
-from ..seance.facts import Seance
-from ..seance.policy import load_cgct
-from ..seance.rules import check_seance
+from .progress import add_flag, ocr_progress
+
+# The rules and readers are imported by the command that runs (not for ``--help``).
+if TYPE_CHECKING:
+    from ..decision import Decision
+    from ..policy import Policy
+    from ..seance.facts import Seance
 
 SEED = "seed-seance.json"
 
 
 def seed_seance() -> Seance:
     """The embedded seed séance (Le Lion d'Angers, 2026-02-02, SPEC B.3)."""
+    from importlib import resources
+
+    from ..readers.seance import seance_from_dict
+
     ref = resources.files("groupement_rules") / "data" / SEED
     return seance_from_dict(json.loads(ref.read_text(encoding="utf-8")), "seed-seance")
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from ..seance.policy import load_cgct
+
     return load_cgct(getattr(args, "cgct", None))
 
 
 def cmd_check_seance(args: argparse.Namespace) -> int:
     # JSON/TOML facts, the saved output of ``read --json``, or the text itself (SPEC D)
+    from ..readers.seance import seance_from_dict
     from ..readers.text import load_seance_reading
     from ..readers.text.findings import with_reading_findings
+    from ..seance.rules import check_seance
 
-    facts, disagreements = load_seance_reading(args.file)
+    with ocr_progress(args) as progress:
+        facts, disagreements = load_seance_reading(args.file, progress=progress)
     seance = seance_from_dict(facts, str(args.file))
     # a printed count that the text's own list contradicts: count-list-disagree (SPEC D)
     d = with_reading_findings(check_seance(seance, _policy(args)), disagreements)
@@ -43,6 +52,8 @@ def cmd_check_seance(args: argparse.Namespace) -> int:
 
 
 def cmd_convocation(args: argparse.Namespace) -> int:
+    from ..seance.convocation import latest_sending_day
+
     d = latest_sending_day(
         _policy(args),
         args.date,
@@ -56,6 +67,9 @@ def cmd_convocation(args: argparse.Namespace) -> int:
 
 def report_section(args: argparse.Namespace) -> list[Decision]:
     """``report``: the seed séance, checked with the embedded CGCT parameters."""
+    from ..seance.policy import load_cgct
+    from ..seance.rules import check_seance
+
     return [check_seance(seed_seance(), load_cgct(None))]
 
 
@@ -85,6 +99,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", metavar="FILE")
     _cgct_option(p)
     common(p)
+    add_flag(p)
     p.set_defaults(func=cmd_check_seance)
 
     p = sub.add_parser(

@@ -10,6 +10,7 @@ Keys: ``adopted_on`` (required), ``number``, ``title``, ``commune``, ``insee``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,15 +72,24 @@ def act_from_dict(data: Any, where: str) -> tuple[Act, bool]:
     return act, bool(f.boolean("good_friday", False))
 
 
-def load_act(path: str | Path) -> tuple[Act, bool]:
-    """The act of a JSON/TOML file, or of a délibération's text or PDF (its stamps)."""
-    from .text.files import TEXT_SUFFIXES
+def load_act(
+    path: str | Path, *, progress: Callable[[float], None] | None = None
+) -> tuple[Act, bool]:
+    """The act of a JSON/TOML file, or of a délibération's text or PDF (its stamps);
+    ``-`` (standard input) is told by its content. ``progress``: as for
+    :func:`~groupement_rules.readers.text.read_extract_file` (the OCR of a scan)."""
+    from ..inputs import source_name
+    from .structured import DOCUMENT_SUFFIXES
 
-    if Path(path).suffix.lower() in TEXT_SUFFIXES:
-        from .text import read_extract_file
+    name = source_name(path)
+    if Path(path).suffix.lower() in DOCUMENT_SUFFIXES:
+        return act_from_dict(load_document(path), name)
+    from .text.files import read_input  # the text reader: only for a text, a PDF or stdin
+    from .text.record import ExtractResult
 
-        facts = read_extract_file(str(path)).act
-        if facts is None:
-            raise InputError(str(path), "no date of adoption read (no séance date, no ACTES ID)")
-        return act_from_dict(dict(facts), str(path))
-    return act_from_dict(load_document(path), str(path))
+    doc = read_input(str(path), progress=progress)
+    if isinstance(doc, ExtractResult):
+        if doc.act is None:
+            raise InputError(name, "no date of adoption read (no séance date, no ACTES ID)")
+        return act_from_dict(dict(doc.act), name)
+    return act_from_dict(doc, name)

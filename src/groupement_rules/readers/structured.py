@@ -19,6 +19,8 @@ from ..inputs import MAX_DOCUMENT_BYTES, date_out_of_range, source_name
 from ..inputs import MIN_DATE as MIN_DATE
 
 MAX_BYTES = MAX_DOCUMENT_BYTES
+#: The names of files read as structured facts only (JSON, TOML).
+DOCUMENT_SUFFIXES = (".json", ".toml")
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:

@@ -24,6 +24,11 @@ REASONS_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("no such file", "fichier introuvable"),
         ("is a directory, not a file", "est un dossier, pas un fichier"),
         ("empty file", "fichier vide"),
+        (
+            "standard input can be read once: '-' given to (.*) and (.*)",
+            "l'entrée standard ne se lit qu'une fois : « - » donné à \\1 et à \\2",
+        ),
+        (r"OCR took more than (\d+) s; stopped", "OCR de plus de \\1 s : arrêtée"),
         ("not UTF-8 text", "texte qui n'est pas en UTF-8"),
         (r"not UTF-8 text \(byte (\d+): (.*)\)", "texte qui n'est pas en UTF-8 (octet \\1 : \\2)"),
         (

@@ -69,8 +69,14 @@ class Source:
             wrapper.detach()
 
 
-def open_source(source: str | os.PathLike[str] | BinaryIO, *, max_bytes: int = MAX_BYTES) -> Source:
-    """Open ``source`` once (see the module's docstring); InputError when it cannot be read."""
+def open_source(
+    source: str | os.PathLike[str] | BinaryIO, *, max_bytes: int | None = None
+) -> Source:
+    """Open ``source`` once (see the module's docstring); InputError when it cannot be read.
+
+    ``max_bytes`` defaults to :data:`MAX_BYTES` as it is when called."""
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     if not isinstance(source, str | os.PathLike):
         return _spool(getattr(source, "name", "<stream>"), source, max_bytes, owned=None)
     name = os.fspath(source)

@@ -25,7 +25,7 @@ from .facts import ScdlRow, cell_text
 from .findings import emit
 from .ids import PROGRESS_EVERY, Stats, check_id, first_pass
 from .law import council_size_check, outcome_check
-from .reading import MAX_BYTES, Header, Source, open_source, read_header, records, sniff
+from .reading import Header, Source, open_source, read_header, records, sniff
 from .schema import Schema, load_schema
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -162,7 +162,7 @@ def open_scdl(
     path: str | os.PathLike[str] | BinaryIO,
     schema: Schema | None = None,
     *,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> ScdlFile:
     """Open an SCDL CSV once (a path, ``-`` for standard input, or a binary stream):
     encoding and separator checked, header read (InputError otherwise)."""

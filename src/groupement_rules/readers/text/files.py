@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -20,26 +20,40 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 #: The largest PDF read: the limit of every document the library reads.
 MAX_PDF_BYTES = MAX_DOCUMENT_BYTES
 
+#: Told, while a long step runs (the OCR of a scan), how many seconds it has taken so
+#: far; the commands pass one that draws on a terminal, the library none (it prints
+#: nothing).
+OnProgress = Callable[[float], None]
 
-def read_extract_file(path: str) -> ExtractResult:
+
+def read_extract_file(path: str, *, progress: OnProgress | None = None) -> ExtractResult:
     """Read a text file (UTF-8) or a PDF (``-``: standard input) and its séance facts;
     InputError names the file.
 
     An empty file, or a text in which nothing of a séance is recognised (no date,
     commune, member, délibération or publication line), is an error, not empty facts.
+    ``progress`` is told how long the OCR of a scan has run (:data:`OnProgress`).
     """
-    from pathlib import Path
-
     from ... import inputs
 
     # read once: standard input, a pipe or a FIFO cannot be read a second time
     data = inputs.read_bytes(path, MAX_PDF_BYTES)
-    name = inputs.source_name(path)
+    return read_extract_bytes(data, inputs.source_name(path), progress=progress)
+
+
+def read_extract_bytes(
+    data: bytes, name: str, *, progress: OnProgress | None = None
+) -> ExtractResult:
+    """:func:`read_extract_file` on bytes already read; ``name`` names them in errors."""
+    from pathlib import Path
+
+    from ... import inputs
+
     path = name
     if Path(path).suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
         if not data:
             raise InputError(path, "empty file")
-        return _checked(path, read_pdf(data, where=path))
+        return _checked(path, read_pdf(data, where=path, progress=progress))
     if len(data) > MAX_FILE_BYTES:
         raise InputError(path, f"too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
     text = inputs.decode_text(data, name)
@@ -52,14 +66,20 @@ def read_extract_file(path: str) -> ExtractResult:
     return _checked(name, r)
 
 
-def read_pdf(data: bytes, *, where: str = "<pdf>", ocr: bool = True) -> ExtractResult:
+def read_pdf(
+    data: bytes,
+    *,
+    where: str = "<pdf>",
+    ocr: bool = True,
+    progress: OnProgress | None = None,
+) -> ExtractResult:
     """Read a PDF (its text layer, or OCR for a scan when installed) into séance facts.
 
     The reading records how the text was obtained (``document``: pages, method).
     """
     from .pdf import pdf_text
 
-    pt = pdf_text(data, where, ocr=ocr)
+    pt = pdf_text(data, where, ocr=ocr, progress=progress)
     try:
         r = read_extract(pt.text)
     except InputError as e:
@@ -90,26 +110,24 @@ def nothing_read(r: ExtractResult) -> bool:
     )
 
 
-def load_seance_input(path: str) -> dict[str, Any]:
+def load_seance_input(path: str, *, progress: OnProgress | None = None) -> dict[str, Any]:
     """Séance facts in the Part B input format from a file, whatever its kind.
 
     A ``.txt`` (or ``.pdf``) file is read with :func:`read_extract`; a JSON/TOML file is
-    either the facts themselves or the output of ``read --json`` (its ``facts`` are taken).
+    either the facts themselves or the output of ``read --json`` (its ``facts`` are taken);
+    another name (``-``, standard input) is told by its content (:func:`read_input`).
     """
-    return load_seance_reading(path)[0]
+    return load_seance_reading(path, progress=progress)[0]
 
 
-def load_seance_reading(path: str) -> tuple[dict[str, Any], tuple[Mapping[str, Any], ...]]:
+def load_seance_reading(
+    path: str, *, progress: OnProgress | None = None
+) -> tuple[dict[str, Any], tuple[Mapping[str, Any], ...]]:
     """The séance facts of a file and the disagreements its reading recorded (a text or
     a PDF read here, or the saved output of ``read --json``; none for plain facts)."""
-    from pathlib import Path
-
-    from ..structured import load_document
-
-    if Path(path).suffix.lower() in TEXT_SUFFIXES:
-        r = read_extract_file(path)
-        return numbered(r.facts), tuple(r.disagreements)
-    doc = load_document(path)
+    doc = read_input(path, progress=progress)
+    if isinstance(doc, ExtractResult):
+        return numbered(doc.facts), tuple(doc.disagreements)
     if doc.get("format") == FORMAT and isinstance(doc.get("facts"), dict):
         raw = doc.get("disagreements")
         dis = tuple(d for d in raw if isinstance(d, dict)) if isinstance(raw, list) else ()
@@ -134,3 +152,35 @@ def numbered(facts: Mapping[str, Any]) -> dict[str, Any]:
 
 #: Files read as text (or as a PDF's text layer) rather than as structured facts.
 TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+
+
+def read_input(path: str, *, progress: OnProgress | None = None) -> dict[str, Any] | ExtractResult:
+    """A file of facts (JSON, TOML: the parsed document) or a délibération (a text, a
+    PDF: its reading), told by its suffix (:data:`TEXT_SUFFIXES`,
+    :data:`DOCUMENT_SUFFIXES`), else, for standard input (``-``), a FIFO or another
+    suffix, by its content, read once: a PDF, JSON, TOML, else a text. A text in which
+    no séance fact is recognised reports the TOML error it also is."""
+    from pathlib import Path
+
+    from ... import inputs
+    from ..structured import DOCUMENT_SUFFIXES, load_document, parse_document
+
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_extract_file(path, progress=progress)
+    if suffix in DOCUMENT_SUFFIXES:
+        return load_document(path)
+    data = inputs.read_bytes(path, MAX_PDF_BYTES)
+    name = inputs.source_name(path)
+    if data.startswith(b"%PDF-"):
+        return read_extract_bytes(data, name, progress=progress)
+    text = inputs.decode_text(data, name)
+    try:
+        return parse_document(text, name)
+    except InputError as as_document:
+        if text.lstrip().startswith(("{", "[")):
+            raise
+        try:
+            return read_extract_bytes(data, name)
+        except InputError:
+            raise as_document from None

@@ -13,12 +13,15 @@ with pypdfium2 (the optional ``[pdf]`` extra), or OCR when a page is a scan.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,18 +59,27 @@ def is_pdf(data: bytes) -> bool:
     return data[:1024].lstrip().startswith(b"%PDF-")
 
 
-def pdf_text(data: bytes, where: str = "<pdf>", *, ocr: bool = True) -> PdfText:
+def pdf_text(
+    data: bytes,
+    where: str = "<pdf>",
+    *,
+    ocr: bool = True,
+    progress: Callable[[float], None] | None = None,
+) -> PdfText:
     """The text of the PDF ``data``; a scan is read through OCR when it is installed.
 
+    ``progress``, when given, is called while the OCR runs with the seconds it has
+    taken so far (about every :data:`POLL` seconds); without it nothing is printed.
     Raises :class:`InputError` (one line) for a file that is not a readable PDF, a scan
-    without OCR, or a missing ``[pdf]`` extra.
+    without OCR, an OCR that fails or takes more than :data:`OCR_TIMEOUT` seconds, or a
+    missing ``[pdf]`` extra.
     """
     pages = _text_layer(data, where)
     if sum(len(p.strip()) for p in pages) >= MIN_TEXT_CHARS:
         return PdfText(_join(pages), len(pages), "text-layer")
     if not ocr or not ocr_available():
         raise InputError(where, _SCAN)
-    return PdfText(_join(_text_layer(_ocr(data, where), where)), len(pages), "ocr")
+    return PdfText(_join(_text_layer(_ocr(data, where, progress), where)), len(pages), "ocr")
 
 
 def _join(pages: Sequence[str]) -> str:
@@ -170,27 +182,80 @@ def ocr_available() -> bool:
     return "fra" in langs
 
 
-def _ocr(data: bytes, where: str) -> bytes:
-    """The PDF with a text layer added by OCR (French, one thread)."""
+def _ocr(data: bytes, where: str, progress: Callable[[float], None] | None = None) -> bytes:
+    """The PDF with a text layer added by OCR (French, one thread).
+
+    ``ocrmypdf`` runs in a process group of its own, polled every :data:`POLL` seconds
+    (``progress`` told the time taken); past :data:`OCR_TIMEOUT`, or when the wait is
+    interrupted (Ctrl-C; the command line turns SIGTERM into an interruption too), the
+    group (ocrmypdf and its Tesseract) is stopped and reaped.
+    Its messages go to a file, so that a talkative run cannot fill a pipe and stall.
+    """
     with tempfile.TemporaryDirectory(prefix="gr-ocr-") as tmp:
-        src, dst = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        src, dst, log = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf", Path(tmp) / "ocr.log"
         src.write_bytes(data)
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         cmd = ["ocrmypdf", "--jobs", "1", "-l", "fra", "--force-ocr", "--quiet"]
-        try:
-            done = subprocess.run(
-                [*cmd, str(src), str(dst)],
-                capture_output=True,
-                text=True,
-                timeout=OCR_TIMEOUT,
-                env=env,
-            )
-        except (OSError, subprocess.SubprocessError) as e:
-            raise InputError(where, f"OCR failed ({e})") from None
-        if done.returncode != 0 or not dst.exists():
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        with open(log, "wb") as err:
+            try:
+                proc = subprocess.Popen(
+                    [*cmd, str(src), str(dst)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    env=env,
+                    process_group=0,
+                )
+            except OSError as e:
+                raise InputError(where, f"OCR failed ({e})") from None
+            try:
+                code = _wait(proc, progress)
+            finally:
+                if proc.poll() is None:
+                    _stop(proc)
+        if code is None:
+            raise InputError(where, f"OCR took more than {OCR_TIMEOUT} s; stopped")
+        if code != 0 or not dst.exists():
+            text = log.read_text(encoding="utf-8", errors="replace").strip()
+            last = (text.splitlines() or ["no message"])[-1]
             raise InputError(where, f"OCR failed: {last}")
         return dst.read_bytes()
+
+
+#: Seconds between two looks at a running OCR (and two calls of its progress callback).
+POLL = 0.2
+#: Seconds a stopped OCR is given to end before it is killed.
+GRACE = 3.0
+
+
+def _wait(proc: subprocess.Popen[bytes], progress: Callable[[float], None] | None) -> int | None:
+    """The exit status of ``proc``, or None when it ran past :data:`OCR_TIMEOUT`."""
+    start = time.monotonic()
+    while True:
+        try:
+            return proc.wait(timeout=POLL)
+        except subprocess.TimeoutExpired:
+            pass
+        elapsed = time.monotonic() - start
+        if elapsed > OCR_TIMEOUT:
+            return None
+        if progress is not None:
+            progress(elapsed)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End the process group of ``proc``: SIGTERM, then SIGKILL after :data:`GRACE` s."""
+    for sig, wait in ((signal.SIGTERM, GRACE), (signal.SIGKILL, None)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=wait)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    # what the group left (a Tesseract that ignored SIGTERM): killed, not waited for
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 __all__ = ["PdfText", "is_pdf", "ocr_available", "pdf_text"]
