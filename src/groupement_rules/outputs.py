@@ -149,8 +149,10 @@ class GuardedStream(io.TextIOBase):
             raise OutputError(self._name, e) from None
 
     def flush(self) -> None:
-        if self._failed:
-            return  # reported once already; the interpreter's final flush stays quiet
+        if self._failed or self._stream.closed:
+            # reported once already, or the stream under us was closed (an
+            # interrupted command's stdout at exit): the final flush stays quiet
+            return
         try:
             self._stream.flush()
         except BrokenPipeError:
@@ -162,7 +164,7 @@ class GuardedStream(io.TextIOBase):
     def close(self) -> None:
         """Closing (also when the stream is collected at exit) never reports again a
         failure the command has already reported in its one line."""
-        with contextlib.suppress(OSError, OutputError):
+        with contextlib.suppress(OSError, OutputError, ValueError):
             super().close()
 
     def isatty(self) -> bool:
