@@ -95,7 +95,7 @@ def common(
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print the decision as JSON")
     parser.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="language of the text (default: fr)"
+        "--lang", choices=("fr", "en"), default=None, help="language of the text (default: fr)"
     )
     if fail_on:
         parser.add_argument(
@@ -192,6 +192,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # also before the command (``groupement-rules --lang en report``), as the README's
+    # French paragraph puts it; the command's own ``--lang`` wins when both are given
+    parser.add_argument(
+        "--lang",
+        dest="lang_before_command",
+        choices=("fr", "en"),
+        default=None,
+        help="language of the text (default: fr)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:
@@ -306,6 +315,8 @@ def _main(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
     finally:
         _ARGV.reset(token)
+    if "lang" in vars(args):
+        args.lang = args.lang or args.lang_before_command or "fr"
     try:
         _check_stdin_once(args)
         with _stdout_to(getattr(args, "output", None)):

@@ -66,3 +66,24 @@ def test_every_french_usage_error_keeps_the_values_it_quotes() -> None:
             if quoted in message:
                 assert quoted in fr, (message, fr)
     assert usage_error_in("something argparse never says", "fr") == "something argparse never says"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["recours", "2024-11-12"], "fr"),
+        (["--lang", "en", "recours", "2024-11-12"], "en"),
+        (["--lang=en", "recours", "2024-11-12"], "en"),
+        (["recours", "2024-11-12", "--lang", "en"], "en"),
+        # the command's own option wins over the one given before it
+        (["--lang", "en", "recours", "2024-11-12", "--lang", "fr"], "fr"),
+        (["--lang", "fr", "recours", "2024-11-12", "--lang", "en"], "en"),
+    ],
+)
+def test_lang_is_taken_before_or_after_the_command(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    french, english = "13 janvier 2025" in out, "13 January 2025" in out
+    assert (french, english) == (expected == "fr", expected == "en"), out
