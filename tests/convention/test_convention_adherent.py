@@ -272,3 +272,18 @@ def test_shipped_json_schema_accepts_what_the_reader_accepts() -> None:
             jsonschema.validate(bad, schema)
         with pytest.raises(InputError):
             adherent_from_dict(bad)
+
+
+@pytest.mark.parametrize(
+    ("ordered", "fr", "en"),
+    [
+        (1, "1 compte commandé du ", "1 account ordered from "),
+        (2, "2 comptes commandés du ", "2 accounts ordered from "),
+    ],
+)
+def test_the_counted_accounts_agree_with_their_number(ordered: int, fr: str, en: str) -> None:
+    one = attrs.evolve(GOOD, need=3, orders=(Order(D(2026, 9, 1), ordered, purchase_order=True),))
+    d = check_adherent(EPRIMO, one, D(2029, 1, 1))
+    below = next(f for f in d.findings if f.code == "orders-below-need")
+    assert below.message("fr").startswith(fr)
+    assert below.message("en").startswith(en)

@@ -18,6 +18,11 @@ from .schedule import schedule
 from .withdrawal import letter_effect
 
 
+def _n(n: int, one: str, many: str, lang: str = "fr") -> str:
+    """The number and the words that agree with it (« 1 compte commandé »)."""
+    return format_message(f"{{n:pl({one}|{many})}}", {"n": n}, lang)
+
+
 class AdhesionAnswer(enum.StrEnum):
     """The verdict on an adherent's file (SPEC A.5, A.6)."""
 
@@ -400,17 +405,22 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 "orders-below-need",
                 Severity.ERROR if over else Severity.INFO,
                 (
-                    f"{total} comptes commandés du {said(period.first_day)} au "
+                    f"{_n(total, 'compte commandé', 'comptes commandés')} "
+                    f"du {said(period.first_day)} au "
                     f"{said(period.last_day)}, moins que le besoin exprimé de {need}."
                     if over
-                    else f"{total} comptes commandés à ce jour sur {need} exprimés ; la période "
+                    else f"{_n(total, 'compte commandé', 'comptes commandés')} "
+                    f"à ce jour sur {need} "
+                    f"exprimés ; la période "
                     f"court jusqu'au {said(period.last_day)}."
                 ),
                 (
-                    f"{total} accounts ordered from {said(period.first_day, 'en')} to "
+                    f"{_n(total, 'account', 'accounts', 'en')} ordered from "
+                    f"{said(period.first_day, 'en')} to "
                     f"{said(period.last_day, 'en')}, less than the expressed need of {need}."
                     if over
-                    else f"{total} of {need} accounts ordered so far; the period runs until "
+                    else f"{total} of {_n(need, 'account', 'accounts', 'en')} ordered so far; "
+                    f"the period runs until "
                     f"{said(period.last_day, 'en')}."
                 ),
                 cit,
@@ -430,10 +440,12 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 _finding(
                     "purchase-order-mismatch",
                     Severity.ERROR,
-                    f"Le bon de commande du {said(pos[0].date)} porte sur {pos[0].accounts} "
-                    f"comptes, et non sur le besoin exprimé de {need}.",
-                    f"The purchase order of {said(pos[0].date, 'en')} is for {pos[0].accounts} "
-                    f"accounts, not the expressed need of {need}.",
+                    f"Le bon de commande du {said(pos[0].date)} porte sur "
+                    f"{_n(pos[0].accounts, 'compte', 'comptes')}, "
+                    f"et non sur le besoin exprimé de {need}.",
+                    f"The purchase order of {said(pos[0].date, 'en')} is for "
+                    f"{_n(pos[0].accounts, 'account', 'accounts', 'en')}, "
+                    f"not the expressed need of {need}.",
                     pcit,
                     purchase_order_date=pos[0].date.isoformat(),
                     accounts=pos[0].accounts,
@@ -446,9 +458,11 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                     "purchase-order-mismatch",
                     Severity.ERROR,
                     f"Aucun bon de commande n'a été émis du {said(period.first_day)} au "
-                    f"{said(period.last_day)} pour le besoin exprimé de {need} comptes.",
+                    f"{said(period.last_day)} pour le besoin exprimé de "
+                    f"{_n(need, 'compte', 'comptes')}.",
                     f"No purchase order was issued from {said(period.first_day, 'en')} to "
-                    f"{said(period.last_day, 'en')} for the expressed need of {need} accounts.",
+                    f"{said(period.last_day, 'en')} for the expressed need of "
+                    f"{_n(need, 'account', 'accounts', 'en')}.",
                     pcit,
                     purchase_orders=0,
                     need=need,

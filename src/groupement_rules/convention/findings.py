@@ -233,8 +233,8 @@ CATALOGUE = Catalogue(
             "need-not-positive",
             E,
             (
-                "Besoin exprimé de {need} comptes : il doit être positif.",
-                "Expressed need of {need} accounts: it must be positive.",
+                "Besoin exprimé de {need:pl(compte|comptes)} : il doit être positif.",
+                "Expressed need of {need:pl(account|accounts)}: it must be positive.",
             ),
             "minimum_order_months",
         ),
@@ -242,8 +242,8 @@ CATALOGUE = Catalogue(
             "orders-below-need",
             E,
             (
-                "{ordered} comptes commandés, moins que le besoin de {need}.",
-                "{ordered} accounts ordered, less than the need of {need}.",
+                "{ordered:pl(compte commandé|comptes commandés)}, moins que le besoin de {need}.",
+                "{ordered:pl(account|accounts)} ordered, less than the need of {need}.",
             ),
             "minimum_order_months",
         ),

@@ -272,8 +272,15 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                     _f(
                         "votes-do-not-add-up",
                         W,
-                        f"{recorded} voix consignées pour {t.votants} votants.",
-                        f"{recorded} votes recorded for {t.votants} votants.",
+                        format_message(
+                            "{r:pl(voix consignée|voix consignées)} pour {v:pl(votant|votants)}.",
+                            {"r": recorded, "v": t.votants},
+                        ),
+                        format_message(
+                            "{r:pl(vote|votes)} recorded for {v:pl(votant|votants)}.",
+                            {"r": recorded, "v": t.votants},
+                            "en",
+                        ),
                         cit,
                         d.number,
                         recorded=recorded,
