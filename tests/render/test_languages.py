@@ -282,3 +282,48 @@ def test_check_seance_of_every_real_text_reads_in_its_language(
         codes = re.findall(r"(?<= )[a-z]+(?:-[a-z0-9]+)+(?= ?[:\[])", out["fr"] + out["en"])
         _check_both(out["fr"], out["en"], facts + codes)
     assert checked >= 10
+
+
+def _catalogued() -> Iterator[tuple[str, str, str]]:
+    from groupement_rules.convention.findings import CATALOGUE as CONVENTION
+    from groupement_rules.deadlines.findings import CATALOGUE as DEADLINES
+    from groupement_rules.readers.text.findings import CATALOGUE as READER
+    from groupement_rules.scdl.findings import CATALOGUE as SCDL
+    from groupement_rules.seance.findings import CATALOGUE as SEANCE
+
+    for catalogue in (CONVENTION, DEADLINES, READER, SCDL, SEANCE):
+        for spec in catalogue:
+            yield catalogue.domain, spec.code, spec.fr, spec.en
+
+
+@pytest.mark.parametrize(
+    ("domain", "code", "fr", "en"), list(_catalogued()), ids=lambda v: str(v)[:40]
+)
+@pytest.mark.parametrize("n", [1, 2])
+def test_every_catalogued_message_reads_as_english(
+    domain: str, code: str, fr: str, en: str, n: int
+) -> None:
+    """A date French writes in long form is a long English date too, and a number's
+    words are English (« jour franc » in English text was caught here)."""
+    import string
+
+    from groupement_rules.decision import format_message
+
+    parser = string.Formatter()
+    days = {f for _, f, spec, _ in parser.parse(fr) if f and spec == "d"}
+    values: dict[str, object] = {}
+    for _, field, spec, _ in parser.parse(en):
+        if not field:
+            continue
+        name = re.split(r"[.\[]", field)[0]
+        if field in days:
+            values[name] = "2026-02-02"
+        elif "[" in field:
+            values[name] = {"fr": "mot", "en": "word"}
+        elif spec and not spec.startswith(("pl(", "pw(")):
+            values[name] = "word"
+        else:
+            values[name] = n
+    text = _cleaned(format_message(en, values, "en"), [])
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), (code, text)
+    assert _found(FRENCH, text) == [], (code, text)

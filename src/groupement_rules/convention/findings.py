@@ -201,7 +201,7 @@ CATALOGUE = Catalogue(
             (
                 "Délibération du {authorisation_date:d} postérieure à la signature du "
                 "{signed_on:d}.",
-                "Délibération of {authorisation_date} after the signature of {signed_on}.",
+                "Délibération of {authorisation_date:d} after the signature of {signed_on:d}.",
             ),
             "required_annexes",
         ),
@@ -219,14 +219,14 @@ CATALOGUE = Catalogue(
             E,
             (
                 "Adhésion après la date limite du {deadline:d}.",
-                "Adhesion after the deadline of {deadline}.",
+                "Adhesion after the deadline of {deadline:d}.",
             ),
             "adhesion_deadline, adhesion_act",
         ),
         _spec(
             "annex-missing",
             E,
-            ("Annexe {annex} manquante.", "Annexe {annex} missing."),
+            ("Annexe {annex} manquante.", "Annex {annex} missing."),
             "required_annexes",
         ),
         _spec(

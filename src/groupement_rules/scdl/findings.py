@@ -173,7 +173,7 @@ CATALOGUE = Catalogue(
             "VOTE_EFFECTIF {VOTE_EFFECTIF} : aucun conseil municipal n'a plus de {max_seats} "
             "membres le {on:d} (hors Paris, Lyon, Marseille)",
             "VOTE_EFFECTIF {VOTE_EFFECTIF}: no municipal council has more than {max_seats} "
-            "members on {on} (Paris, Lyon, Marseille excepted)",
+            "members on {on:d} (Paris, Lyon, Marseille excepted)",
             "policy cgct: council_size (CGCT L2121-2)",
         ),
         FindingSpec(

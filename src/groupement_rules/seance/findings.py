@@ -22,8 +22,9 @@ CATALOGUE = Catalogue(
             "Convocation envoyée le {sent_on:d} : {jours_francs:pl(jour franc|jours francs)} "
             "avant la séance du {seance_on:d}, il en faut {required} (envoi au plus tard le "
             "{latest_sending_day:d}).",
-            "Convocation sent on {sent_on}: {jours_francs:pl(jour franc|jours francs)} before "
-            "the séance of {seance_on}; {required} are required (send by {latest_sending_day}).",
+            "Convocation sent on {sent_on:d}: {jours_francs:pl(clear day|clear days)} before "
+            "the séance of {seance_on:d}; {required} are required (send by "
+            "{latest_sending_day:d}).",
             citation="convocation_jours_francs_* (L2121-7, L2121-11, L2121-12; L2541-2)",
         ),
         FindingSpec(
@@ -33,7 +34,7 @@ CATALOGUE = Catalogue(
             "{jours_francs:pl(jour franc|jours francs)} avant la nouvelle séance : il en faut "
             "{required} pour délibérer sans quorum (le délai court de l'envoi de la nouvelle "
             "convocation ; une convocation d'urgence n'en dispense pas). Le quorum s'applique.",
-            "Second convocation sent on {sent_on}, {jours_francs:pl(jour franc|jours francs)} "
+            "Second convocation sent on {sent_on:d}, {jours_francs:pl(clear day|clear days)} "
             "before the new séance: {required} are required to deliberate without quorum (the "
             "délai runs from the sending of the new convocation; an urgent convocation does "
             "not dispense with it). The quorum applies.",
