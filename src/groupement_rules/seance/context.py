@@ -37,6 +37,23 @@ def _f(
     return Finding(code, severity, fr, en, citation, values, deliberation=deliberation)
 
 
+def _t(
+    code: str,
+    severity: Severity,
+    fr: str,
+    en: str,
+    citation: Citation,
+    deliberation: str | None = None,
+    **values: Any,
+) -> Finding:
+    """A finding whose two messages are templates over its ``values``, formatted only
+    when read (:class:`~groupement_rules.decision.Finding`): the checks a séance
+    manager runs on every save do not pay for text nobody reads."""
+    return Finding(
+        code, severity, fr, en, citation, values, deliberation=deliberation, template=True
+    )
+
+
 @attrs.frozen(eq=False)
 class Context:
     """A séance with its parameters and its names resolved (built once per check)."""

@@ -7,7 +7,7 @@ from .. import labels
 from ..decision import Finding, format_message
 from . import budget, elections
 from .attendance import Tally
-from .context import INFO, Context, E, W, _f
+from .context import INFO, Context, E, W, _f, _t
 from .facts import Deliberation, DeportArticle
 from .findings import CATALOGUE
 from .majority import VoteTally
@@ -207,23 +207,15 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
             gap = t.votants - declared - recorded
             if gap > 0:
                 out.append(
-                    _f(
+                    _t(
                         "votes-unaccounted",
                         W,
-                        format_message(
-                            "{v:pl(membre|membres)} {v:pw(pouvait|pouvaient)} voter, {x} "
-                            "suffrages exprimés déclarés : {gap} voix sans explication "
-                            "(abstention non consignée, ou erreur de décompte).",
-                            {"v": t.votants, "x": declared, "gap": gap},
-                            "fr",
-                        ),
-                        format_message(
-                            "{v:pl(member|members)} could vote, {x} suffrages exprimés "
-                            "declared: {gap:pl(vote|votes)} unaccounted for (an abstention not "
-                            "recorded, or a miscount).",
-                            {"v": t.votants, "x": declared, "gap": gap},
-                            "en",
-                        ),
+                        "{votants:pl(membre|membres)} {votants:pw(pouvait|pouvaient)} voter, "
+                        "{exprimes} suffrages exprimés déclarés : {unaccounted} voix sans "
+                        "explication (abstention non consignée, ou erreur de décompte).",
+                        "{votants:pl(member|members)} could vote, {exprimes} suffrages exprimés "
+                        "declared: {unaccounted:pl(vote|votes)} unaccounted for (an abstention "
+                        "not recorded, or a miscount).",
                         cit,
                         d.number,
                         votants=t.votants,
@@ -333,11 +325,11 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
     if not missing:
         return []
     return [
-        _f(
+        _t(
             "checks-not-run",
             INFO,
-            "Non renseigné, donc non vérifié : " + labels.field_list(missing, "fr") + ".",
-            "Not given, so not checked: " + labels.field_list(missing, "en") + ".",
+            "Non renseigné, donc non vérifié : {missing:fields}.",
+            "Not given, so not checked: {missing:fields}.",
             ctx.params.cite("declared_counts"),
             d.number,
             missing=missing,
