@@ -18,11 +18,6 @@ from .schedule import schedule
 from .withdrawal import letter_effect
 
 
-def _n(n: int, one: str, many: str, lang: str = "fr") -> str:
-    """The number and the words that agree with it (« 1 compte commandé »)."""
-    return format_message(f"{{n:pl({one}|{many})}}", {"n": n}, lang)
-
-
 class AdhesionAnswer(enum.StrEnum):
     """The verdict on an adherent's file (SPEC A.5, A.6)."""
 
@@ -93,11 +88,14 @@ def _finding(
     fr: str,
     en: str,
     citation: Citation,
+    *,
+    template: bool = False,
     **values: object,
 ) -> Finding:
-    """A finding of a code the catalogue declares (an undeclared one is a bug)."""
+    """A finding of a code the catalogue declares (an undeclared one is a bug); with
+    ``template``, its messages are written over its values when read."""
     CATALOGUE[code]
-    return Finding(code, severity, fr, en, citation, dict(values))
+    return Finding(code, severity, fr, en, citation, dict(values), template=template)
 
 
 def check_member(policy: Policy, adherent: Adherent) -> list[Finding]:
@@ -405,25 +403,21 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 "orders-below-need",
                 Severity.ERROR if over else Severity.INFO,
                 (
-                    f"{_n(total, 'compte commandé', 'comptes commandés')} "
-                    f"du {said(period.first_day)} au "
-                    f"{said(period.last_day)}, moins que le besoin exprimé de {need}."
+                    "{ordered:pl(compte commandé|comptes commandés)} du {period_first_day:d} au "
+                    "{period_last_day:d}, moins que le besoin exprimé de {need}."
                     if over
-                    else f"{_n(total, 'compte commandé', 'comptes commandés')} "
-                    f"à ce jour sur {need} "
-                    f"exprimés ; la période "
-                    f"court jusqu'au {said(period.last_day)}."
+                    else "{ordered:pl(compte commandé|comptes commandés)} à ce jour sur {need} "
+                    "exprimés ; la période court jusqu'au {period_last_day:d}."
                 ),
                 (
-                    f"{_n(total, 'account', 'accounts', 'en')} ordered from "
-                    f"{said(period.first_day, 'en')} to "
-                    f"{said(period.last_day, 'en')}, less than the expressed need of {need}."
+                    "{ordered:pl(account|accounts)} ordered from {period_first_day:d} to "
+                    "{period_last_day:d}, less than the expressed need of {need}."
                     if over
-                    else f"{total} of {_n(need, 'account', 'accounts', 'en')} ordered so far; "
-                    f"the period runs until "
-                    f"{said(period.last_day, 'en')}."
+                    else "{ordered} of {need:pl(account|accounts)} ordered so far; the period "
+                    "runs until {period_last_day:d}."
                 ),
                 cit,
+                template=True,
                 ordered=total,
                 need=need,
                 period_first_day=period.first_day.isoformat(),
@@ -440,29 +434,38 @@ def check_orders(policy: Policy, adherent: Adherent, on: dt.date) -> list[Findin
                 _finding(
                     "purchase-order-mismatch",
                     Severity.ERROR,
-                    f"Le bon de commande du {said(pos[0].date)} porte sur "
-                    f"{_n(pos[0].accounts, 'compte', 'comptes')}, "
-                    f"et non sur le besoin exprimé de {need}.",
-                    f"The purchase order of {said(pos[0].date, 'en')} is for "
-                    f"{_n(pos[0].accounts, 'account', 'accounts', 'en')}, "
-                    f"not the expressed need of {need}.",
+                    "Le bon de commande du {purchase_order_date:d} porte sur "
+                    "{accounts:pl(compte|comptes)}, et non sur le besoin exprimé de {need}.",
+                    "The purchase order of {purchase_order_date:d} is for "
+                    "{accounts:pl(account|accounts)}, not the expressed need of {need}.",
                     pcit,
+                    template=True,
                     purchase_order_date=pos[0].date.isoformat(),
                     accounts=pos[0].accounts,
                     need=need,
                 )
             )
         elif not pos and over:
+            shown = {
+                "first": period.first_day.isoformat(),
+                "last": period.last_day.isoformat(),
+                "need": need,
+            }
             out.append(
                 _finding(
                     "purchase-order-mismatch",
                     Severity.ERROR,
-                    f"Aucun bon de commande n'a été émis du {said(period.first_day)} au "
-                    f"{said(period.last_day)} pour le besoin exprimé de "
-                    f"{_n(need, 'compte', 'comptes')}.",
-                    f"No purchase order was issued from {said(period.first_day, 'en')} to "
-                    f"{said(period.last_day, 'en')} for the expressed need of "
-                    f"{_n(need, 'account', 'accounts', 'en')}.",
+                    format_message(
+                        "Aucun bon de commande n'a été émis du {first:d} au {last:d} pour le "
+                        "besoin exprimé de {need:pl(compte|comptes)}.",
+                        shown,
+                    ),
+                    format_message(
+                        "No purchase order was issued from {first:d} to {last:d} for the "
+                        "expressed need of {need:pl(account|accounts)}.",
+                        shown,
+                        "en",
+                    ),
                     pcit,
                     purchase_orders=0,
                     need=need,

@@ -32,25 +32,15 @@ def _f(
     en: str,
     citation: Citation,
     deliberation: str | None = None,
+    *,
+    template: bool = False,
     **values: Any,
 ) -> Finding:
-    return Finding(code, severity, fr, en, citation, values, deliberation=deliberation)
-
-
-def _t(
-    code: str,
-    severity: Severity,
-    fr: str,
-    en: str,
-    citation: Citation,
-    deliberation: str | None = None,
-    **values: Any,
-) -> Finding:
-    """A finding whose two messages are templates over its ``values``, formatted only
-    when read (:class:`~groupement_rules.decision.Finding`): the checks a séance
-    manager runs on every save do not pay for text nobody reads."""
+    """A finding of the séance domain; with ``template``, its two messages are format
+    strings over its ``values``, written only when read (:class:`Finding`): the checks
+    a séance manager runs on every save do not pay for text nobody reads."""
     return Finding(
-        code, severity, fr, en, citation, values, deliberation=deliberation, template=True
+        code, severity, fr, en, citation, values, deliberation=deliberation, template=template
     )
 
 

@@ -7,7 +7,7 @@ from .. import labels
 from ..decision import Finding, format_message
 from . import budget, elections
 from .attendance import Tally
-from .context import INFO, Context, E, W, _f, _t
+from .context import INFO, Context, E, W, _f
 from .facts import Deliberation, DeportArticle
 from .findings import CATALOGUE
 from .majority import VoteTally
@@ -207,7 +207,7 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
             gap = t.votants - declared - recorded
             if gap > 0:
                 out.append(
-                    _t(
+                    _f(
                         "votes-unaccounted",
                         W,
                         "{votants:pl(membre|membres)} {votants:pw(pouvait|pouvaient)} voter, "
@@ -218,6 +218,7 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                         "not recorded, or a miscount).",
                         cit,
                         d.number,
+                        template=True,
                         votants=t.votants,
                         exprimes=declared,
                         recorded_not_exprimes=recorded,
@@ -264,17 +265,12 @@ def check_exprimes(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
                     _f(
                         "votes-do-not-add-up",
                         W,
-                        format_message(
-                            "{r:pl(voix consignée|voix consignées)} pour {v:pl(votant|votants)}.",
-                            {"r": recorded, "v": t.votants},
-                        ),
-                        format_message(
-                            "{r:pl(vote|votes)} recorded for {v:pl(votant|votants)}.",
-                            {"r": recorded, "v": t.votants},
-                            "en",
-                        ),
+                        "{recorded:pl(voix consignée|voix consignées)} pour "
+                        "{votants:pl(votant|votants)}.",
+                        "{recorded:pl(vote|votes)} recorded for {votants:pl(votant|votants)}.",
                         cit,
                         d.number,
+                        template=True,
                         recorded=recorded,
                         votants=t.votants,
                     )
@@ -325,13 +321,14 @@ def checks_not_run(ctx: Context, d: Deliberation, t: Tally, vt: VoteTally) -> li
     if not missing:
         return []
     return [
-        _t(
+        _f(
             "checks-not-run",
             INFO,
             "Non renseigné, donc non vérifié : {missing:fields}.",
             "Not given, so not checked: {missing:fields}.",
             ctx.params.cite("declared_counts"),
             d.number,
+            template=True,
             missing=missing,
         )
     ]
